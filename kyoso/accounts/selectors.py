@@ -1,0 +1,60 @@
+"""Reading people: what a given viewer may see of someone's profile."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from kyoso.accounts.models import Profile, Sector, User
+from kyoso.accounts.rules import can_see_field
+
+
+@dataclass(frozen=True)
+class VisibleProfile:
+    full_name: str | None
+    full_name_kana: str | None
+    bio: str | None
+    skills: list[str] | None
+    themes: list[str] | None
+    sectors: list[str] | None
+    municipality: Any
+    availability: list[str] | None
+    contact: str | None
+    avatar_url: str | None
+
+
+def _availability(profile: Profile) -> list[str]:
+    labels = []
+    if profile.available_side_job:
+        labels.append(str(Profile._meta.get_field("available_side_job").verbose_name))
+    if profile.available_volunteer:
+        labels.append(str(Profile._meta.get_field("available_volunteer").verbose_name))
+    if profile.available_advice:
+        labels.append(str(Profile._meta.get_field("available_advice").verbose_name))
+    return labels
+
+
+def profile_for_viewer(*, viewer: Any, person: User) -> VisibleProfile:
+    """Only the fields ``viewer`` may see; the others are None."""
+    profile = (
+        Profile.objects.select_related("municipality__prefecture", "municipality__parent")
+        .filter(user=person)
+        .first()
+    ) or Profile(user=person)
+
+    def show(field: str) -> bool:
+        return can_see_field(viewer, profile, field)
+
+    sector_labels = dict(Sector.choices)
+    return VisibleProfile(
+        full_name=person.full_name if show("full_name") else None,
+        full_name_kana=person.full_name_kana if show("full_name") else None,
+        bio=profile.bio if show("bio") else None,
+        skills=profile.skills if show("skills") else None,
+        themes=profile.themes if show("themes") else None,
+        sectors=[str(sector_labels.get(s, s)) for s in profile.sectors] if show("sectors") else None,
+        municipality=profile.municipality if show("municipality") else None,
+        availability=_availability(profile) if show("availability") else None,
+        contact=profile.get_contact_preference_display() if show("contact") else None,
+        avatar_url=profile.avatar.url if profile.avatar else None,
+    )

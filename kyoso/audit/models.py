@@ -1,0 +1,78 @@
+"""The append-only audit log of sensitive actions, read by the secretariat."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AppendOnlyError(RuntimeError):
+    pass
+
+
+class AuditQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise AppendOnlyError("Audit events are never updated.")
+
+    def delete(self):
+        raise AppendOnlyError("Audit events are never deleted.")
+
+
+class AuditEvent(models.Model):
+    class Action(models.TextChoices):
+        LOGIN_FAILED = "login.failed", _("ログイン失敗")
+        LOGIN_THROTTLED = "login.throttled", _("ログイン試行の制限")
+        PASSWORD_CHANGED = "account.password_changed", _("パスワード変更")
+        TWO_FACTOR_ENABLED = "account.2fa_enabled", _("二要素認証の有効化")
+        TWO_FACTOR_DISABLED = "account.2fa_disabled", _("二要素認証の無効化")
+        ACCOUNT_DELETED = "account.deleted", _("退会")
+        DATA_EXPORTED = "account.data_exported", _("個人データのダウンロード")
+        ROLE_GRANTED = "role.granted", _("役割の付与")
+        ROLE_REVOKED = "role.revoked", _("役割の解除")
+        ORG_CREATED = "org.created", _("団体の作成")
+        ORG_VERIFIED = "org.verified", _("団体の認証")
+        ORG_UNVERIFIED = "org.unverified", _("団体の認証取消")
+        MEMBER_ADDED = "org.member_added", _("メンバーの追加")
+        MEMBER_ROLE_CHANGED = "org.member_role_changed", _("メンバーの権限変更")
+        MEMBER_REMOVED = "org.member_removed", _("メンバーの削除")
+        INVITATION_SENT = "org.invitation_sent", _("招待の送信")
+        JOIN_REQUEST_DECIDED = "org.join_request_decided", _("参加申請の判断")
+        STAFF_EDIT = "staff.edit", _("事務局による他者の内容の編集")
+        SETTINGS_CHANGED = "site.settings_changed", _("サイト設定の変更")
+        TOKEN_CREATED = "api.token_created", _("APIトークンの発行")
+        TOKEN_REVOKED = "api.token_revoked", _("APIトークンの失効")
+        BACKUP_RESTORED = "ops.restored", _("バックアップからの復元")
+
+    at = models.DateTimeField(_("日時"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("実行者"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    action = models.CharField(_("操作"), max_length=40, choices=Action.choices, db_index=True)
+    target_type = models.CharField(_("対象の種類"), max_length=40, blank=True)
+    target_id = models.CharField(_("対象ID"), max_length=64, blank=True)
+    target_label = models.CharField(_("対象"), max_length=200, blank=True)
+    data = models.JSONField(_("詳細"), default=dict, blank=True)
+    ip_address = models.GenericIPAddressField(_("IPアドレス"), null=True, blank=True)
+
+    objects = AuditQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = _("監査ログ")
+        verbose_name_plural = _("監査ログ")
+        indexes = [models.Index(fields=["target_type", "target_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.action}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise AppendOnlyError("Audit events are never updated.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("Audit events are never deleted.")

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    name = "kyoso.core"
+    label = "core"
+    verbose_name = "Kyoso core"
+
+    def ready(self) -> None:
+        from kyoso.core import rules
+
+        rules.register()

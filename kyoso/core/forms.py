@@ -1,0 +1,63 @@
+"""Form fields shared by every app: normalized text, tag lists."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from kyoso.core.text import normalize_text
+
+TAG_MAX_ITEMS = 20
+TAG_MAX_LENGTH = 40
+
+
+class NormalizedCharField(forms.CharField):
+    """A CharField that NFKC-normalizes and trims before validating length."""
+
+    def __init__(self, *args, multiline: bool = False, **kwargs) -> None:
+        self.multiline = multiline
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return normalize_text(value, multiline=self.multiline) if value else value
+
+
+class TagListField(forms.CharField):
+    """Comma / 、/ newline separated words, kept as a list of unique normalized strings."""
+
+    def __init__(self, *args, max_items: int = TAG_MAX_ITEMS, **kwargs) -> None:
+        self.max_items = max_items
+        kwargs.setdefault("required", False)
+        super().__init__(*args, **kwargs)
+
+    def prepare_value(self, value):
+        if isinstance(value, list | tuple):
+            return "、".join(value)
+        return value
+
+    def to_python(self, value):
+        text = normalize_text(super().to_python(value) or "", multiline=True)
+        for separator in ("、", "，", "\n", ";", "；"):
+            text = text.replace(separator, ",")
+        tags: list[str] = []
+        for raw in text.split(","):
+            tag = raw.strip()
+            if tag and tag not in tags:
+                tags.append(tag)
+        return tags
+
+    def validate(self, value):
+        from kyoso.accounts import messages
+
+        if self.required and not value:
+            raise ValidationError(self.error_messages["required"], code="required")
+        if len(value) > self.max_items:
+            raise ValidationError(
+                messages.TOO_MANY_ITEMS, code="too_many", params={"limit": self.max_items}
+            )
+        for tag in value:
+            if len(tag) > TAG_MAX_LENGTH:
+                raise ValidationError(
+                    messages.TEXT_TOO_LONG, code="too_long", params={"limit": TAG_MAX_LENGTH}
+                )

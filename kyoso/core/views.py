@@ -1,0 +1,56 @@
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_POST
+from django.views.i18n import set_language as django_set_language
+
+from kyoso.core.policy import public
+
+
+@public
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/home.html")
+
+
+@public
+@require_POST
+def set_language(request: HttpRequest) -> HttpResponse:
+    return django_set_language(request)
+
+
+@public
+def healthz(request: HttpRequest) -> HttpResponse:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})
+
+
+def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "errors/403.html", status=403)
+
+
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "errors/404.html", status=404)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    from django.template import loader
+
+    return HttpResponse(loader.get_template("errors/500.html").render(), status=500)
+
+
+@public
+def search(request: HttpRequest) -> HttpResponse:
+    from kyoso.core.search import normalize_query, search_all
+
+    query = normalize_query(request.GET.get("q", ""))
+    groups = search_all(query, request.user)
+    return render(
+        request,
+        "core/search.html",
+        {
+            "search_query": query,
+            "groups": groups,
+            "total": sum(len(hits) for _p, hits in groups),
+        },
+    )

@@ -1,0 +1,51 @@
+"""Read-side queries for prefectures and municipalities."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db.models import QuerySet
+
+from kyoso.regions.codes import UnknownMunicipalityCode, normalize_municipality_code
+from kyoso.regions.models import Municipality, Prefecture
+
+
+def _prefecture_code(value: str | int) -> str:
+    # 4, "4" and "04" all mean 宮城県.
+    text = str(value).strip()
+    return text.zfill(2) if text.isascii() and text.isdigit() else text
+
+
+def prefectures() -> QuerySet[Prefecture]:
+    return Prefecture.objects.order_by("code")
+
+
+def municipality_choices(
+    prefecture_codes: Iterable[str | int] | None = None,
+) -> QuerySet[Municipality]:
+    """Municipalities ordered by code, optionally only those of the given prefectures.
+
+    ``prefecture`` and ``parent`` are joined, so ``str(municipality)`` (which shows e.g.
+    宮城県仙台市青葉区) costs no further queries.
+    """
+    queryset = Municipality.objects.select_related("prefecture", "parent").order_by("code")
+    if prefecture_codes is not None:
+        if isinstance(prefecture_codes, str | int):
+            prefecture_codes = [prefecture_codes]
+        queryset = queryset.filter(
+            prefecture_id__in=[_prefecture_code(code) for code in prefecture_codes]
+        )
+    return queryset
+
+
+def municipality_by_code(code: str) -> Municipality:
+    """The municipality for a code as typed (5 or 6 digits, full-width allowed).
+
+    Raises :class:`~kyoso.regions.codes.InvalidMunicipalityCode` for malformed input and
+    :class:`~kyoso.regions.codes.UnknownMunicipalityCode` when no such municipality is loaded.
+    """
+    normalized = normalize_municipality_code(code)
+    try:
+        return municipality_choices().get(code=normalized)
+    except Municipality.DoesNotExist:
+        raise UnknownMunicipalityCode(code.strip() if isinstance(code, str) else code) from None

@@ -1,0 +1,220 @@
+"""Kyoso settings, read from the environment.
+
+``KYOSO_MODE`` selects the profile: ``demo`` (default: local SQLite, console email, generated
+secret key) or ``production`` (refuses to start without ``SECRET_KEY`` and turns on every
+transport-security setting that ``manage.py check --deploy`` asks for).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import environ
+
+from kyoso.core.env import (
+    ConfigurationError,
+    env_bool,
+    env_int,
+    env_list,
+    env_str,
+    persistent_secret_key,
+)
+
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+MODE = env_str("KYOSO_MODE", "demo")
+if MODE not in {"demo", "production"}:
+    raise ConfigurationError(f"KYOSO_MODE must be 'demo' or 'production', got {MODE!r}")
+PRODUCTION = MODE == "production"
+
+DATA_DIR = Path(env_str("KYOSO_DATA_DIR", str(Path.cwd() / "var"))).resolve()
+MEDIA_ROOT = Path(env_str("KYOSO_MEDIA_ROOT", str(DATA_DIR / "media")))
+STATIC_ROOT = Path(env_str("KYOSO_STATIC_ROOT", str(DATA_DIR / "static")))
+
+_env = environ.Env()
+
+SECRET_KEY = env_str("SECRET_KEY")
+if not SECRET_KEY:
+    if PRODUCTION:
+        raise ConfigurationError(
+            "SECRET_KEY is not set. Production mode refuses to start without it; "
+            "generate one with: python -c 'import secrets; print(secrets.token_urlsafe(50))'"
+        )
+    SECRET_KEY = persistent_secret_key(DATA_DIR)
+
+DEBUG = env_bool("KYOSO_DEBUG", False)
+if PRODUCTION and DEBUG:
+    raise ConfigurationError("KYOSO_DEBUG cannot be on in production mode.")
+
+BASE_URL = env_str("KYOSO_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+ALLOWED_HOSTS = env_list(
+    "ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "[::1]", "testserver"]
+)
+if PRODUCTION and not ALLOWED_HOSTS:
+    raise ConfigurationError("ALLOWED_HOSTS must list the host names Kyoso is served under.")
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [BASE_URL] if PRODUCTION else [])
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "rules",
+    "django_tasks",
+    "django_tasks_db",
+    "kyoso.core",
+    "kyoso.regions",
+    "kyoso.accounts",
+    "kyoso.orgs",
+    "kyoso.roles",
+    "kyoso.audit",
+    "kyoso.sitepages",
+    "kyoso.api",
+    "kyoso.demo",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "kyoso.accounts.middleware.TwoFactorEnforcementMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "kyoso.urls"
+WSGI_APPLICATION = "kyoso.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [PACKAGE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.i18n",
+                "kyoso.core.context_processors.site",
+            ],
+        },
+    }
+]
+
+# --- Database -------------------------------------------------------------------------------
+DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{DATA_DIR / 'kyoso.sqlite3'}")
+DATABASES = {"default": _env.db_url_config(DATABASE_URL)}
+_db = DATABASES["default"]
+if _db["ENGINE"] == "django.db.backends.sqlite3":
+    if _db["NAME"] != ":memory:":
+        Path(_db["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+    # WAL + busy timeout + foreign keys, applied by Django 5.2's init_command on every connection.
+    _db["OPTIONS"] = {
+        "init_command": (
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+            "PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;"
+        ),
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 5,
+    }
+elif _db["ENGINE"] in {"django.db.backends.postgresql", "django.db.backends.postgresql_psycopg2"}:
+    _db["ENGINE"] = "django.db.backends.postgresql"
+    _db.setdefault("CONN_MAX_AGE", env_int("KYOSO_DB_CONN_MAX_AGE", 60))
+    _db["CONN_HEALTH_CHECKS"] = True
+else:
+    raise ConfigurationError("DATABASE_URL must point at SQLite or PostgreSQL.")
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Cache ----------------------------------------------------------------------------------
+CACHES = {"default": _env.cache_url_config(env_str("CACHE_URL", "locmemcache://kyoso"))}
+
+# --- Email ----------------------------------------------------------------------------------
+_email_default = "smtp://localhost:25" if PRODUCTION else "consolemail://"
+vars().update(_env.email_url_config(env_str("EMAIL_URL", _email_default)))
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Kyoso <noreply@kyoso.invalid>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# --- Auth -----------------------------------------------------------------------------------
+AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    "rules.permissions.ObjectPermissionBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "core:home"
+LOGOUT_REDIRECT_URL = "core:home"
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
+KYOSO_LOGIN_FAILURE_LIMIT = 5
+KYOSO_LOGIN_FAILURE_WINDOW = 60
+
+# --- Internationalization -------------------------------------------------------------------
+LANGUAGE_CODE = "ja"
+LANGUAGES = [("ja", "日本語"), ("en", "English")]
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+TIME_ZONE = "Asia/Tokyo"
+USE_I18N = True
+USE_TZ = True
+LANGUAGE_COOKIE_NAME = "kyoso_language"
+
+# --- Static and media -----------------------------------------------------------------------
+STATIC_URL = "/static/"
+MEDIA_URL = "/media/"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            if PRODUCTION
+            else "django.contrib.staticfiles.storage.StaticFilesStorage"
+        )
+    },
+}
+WHITENOISE_USE_FINDERS = not PRODUCTION
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5_242_880
+
+# --- Background tasks -----------------------------------------------------------------------
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+# --- Security -------------------------------------------------------------------------------
+SESSION_COOKIE_HTTPONLY = True
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+if PRODUCTION:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = env_bool("KYOSO_SSL_REDIRECT", True)
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_SECURE = True
+    SECURE_HSTS_SECONDS = env_int("KYOSO_HSTS_SECONDS", 31_536_000)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = env_bool("KYOSO_HSTS_PRELOAD", True)
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env_str("KYOSO_LOG_LEVEL", "INFO")},
+}
+
+NINJA_PAGINATION_CLASS = "kyoso.api.pagination.KyosoPagination"
+NINJA_PAGINATION_PER_PAGE = 20
+NINJA_PAGINATION_MAX_LIMIT = 100

@@ -1,0 +1,34 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.views.static import serve
+
+from kyoso.api.urls import api
+from kyoso.core import views as core_views
+from kyoso.core.policy import rule_required
+
+urlpatterns = [
+    path("", include("kyoso.core.urls")),
+    path("accounts/", include("kyoso.accounts.urls")),
+    path("orgs/", include("kyoso.orgs.urls")),
+    path("roles/", include("kyoso.roles.urls")),
+    path("audit/", include("kyoso.audit.urls")),
+    path("pages/", include("kyoso.sitepages.urls")),
+    path("api/v1/", api.urls),
+    path("admin/", admin.site.urls),
+]
+
+# Uploaded files are served by Django only where no reverse proxy does it (the demo).
+# Production serves MEDIA_ROOT from the proxy (docs/operations.md).
+if not settings.PRODUCTION:
+    urlpatterns.append(
+        path(
+            "media/<path:path>",
+            rule_required("core.public")(serve),
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    )
+
+handler403 = core_views.permission_denied
+handler404 = core_views.page_not_found
+handler500 = core_views.server_error

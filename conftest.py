@@ -38,3 +38,32 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+_DB_FIXTURES = {"db", "transactional_db", "django_db_reset_sequences", "live_server"}
+
+
+@pytest.fixture(autouse=True)
+def _regions_loaded(request):
+    """Keep the migration-loaded region data present for every database test.
+
+    Transactional tests (live server, backup) flush every table when they finish, which
+    would leave later tests without prefectures and municipalities.
+    """
+    uses_db = request.node.get_closest_marker("django_db") or (
+        _DB_FIXTURES & set(request.fixturenames)
+    )
+    if not uses_db:
+        yield
+        return
+    marker = request.node.get_closest_marker("django_db")
+    transactional = "transactional_db" in request.fixturenames or "live_server" in (
+        request.fixturenames
+    ) or bool(marker and marker.kwargs.get("transaction"))
+    request.getfixturevalue("transactional_db" if transactional else "db")
+    from kyoso.regions.loader import load_regions
+    from kyoso.regions.models import Municipality, Prefecture
+
+    if not Municipality.objects.exists():
+        load_regions(Prefecture, Municipality)
+    yield

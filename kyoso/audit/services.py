@@ -34,3 +34,21 @@ def audit_record(
         data=data or {},
         ip_address=client_ip(request),
     )
+
+
+def audit_log_export(
+    *, actor: Any, filters: dict[str, Any], request: HttpRequest | None = None
+) -> AuditEvent:
+    """Record that ``actor`` exported the audit log with ``filters`` (before it is sent)."""
+    return audit_record(
+        actor=actor,
+        action=AuditEvent.Action.DATA_EXPORTED,
+        data={
+            "export": "audit_log",
+            "filters": {
+                key: value.isoformat() if hasattr(value, "isoformat") else value
+                for key, value in filters.items()
+            },
+        },
+        request=request,
+    )

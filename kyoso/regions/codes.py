@@ -18,10 +18,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import TYPE_CHECKING
 
-from django.utils.functional import Promise
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrPromise
 
 #: Shown when the text is not five or six digits, or the sixth digit is not the check digit.
 INVALID_MUNICIPALITY_CODE = _(
@@ -44,9 +47,9 @@ _STRIP = " \t\r\n\u3000"
 class MunicipalityCodeError(ValueError):
     """Base class: ``code`` is what was given, ``message`` the (lazy) Japanese message."""
 
-    template: Promise = INVALID_MUNICIPALITY_CODE
+    template: _StrPromise = INVALID_MUNICIPALITY_CODE
 
-    def __init__(self, code: object, template: Promise | None = None) -> None:
+    def __init__(self, code: object, template: _StrPromise | None = None) -> None:
         self.code = code if isinstance(code, str) else repr(code)
         if template is not None:
             self.template = template

@@ -57,6 +57,7 @@ class MunicipalityField(forms.ModelChoiceField):
         except MunicipalityCodeError as exc:
             kind = "invalid_choice" if isinstance(exc, UnknownMunicipalityCode) else "invalid"
             raise ValidationError(exc.message, code=kind) from None
+        assert self.queryset is not None
         try:
             return self.queryset.get(code=code)
         except (Municipality.DoesNotExist, ValueError, TypeError):

@@ -171,11 +171,11 @@ def load_regions(
     with transaction.atomic(using=using):
         stored_prefectures = prefecture_model._default_manager.using(using).in_bulk()
         for row in prefectures:
-            values = {key: row[key] for key in ("name", "name_kana", "name_en")}
+            names: dict[str, Any] = {key: row[key] for key in ("name", "name_kana", "name_en")}
             _upsert(
                 prefecture_model,
                 row["code"],
-                values,
+                names,
                 stored_prefectures.get(row["code"]),
                 result.prefectures,
                 using,

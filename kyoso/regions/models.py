@@ -72,6 +72,7 @@ class Municipality(models.Model):
 
     @property
     def full_name(self) -> str:
-        if self.parent_id is not None:
-            return f"{self.prefecture.name}{self.parent.name}{self.name}"
+        parent = self.parent if self.parent_id is not None else None
+        if parent is not None:
+            return f"{self.prefecture.name}{parent.name}{self.name}"
         return f"{self.prefecture.name}{self.name}"

@@ -1,0 +1,53 @@
+# Kyoso — two set-up commands: `make demo` and `make test`.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.kyoso-installed
+APT_PACKAGES := chromium fonts-noto-cjk
+
+.PHONY: demo test test-sqlite test-postgres lint bench vendor messages system-packages clean
+
+$(BIN)/python:
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is required ($(PYTHON) not found)."; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): $(BIN)/python pyproject.toml requirements/constraints.txt
+	$(BIN)/pip install --quiet -c requirements/constraints.txt -e '.[test,lint]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/kyoso demo
+
+# Debian's chromium (browser tests) and Noto CJK fonts (Japanese in screenshots and PDFs).
+system-packages:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = "0" ]; then \
+	    echo "Installing$$missing from Debian's packages"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else \
+	    echo "Missing Debian packages:$$missing. Run: sudo apt-get install -y$$missing"; exit 1; \
+	  fi; \
+	fi
+
+test: $(STAMP) system-packages
+	$(BIN)/pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy kyoso
+
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks.run
+
+vendor:
+	bash scripts/vendor.sh
+
+messages: $(STAMP)
+	cd kyoso && ../$(BIN)/django-admin makemessages -l en --no-obsolete --settings=kyoso.settings.test
+	cd kyoso && ../$(BIN)/django-admin compilemessages -l en --settings=kyoso.settings.test
+
+clean:
+	rm -rf $(VENV) test-artifacts

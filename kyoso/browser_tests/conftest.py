@@ -1,0 +1,221 @@
+"""Browser-test fixtures and helpers: Playwright for Python driving Debian's chromium.
+
+- The browser is Debian's ``chromium`` (``make system-packages`` installs it). Playwright's own
+  browser downloads are never used: do not run ``playwright install``.
+- Each test gets a fresh browser context (cookies, storage) on pytest-django's ``live_server``,
+  which runs in this process: ``django.core.mail.outbox`` (locmem backend) is shared with it.
+- Every request to a host other than the live server is blocked and fails the test.
+- ``check_axe`` runs the vendored axe-core (kyoso/static/vendor/axe-core/axe.min.js) on a page;
+  ``screenshot`` writes a full-page PNG under ``test-artifacts/screenshots/`` to look at.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+REPO_ROOT = PACKAGE_DIR.parent
+AXE_JS = PACKAGE_DIR / "static" / "vendor" / "axe-core" / "axe.min.js"
+SCREENSHOT_DIR = REPO_ROOT / "test-artifacts" / "screenshots"
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-sync",
+]
+DESKTOP_VIEWPORT = {"width": 1280, "height": 900}
+MOBILE_VIEWPORT = {"width": 360, "height": 740}
+LOCALE = "ja-JP"
+TIMEZONE = "Asia/Tokyo"
+# Playwright waits this long (ms) for an element or a navigation before failing.
+DEFAULT_TIMEOUT_MS = 10_000
+MISSING_CHROMIUM = (
+    "Debian's chromium is not installed (no `chromium` on PATH), so the browser tests cannot "
+    "run. Install it with `make system-packages` (as root: "
+    "`apt-get install -y chromium fonts-noto-cjk`). Do not run `playwright install`."
+)
+
+
+# --- Browser ------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="package")
+def browser() -> Iterator:
+    """One headless chromium for all the browser tests.
+
+    Package-scoped (this package holds every browser test, so it is started once) rather than
+    session-scoped: Playwright's sync API keeps an asyncio loop running in the main thread
+    while it is started, and tests that pytest-django orders after these must not run under it.
+    For the same reason Django's async-unsafe guard is lifted only while the browser runs: the
+    ORM calls that tests and fixture teardown (database flush) make from the main thread would
+    otherwise raise ``SynchronousOnlyOperation``.
+    """
+    executable = shutil.which("chromium")
+    if executable is None:
+        pytest.fail(MISSING_CHROMIUM, pytrace=False)
+
+    from playwright.sync_api import sync_playwright
+
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(
+                executable_path=executable, headless=True, args=CHROMIUM_ARGS
+            )
+            yield chromium
+            chromium.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+# --- Live server and network guard --------------------------------------------------------
+
+
+@pytest.fixture
+def live_url(live_server, django_db_serialized_rollback) -> str:
+    """The live server's base URL (``http://localhost:PORT``), without a trailing slash.
+
+    ``live_server`` makes the test transactional: tables are flushed after each test, which
+    would also drop the rows that migrations load (prefectures and municipalities).
+    ``django_db_serialized_rollback`` restores them before each test.
+    """
+    return live_server.url.rstrip("/")
+
+
+class OutsideRequests(list):
+    """Requests (``METHOD url``) the page tried to send to a host other than the live server."""
+
+
+def _is_outside(url: str, live_netloc: str) -> bool:
+    parts = urlsplit(url)
+    if parts.scheme not in {"http", "https", "ws", "wss"}:
+        return False  # data:, blob:, about: — nothing leaves the machine
+    return parts.netloc != live_netloc
+
+
+def _open_context(browser, live_url: str, viewport: dict, *, mobile: bool):
+    live_netloc = urlsplit(live_url).netloc
+    outside = OutsideRequests()
+    context = browser.new_context(
+        base_url=live_url,
+        locale=LOCALE,
+        timezone_id=TIMEZONE,
+        viewport=viewport,
+        is_mobile=mobile,
+        has_touch=mobile,
+    )
+    context.set_default_timeout(DEFAULT_TIMEOUT_MS)
+
+    def record(request) -> None:
+        if _is_outside(request.url, live_netloc):
+            outside.append(f"{request.method} {request.url}")
+
+    context.on("request", record)
+    # Outside requests are recorded above and never sent.
+    context.route(lambda url: _is_outside(url, live_netloc), lambda route: route.abort())
+    return context, outside
+
+
+def _page_for(browser, live_url: str, viewport: dict, *, mobile: bool) -> Iterator:
+    context, outside = _open_context(browser, live_url, viewport, mobile=mobile)
+    page = context.new_page()
+    yield page
+    context.close()
+    if outside:
+        pytest.fail(
+            "The pages requested hosts other than the live server (Kyoso pages must load "
+            "nothing from outside):\n  " + "\n  ".join(outside),
+            pytrace=False,
+        )
+
+
+@pytest.fixture
+def page(browser, live_url) -> Iterator:
+    """A desktop page (1280×900, ja-JP) in a fresh context; ``page.goto("/path/")`` works."""
+    yield from _page_for(browser, live_url, DESKTOP_VIEWPORT, mobile=False)
+
+
+@pytest.fixture
+def mobile_page(browser, live_url) -> Iterator:
+    """A phone-sized page (360×740, touch, ja-JP) in a fresh context."""
+    yield from _page_for(browser, live_url, MOBILE_VIEWPORT, mobile=True)
+
+
+# --- Helpers ------------------------------------------------------------------------------
+
+
+def check_axe(page, *, context: str | None = None) -> None:
+    """Run axe-core on the page as it is now; fail listing every violation.
+
+    ``context`` names the page in the failure message (defaults to its URL).
+    """
+    if page.evaluate("typeof window.axe") == "undefined":
+        page.add_script_tag(path=str(AXE_JS))
+    results = page.evaluate(
+        """async () => {
+            const r = await axe.run(document, {resultTypes: ["violations"]});
+            return r.violations.map(v => ({
+                id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
+                nodes: v.nodes.map(n => ({target: n.target.join(" "), summary: n.failureSummary})),
+            }));
+        }"""
+    )
+    if not results:
+        return
+    lines = [f"axe-core found {len(results)} violation(s) on {context or page.url}:"]
+    for violation in results:
+        lines.append(f"- {violation['id']} ({violation['impact']}): {violation['help']}")
+        for node in violation["nodes"]:
+            summary = re.sub(r"\s+", " ", node["summary"] or "").strip()
+            lines.append(f"    {node['target']}  — {summary}")
+    pytest.fail("\n".join(lines), pytrace=False)
+
+
+def screenshot(page, name: str) -> Path:
+    """Save a full-page PNG as test-artifacts/screenshots/<name>.png and return its path."""
+    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOT_DIR / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def assert_no_horizontal_scroll(page) -> None:
+    """Fail if the page is wider than the viewport, naming the elements that stick out."""
+    width = page.viewport_size["width"]
+    metrics = page.evaluate(
+        """(width) => {
+            const doc = document.documentElement;
+            const wide = [];
+            for (const el of document.body.querySelectorAll("*")) {
+                const right = el.getBoundingClientRect().right;
+                if (right > width + 1) {
+                    const id = el.id ? "#" + el.id : "";
+                    const cls = el.classList.length ? "." + [...el.classList].join(".") : "";
+                    wide.push(`${el.tagName.toLowerCase()}${id}${cls} (right edge ${Math.round(right)}px)`);
+                }
+            }
+            return {scrollWidth: doc.scrollWidth, innerWidth: window.innerWidth, wide: wide.slice(0, 10)};
+        }""",
+        width,
+    )
+    if metrics["scrollWidth"] > min(metrics["innerWidth"], width):
+        pytest.fail(
+            f"{page.url} scrolls sideways at {width}px: scrollWidth {metrics['scrollWidth']} > "
+            f"innerWidth {metrics['innerWidth']}. Elements past the right edge:\n  "
+            + "\n  ".join(metrics["wide"]),
+            pytrace=False,
+        )

@@ -1,0 +1,144 @@
+"""The ``kyoso`` command: run, serve and look after a Kyoso site."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
+
+
+def _setup_django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kyoso.settings")
+    import django
+
+    django.setup()
+
+
+def _call(name: str, *args: str, **options) -> None:
+    _setup_django()
+    from django.core.management import call_command
+
+    call_command(name, *args, **options)
+
+
+def _gunicorn(host: str, port: int, workers: int, threads: int) -> None:
+    from gunicorn.app.wsgiapp import run
+
+    sys.argv = [
+        "gunicorn",
+        "kyoso.wsgi:application",
+        "--bind",
+        f"{host}:{port}",
+        "--workers",
+        str(workers),
+        "--threads",
+        str(threads),
+        "--access-logfile",
+        "-",
+        "--forwarded-allow-ips",
+        os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
+    ]
+    run()
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def main() -> None:
+    """Kyoso (共創): a Japanese-first platform for regional co-creation."""
+
+
+@main.command()
+@click.option("--host", default=DEFAULT_HOST, show_default=True)
+@click.option("--port", default=DEFAULT_PORT, show_default=True, type=int)
+def demo(host: str, port: int) -> None:
+    """Migrate, load demo data, print the logins, serve on :8000."""
+    _setup_django()
+    from django.conf import settings
+    from django.core.management import call_command
+
+    from kyoso.demo.services import demo_load
+
+    if settings.PRODUCTION:
+        raise click.ClickException("`kyoso demo` does not run in production mode.")
+    call_command("migrate", interactive=False, verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    result = demo_load()
+    click.echo("")
+    click.echo(f"Kyoso demo: http://{host}:{port}/")
+    click.echo(f"デモ用パスワード / demo password: {result.password}")
+    for label, email in result.logins:
+        click.echo(f"  {label}: {email}")
+    click.echo("")
+    _gunicorn(host, port, workers=2, threads=4)
+
+
+@main.command()
+@click.option("--host", default=DEFAULT_HOST, show_default=True)
+@click.option("--port", default=DEFAULT_PORT, show_default=True, type=int)
+@click.option("--workers", default=2, show_default=True, type=int)
+@click.option("--threads", default=4, show_default=True, type=int)
+def serve(host: str, port: int, workers: int, threads: int) -> None:
+    """Serve the site with gunicorn."""
+    _setup_django()
+    _gunicorn(host, port, workers, threads)
+
+
+@main.command("load-demo")
+def load_demo() -> None:
+    """Load the demo region (idempotent)."""
+    _call("load_demo")
+
+
+@main.command()
+@click.option("--email", prompt=True)
+@click.option("--display-name", default="管理者", show_default=True)
+@click.password_option()
+def createadmin(email: str, display_name: str, password: str) -> None:
+    """Create an administrator (secretariat staff)."""
+    _setup_django()
+    from kyoso.accounts.services.admin import admin_create
+
+    try:
+        user = admin_create(email=email, display_name=display_name, password=password)
+    except ValueError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"Created {user.email}")
+
+
+@main.command()
+@click.argument("args", nargs=-1)
+def worker(args: tuple[str, ...]) -> None:
+    """Run the background task worker."""
+    _call("db_worker", *args)
+
+
+@main.command()
+@click.argument("path")
+def backup(path: str) -> None:
+    """Back up the database and uploads to one file."""
+    _call("backup", path)
+
+
+@main.command()
+@click.argument("path")
+@click.option("--force", is_flag=True, help="Restore over a database that has data.")
+def restore(path: str, force: bool) -> None:
+    """Restore a `kyoso backup` archive."""
+    _call("restore", path, force=force)
+
+
+@main.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
+def manage(args: tuple[str, ...]) -> None:
+    """Run a Django management command."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kyoso.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["kyoso manage", *args])
+
+
+if __name__ == "__main__":
+    main()

@@ -31,6 +31,10 @@ class OrganizationFilters:
     verified: bool | None = None
     query: str = ""
 
+    @property
+    def active(self) -> bool:
+        return bool(self.org_type or self.prefecture or self.query or self.verified is not None)
+
 
 def text_match(query: str) -> Q:
     """Organizations whose name, reading or description contain the (normalized) words.

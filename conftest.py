@@ -13,16 +13,24 @@ from kyoso.accounts.tests.factories import UserFactory, make_secretariat
 @pytest.fixture
 def sato(db):
     return make_secretariat(
-        email="sato@hub.example.jp", display_name="佐藤（事務局）", family_name="佐藤",
-        given_name="花子", family_name_kana="サトウ", given_name_kana="ハナコ",
+        email="sato@hub.example.jp",
+        display_name="佐藤（事務局）",
+        family_name="佐藤",
+        given_name="花子",
+        family_name_kana="サトウ",
+        given_name_kana="ハナコ",
     )
 
 
 @pytest.fixture
 def suzuki(db):
     return UserFactory(
-        email="suzuki@example.jp", display_name="鈴木", family_name="鈴木", given_name="一郎",
-        family_name_kana="スズキ", given_name_kana="イチロウ",
+        email="suzuki@example.jp",
+        display_name="鈴木",
+        family_name="鈴木",
+        given_name="一郎",
+        family_name_kana="スズキ",
+        given_name_kana="イチロウ",
     )
 
 
@@ -57,9 +65,11 @@ def _regions_loaded(request):
         yield
         return
     marker = request.node.get_closest_marker("django_db")
-    transactional = "transactional_db" in request.fixturenames or "live_server" in (
-        request.fixturenames
-    ) or bool(marker and marker.kwargs.get("transaction"))
+    transactional = (
+        "transactional_db" in request.fixturenames
+        or "live_server" in (request.fixturenames)
+        or bool(marker and marker.kwargs.get("transaction"))
+    )
     request.getfixturevalue("transactional_db" if transactional else "db")
     from kyoso.regions.loader import load_regions
     from kyoso.regions.models import Municipality, Prefecture

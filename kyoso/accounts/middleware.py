@@ -9,7 +9,12 @@ from django.urls import reverse
 from kyoso.accounts import messages
 
 ALLOWED_PREFIXES = ("/static/", "/media/", "/i18n/", "/healthz")
-ALLOWED_URL_NAMES = ("accounts:security", "accounts:totp_start", "accounts:totp_confirm", "accounts:logout")
+ALLOWED_URL_NAMES = (
+    "accounts:security",
+    "accounts:totp_start",
+    "accounts:totp_confirm",
+    "accounts:logout",
+)
 
 
 class TwoFactorEnforcementMiddleware:

@@ -52,7 +52,9 @@ def profile_for_viewer(*, viewer: Any, person: User) -> VisibleProfile:
         bio=profile.bio if show("bio") else None,
         skills=profile.skills if show("skills") else None,
         themes=profile.themes if show("themes") else None,
-        sectors=[str(sector_labels.get(s, s)) for s in profile.sectors] if show("sectors") else None,
+        sectors=[str(sector_labels.get(s, s)) for s in profile.sectors]
+        if show("sectors")
+        else None,
         municipality=profile.municipality if show("municipality") else None,
         availability=_availability(profile) if show("availability") else None,
         contact=profile.get_contact_preference_display() if show("contact") else None,

@@ -72,7 +72,10 @@ def verify_email(request: HttpRequest, token: str) -> HttpResponse:
         registration.user_verify_email(token=token)
     except registration.VerificationInvalid:
         return render(
-            request, "accounts/verify_result.html", {"ok": False, "message": messages.VERIFICATION_INVALID}, status=400
+            request,
+            "accounts/verify_result.html",
+            {"ok": False, "message": messages.VERIFICATION_INVALID},
+            status=400,
         )
     return render(
         request, "accounts/verify_result.html", {"ok": True, "message": messages.VERIFICATION_DONE}
@@ -253,8 +256,10 @@ def totp_disable(request: HttpRequest) -> HttpResponse:
         return redirect("accounts:security")
     form = TOTPCodeForm(request.POST)
     device = getattr(request.user, "totp_device", None)
-    if device is not None and form.is_valid() and security.totp_verify(
-        device=device, code=form.cleaned_data["code"]
+    if (
+        device is not None
+        and form.is_valid()
+        and security.totp_verify(device=device, code=form.cleaned_data["code"])
     ):
         security.totp_device_remove(actor=request.user, user=request.user, request=request)
         flash.success(request, messages.TOTP_DISABLED)

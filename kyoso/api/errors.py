@@ -261,19 +261,3 @@ def install(api: NinjaAPI) -> None:
     for exc_class, handler in _handlers(api).items():
         api.add_exception_handler(exc_class, handler)
 
-
-class MethodNotAllowed(Exception):
-    def __init__(self, allowed: str) -> None:
-        super().__init__(allowed)
-        self.allowed = allowed
-
-
-def method_not_allowed(api: NinjaAPI, request: HttpRequest, allowed: str) -> HttpResponse:
-    return error_response(
-        api,
-        request,
-        405,
-        "method_not_allowed",
-        messages.METHOD_NOT_ALLOWED,
-        headers={"Allow": allowed},
-    )

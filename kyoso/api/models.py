@@ -63,6 +63,11 @@ class ApiToken(models.Model):
     def is_expired(self, now: datetime | None = None) -> bool:
         return self.expires_at is not None and self.expires_at <= (now or timezone.now())
 
+    @property
+    def active(self) -> bool:
+        """Neither revoked nor expired (whether the owner may still sign in aside)."""
+        return self.revoked_at is None and not self.is_expired()
+
     def is_usable(self, now: datetime | None = None) -> bool:
         """Not revoked, not expired, and its owner may still sign in."""
         user = self.user

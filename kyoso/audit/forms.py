@@ -14,15 +14,21 @@ from kyoso.audit.models import AuditEvent
 from kyoso.core.wareki import WarekiError, parse_wareki
 
 
-class WarekiDateField(forms.CharField):
+class WarekiDateField(forms.Field):
     """A date typed as 和暦 (令和3年4月1日, R3.4.1) or 西暦 (2021-04-01, 2021年4月1日)."""
 
+    widget = forms.TextInput
+    max_length = 30
+
+    def widget_attrs(self, widget):
+        return {**super().widget_attrs(widget), "maxlength": str(self.max_length)}
+
     def to_python(self, value: Any) -> date | None:
-        text = super().to_python(value)
+        text = str(value or "").strip()
         if not text:
             return None
         try:
-            return parse_wareki(text)
+            return parse_wareki(text[: self.max_length + 1])
         except WarekiError as error:
             raise ValidationError(error.template, params=error.params, code="date") from None
 
@@ -40,10 +46,9 @@ class AuditFilterForm(forms.Form):
     since = WarekiDateField(
         label=_("開始日"),
         required=False,
-        max_length=30,
         help_text=_("日本時間。例：令和8年4月1日、R8.4.1、2026-04-01"),
     )
-    until = WarekiDateField(label=_("終了日"), required=False, max_length=30)
+    until = WarekiDateField(label=_("終了日"), required=False)
     target_type = forms.CharField(required=False, max_length=40, widget=forms.HiddenInput)
 
     def clean(self):

@@ -11,7 +11,9 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 EMPTY_AMOUNT = _("金額が入力されていません。")
-NOT_AN_AMOUNT = _("「%(text)s」は金額として読み取れません。「1,234円」や「12万円」の形で入力してください。")
+NOT_AN_AMOUNT = _(
+    "「%(text)s」は金額として読み取れません。「1,234円」や「12万円」の形で入力してください。"
+)
 NEGATIVE_AMOUNT = _("マイナスの金額は入力できません（%(text)s）。")
 FRACTIONAL_YEN = _("1円未満の端数が出る金額は入力できません（%(text)s）。")
 NOT_WHOLE_THOUSANDS = _("%(amount)s円は千円単位で割り切れません。")

@@ -140,21 +140,21 @@ def parse_wareki(text: str) -> date:
         raise WarekiError(UNRECOGNIZED_DATE, text=text.strip())
     month = int(match["kmonth"] or match["month"])
     day = int(match["kday"] or match["day"])
-    era_token, year_token = match["era"], match["year"]
+    era_text, year_text = match["era"], match["year"]
 
     era: Era | None = None
-    if era_token is None:
-        if len(year_token) != 4:
+    if era_text is None:
+        if len(year_text) != 4:
             raise WarekiError(UNRECOGNIZED_DATE, text=text.strip())
-        year = int(year_token)
+        year = int(year_text)
         written = f"{year}年{month}月{day}日"
     else:
-        era = _BY_NAME.get(era_token.upper())
+        era = _BY_NAME.get(era_text.upper())
         if era is None:
-            raise WarekiError(UNKNOWN_ERA, era=era_token)
-        if len(year_token) > 3:
+            raise WarekiError(UNKNOWN_ERA, era=era_text)
+        if len(year_text) > 3:
             raise WarekiError(UNRECOGNIZED_DATE, text=text.strip())
-        era_year = 1 if year_token == "元" else int(year_token)
+        era_year = 1 if year_text == "元" else int(year_text)
         year = era.start.year + era_year - 1
         written = f"{era_year_label(era, era_year)}{month}月{day}日"
 

@@ -74,6 +74,7 @@ def organization_detail(request: HttpRequest, slug: str, obj: Organization) -> H
             "organization": obj,
             "members": obj.ordered_members,
             "my_role": my_role,
+            "my_role_label": MemberRole(my_role).label if my_role else "",
             "pending_request": pending,
             "can_join": (
                 my_role is None and pending is None and check("accounts.verified_member", user)

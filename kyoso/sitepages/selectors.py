@@ -2,8 +2,8 @@ from kyoso.sitepages.models import SitePage, SiteSettings
 
 
 def site_settings() -> SiteSettings:
-    settings_row, _created = SiteSettings.objects.get_or_create(singleton=True)
-    return settings_row
+    """The settings row, or the defaults (unsaved) until the secretariat first saves them."""
+    return SiteSettings.objects.filter(singleton=True).first() or SiteSettings()
 
 
 def site_page(slug: str) -> SitePage | None:

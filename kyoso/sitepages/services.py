@@ -9,14 +9,15 @@ from kyoso.sitepages.models import SitePage, SiteSettings
 
 
 @transaction.atomic
-def site_page_save(
-    *, actor, slug: str, data: dict, request: HttpRequest | None = None
-) -> SitePage:
+def site_page_save(*, actor, slug: str, data: dict, request: HttpRequest | None = None) -> SitePage:
     page, _created = SitePage.objects.update_or_create(
         slug=slug, defaults={**data, "updated_by": actor}
     )
     audit_record(
-        actor=actor, action=AuditEvent.Action.STAFF_EDIT, target=page, data={"page": slug},
+        actor=actor,
+        action=AuditEvent.Action.STAFF_EDIT,
+        target=page,
+        data={"page": slug},
         request=request,
     )
     return page

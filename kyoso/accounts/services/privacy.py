@@ -120,6 +120,8 @@ def user_delete(*, actor: User, user: User, request: HttpRequest | None = None) 
     user.save()
     user.groups.clear()
     user.user_permissions.clear()
-    audit_record(actor=actor, action=AuditEvent.Action.ACCOUNT_DELETED, target=user, request=request)
+    audit_record(
+        actor=actor, action=AuditEvent.Action.ACCOUNT_DELETED, target=user, request=request
+    )
     for storage, name in files:
         transaction.on_commit(lambda s=storage, n=name: s.delete(n))

@@ -127,9 +127,9 @@ def totp_verify(*, device: TOTPDevice, code: str) -> bool:
         at = now + drift * totp.interval
         if totp.verify(code, for_time=at):
             counter = int(at // totp.interval)
-            claimed = TOTPDevice.objects.filter(
-                pk=device.pk, last_used_counter__lt=counter
-            ).update(last_used_counter=counter)
+            claimed = TOTPDevice.objects.filter(pk=device.pk, last_used_counter__lt=counter).update(
+                last_used_counter=counter
+            )
             return claimed == 1
     return False
 

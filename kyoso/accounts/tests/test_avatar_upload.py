@@ -79,13 +79,14 @@ def test_transparent_png_stays_png(client, suzuki):
     assert Profile.objects.get(user=suzuki).avatar.name.endswith(".png")
 
 
-def test_avatar_can_be_removed(client, suzuki):
+def test_avatar_can_be_removed(client, suzuki, django_capture_on_commit_callbacks):
     client.force_login(suzuki)
     _upload(client, "me.jpg", _jpeg_with_exif((64, 64)))
     name = Profile.objects.get(user=suzuki).avatar.name
     storage = Profile.objects.get(user=suzuki).avatar.storage
 
-    client.post(reverse("accounts:avatar"), {"remove": "1"})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("accounts:avatar"), {"remove": "1"})
 
     assert not Profile.objects.get(user=suzuki).avatar
     assert not storage.exists(name)

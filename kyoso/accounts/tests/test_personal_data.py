@@ -47,9 +47,9 @@ def test_download_holds_own_data_and_uploads_and_nobody_elses(client, suzuki, ta
     uploads = [n for n in archive.namelist() if n.startswith("uploads/")]
     own_avatar = Profile.objects.get(user=suzuki).avatar.name
     assert uploads == [f"uploads/{own_avatar}"]
-    assert AuditEvent.objects.filter(
-        action=AuditEvent.Action.DATA_EXPORTED, actor=suzuki
-    ).count() == 1
+    assert (
+        AuditEvent.objects.filter(action=AuditEvent.Action.DATA_EXPORTED, actor=suzuki).count() == 1
+    )
 
 
 def test_nobody_can_export_someone_else(suzuki, takahashi):
@@ -63,7 +63,9 @@ def test_anonymous_cannot_download(client):
     assert response["Location"].startswith(reverse("accounts:login"))
 
 
-def test_deleting_the_account_erases_personal_data_and_keeps_the_row(client, suzuki):
+def test_deleting_the_account_erases_personal_data_and_keeps_the_row(
+    client, suzuki, django_capture_on_commit_callbacks
+):
     client.force_login(suzuki)
     client.post(
         reverse("accounts:avatar"), {"avatar": SimpleUploadedFile("a.png", _png(), "image/png")}
@@ -71,9 +73,10 @@ def test_deleting_the_account_erases_personal_data_and_keeps_the_row(client, suz
     avatar = Profile.objects.get(user=suzuki).avatar
     avatar_name, storage = avatar.name, avatar.storage
 
-    response = client.post(
-        reverse("accounts:delete"), {"password": DEFAULT_PASSWORD, "confirm": "退会する"}
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("accounts:delete"), {"password": DEFAULT_PASSWORD, "confirm": "退会する"}
+        )
 
     assert response.status_code == 302
     user = User.objects.get(pk=suzuki.pk)

@@ -100,8 +100,12 @@ def test_unknown_municipality_is_refused_and_stored_profile_kept(client, suzuki)
     client.force_login(suzuki)
     response = client.post(
         reverse("accounts:settings"),
-        {"display_name": "鈴木", "bio": "新しい自己紹介", "municipality": "99999",
-         "contact_preference": "email"},
+        {
+            "display_name": "鈴木",
+            "bio": "新しい自己紹介",
+            "municipality": "99999",
+            "contact_preference": "email",
+        },
     )
     assert response.status_code == 200
     assert "選択された市区町村が見つかりません。" in response.content.decode()

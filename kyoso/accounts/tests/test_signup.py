@@ -18,8 +18,11 @@ SIGNUP = {
 
 
 @pytest.mark.django_db
-def test_signup_creates_account_profile_signs_in_and_sends_verification(client):
-    response = client.post(reverse("accounts:signup"), SIGNUP)
+def test_signup_creates_account_profile_signs_in_and_sends_verification(
+    client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("accounts:signup"), SIGNUP)
 
     assert response.status_code == 302
     user = User.objects.get()
@@ -35,7 +38,9 @@ def test_signup_creates_account_profile_signs_in_and_sends_verification(client):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("variant", ["suzuki@example.jp", "SUZUKI@example.jp", "ｓｕｚｕｋｉ＠example.jp"])
+@pytest.mark.parametrize(
+    "variant", ["suzuki@example.jp", "SUZUKI@example.jp", "ｓｕｚｕｋｉ＠example.jp"]
+)
 def test_taken_email_in_any_case_or_width_is_refused_and_nothing_changes(client, suzuki, variant):
     before = User.objects.count()
     response = client.post(reverse("accounts:signup"), {**SIGNUP, "email": variant})
@@ -56,7 +61,9 @@ def test_taken_email_in_any_case_or_width_is_refused_and_nothing_changes(client,
         ("given_name_kana", "太郎", messages.KANA_INVALID),
     ],
 )
-def test_malformed_fields_get_specific_messages_and_keep_other_input(client, field, value, expected):
+def test_malformed_fields_get_specific_messages_and_keep_other_input(
+    client, field, value, expected
+):
     response = client.post(reverse("accounts:signup"), {**SIGNUP, field: value})
 
     body = response.content.decode()

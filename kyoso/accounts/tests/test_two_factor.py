@@ -1,7 +1,6 @@
 from unittest import mock
 
 import pyotp
-import pytest
 from django.urls import reverse
 from django.utils import timezone
 
@@ -84,7 +83,9 @@ def test_the_2fa_step_expires(client, suzuki):
 
 
 def test_site_policy_sends_secretariat_without_2fa_to_set_up(client, sato, suzuki):
-    SiteSettings.objects.update_or_create(singleton=True, defaults={"require_two_factor_for_staff": True})
+    SiteSettings.objects.update_or_create(
+        singleton=True, defaults={"require_two_factor_for_staff": True}
+    )
 
     client.force_login(sato)
     response = client.get(reverse("core:home"))
@@ -98,7 +99,9 @@ def test_site_policy_sends_secretariat_without_2fa_to_set_up(client, sato, suzuk
 
 def test_secretariat_with_2fa_passes_and_cannot_disable_it_while_required(client, sato):
     device = _enable(client, sato)
-    SiteSettings.objects.update_or_create(singleton=True, defaults={"require_two_factor_for_staff": True})
+    SiteSettings.objects.update_or_create(
+        singleton=True, defaults={"require_two_factor_for_staff": True}
+    )
 
     assert client.get(reverse("core:home")).status_code == 200
     response = client.post(

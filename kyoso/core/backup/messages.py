@@ -6,9 +6,7 @@ languages: Japanese first, English on the next line. They are ``str.format`` tem
 gettext strings, and tests assert against them.
 """
 
-ARCHIVE_NOT_FOUND = (
-    "バックアップファイルが見つかりません: {path}\nBackup file not found: {path}"
-)
+ARCHIVE_NOT_FOUND = "バックアップファイルが見つかりません: {path}\nBackup file not found: {path}"
 ARCHIVE_CORRUPT = (
     "バックアップファイルが壊れているか、Kyoso のバックアップではありません: {path}（{detail}）\n"
     "The file is damaged or is not a Kyoso backup: {path} ({detail})"
@@ -21,13 +19,15 @@ FORMAT_TOO_NEW = (
 )
 VENDOR_MISMATCH = (
     "このバックアップは {archive} のデータベースから作られたため、{target} のデータベースには"
-    "復元できません。種類の違うデータベースへの移行は、今後の `kyoso export` 機能で対応する予定です。\n"
+    "復元できません。種類の違うデータベースへの移行は、今後の `kyoso export` 機能で"
+    "対応する予定です。\n"
     "This backup was taken from a {archive} database and cannot be restored into {target}. "
     "Moving data between database kinds will be the job of the future `kyoso export` feature."
 )
 TARGET_NOT_EMPTY = (
     "復元先のデータベースには既に Kyoso のデータがあります（{tables}）。復元するとそのデータは"
-    "すべてバックアップの内容に置き換わります。置き換えてよい場合は --force を付けて実行してください。\n"
+    "すべてバックアップの内容に置き換わります。置き換えてよい場合は --force を付けて"
+    "実行してください。\n"
     "The target database already holds Kyoso data ({tables}). Restoring replaces all of it "
     "with the backup; run again with --force if that is what you want."
 )
@@ -47,7 +47,8 @@ TOOL_FAILED = (
     "{tool} が失敗しました（終了コード {code}）。\n{tool} failed (exit code {code}):\n{output}"
 )
 DATABASE_ERROR = (
-    "データベースを読み書きできません: {detail}\nThe database could not be read or written: {detail}"
+    "データベースを読み書きできません: {detail}\n"
+    "The database could not be read or written: {detail}"
 )
 DATABASE_UNSUPPORTED = (
     "この種類のデータベース（{engine}）のバックアップには対応していません。"

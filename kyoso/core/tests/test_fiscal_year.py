@@ -65,8 +65,12 @@ def test_label_follows_the_active_language() -> None:
 
 @pytest.mark.parametrize(
     ("month", "quarter"),
-    [(4, 1), (5, 1), (6, 1), (7, 2), (8, 2), (9, 2), (10, 3), (11, 3), (12, 3)]
-    + [(1, 4), (2, 4), (3, 4)],
+    [
+        *[(4, 1), (5, 1), (6, 1)],
+        *[(7, 2), (8, 2), (9, 2)],
+        *[(10, 3), (11, 3), (12, 3)],
+        *[(1, 4), (2, 4), (3, 4)],
+    ],
 )
 def test_fiscal_quarter(month: int, quarter: int) -> None:
     assert fiscal_quarter(date(2021, month, 15)) == quarter

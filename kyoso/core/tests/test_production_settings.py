@@ -59,8 +59,16 @@ def test_production_refuses_debug(tmp_path):
 
 
 def test_demo_mode_keeps_a_generated_secret_key(tmp_path):
-    first = _run(["shell", "-c", "from django.conf import settings; print(settings.SECRET_KEY)"], {}, tmp_path)
-    second = _run(["shell", "-c", "from django.conf import settings; print(settings.SECRET_KEY)"], {}, tmp_path)
+    first = _run(
+        ["shell", "-c", "from django.conf import settings; print(settings.SECRET_KEY)"],
+        {},
+        tmp_path,
+    )
+    second = _run(
+        ["shell", "-c", "from django.conf import settings; print(settings.SECRET_KEY)"],
+        {},
+        tmp_path,
+    )
     assert first.returncode == 0, first.stderr
     assert first.stdout.strip().splitlines()[-1] == second.stdout.strip().splitlines()[-1]
     assert len(first.stdout.strip().splitlines()[-1]) >= 50

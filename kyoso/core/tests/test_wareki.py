@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from itertools import pairwise
 
 import pytest
 from hypothesis import given
@@ -92,7 +93,7 @@ def test_before_meiji_cannot_be_written() -> None:
 
 def test_era_boundaries_are_contiguous() -> None:
     assert [era.name for era in ERAS] == ["明治", "大正", "昭和", "平成", "令和"]
-    for older, newer in zip(ERAS, ERAS[1:], strict=False):
+    for older, newer in pairwise(ERAS):
         assert older.end == newer.start - timedelta(days=1)
         assert era_of(older.end) == (older, older.end.year - older.start.year + 1)
         assert era_of(newer.start) == (newer, 1)

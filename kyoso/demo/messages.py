@@ -1,0 +1,23 @@
+"""Messages of the demo loader, as constants that tests assert against."""
+
+from django.utils.translation import gettext_lazy as _
+
+REFUSED_IN_PRODUCTION = _(
+    "本番モード（KYOSO_MODE=production）ではデモデータを読み込めません。"
+    "デモ用のアカウントとパスワードは本番のサイトには作りません。"
+)
+LOADED = _("デモデータを読み込みました。")
+UNCHANGED = _("デモデータは読み込み済みです。変更はありませんでした。")
+SUMMARY_LINE = _("%(label)s: 追加 %(created)d件（全%(total)d件）")
+PASSWORD_LINE = _("共通のデモ用パスワード: %(password)s")
+LOGINS_HEADING = _("ログインできるアカウント:")
+
+KIND_LABELS = {
+    "users": _("利用者"),
+    "profiles": _("プロフィール"),
+    "organizations": _("団体"),
+    "memberships": _("団体のメンバー"),
+    "roles": _("役割"),
+    "site_pages": _("固定ページ"),
+    "passwords_reset": _("デモ用パスワードに戻したアカウント"),
+}

@@ -1,0 +1,286 @@
+"""Loading the demo region: idempotent, and refused in production mode.
+
+``demo_load`` creates what is missing and changes nothing that exists: every row is looked up
+by its natural key (email, slug, (organization, user), (role, user), (role, organization)) and
+only created when absent, so a second run writes nothing and staff edits made in between
+survive. The one exception is a demo account whose password no longer matches the demo
+password: it is set back, because the logins ``kyoso demo`` prints must work.
+
+The shared demo password comes from ``KYOSO_DEMO_PASSWORD`` or, when that is unset, from
+``DATA_DIR/demo_password`` (mode 0600), generated on the first run. It is never in the code.
+
+To extend the demo (issues, events, …) add a data module in ``kyoso/demo/data/`` and a
+``_load_<kind>`` step to ``STEPS``.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any, NamedTuple, Protocol, TypeVar
+
+from django.conf import settings
+from django.contrib.auth.hashers import check_password, make_password
+from django.db import models, transaction
+from django.utils import timezone
+
+from kyoso.accounts.models import Profile, User
+from kyoso.audit.models import AuditEvent
+from kyoso.audit.services import audit_record
+from kyoso.core.env import env_str
+from kyoso.demo import data, messages
+from kyoso.orgs.models import Membership, Organization
+from kyoso.regions.models import Municipality
+from kyoso.roles.models import RoleAssignment
+from kyoso.sitepages.models import SitePage
+
+DEMO_PASSWORD_ENV = "KYOSO_DEMO_PASSWORD"  # noqa: S105 (a variable name)
+DEMO_PASSWORD_FILE = "demo_password"  # noqa: S105 (a file name)
+AUDIT_SOURCE = {"source": "load_demo"}
+
+M = TypeVar("M", bound=models.Model)
+
+
+class DemoRefusedError(RuntimeError):
+    """The demo must not be loaded here (production mode)."""
+
+
+class DemoDataError(RuntimeError):
+    """The demo data refers to something the database does not have."""
+
+
+class Writable(Protocol):
+    def write(self, text: str, /) -> Any: ...
+
+
+class DemoLogin(NamedTuple):
+    label: str
+    email: str
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    logins: list[DemoLogin]
+    password: str
+    #: Rows created by this run, per kind (``users``, ``organizations``, …).
+    created: dict[str, int]
+    #: Rows the demo data describes, per kind.
+    totals: dict[str, int]
+
+    @property
+    def changed(self) -> bool:
+        return any(self.created.values())
+
+
+def demo_password() -> str:
+    """The shared demo password: from the environment, else from (or into) the data dir."""
+    from_env = env_str(DEMO_PASSWORD_ENV)
+    if from_env:
+        return from_env
+    path = Path(settings.DATA_DIR) / DEMO_PASSWORD_FILE
+    if path.exists():
+        stored = path.read_text(encoding="utf-8").strip()
+        if stored:
+            return stored
+    path.parent.mkdir(parents=True, exist_ok=True)
+    password = secrets.token_urlsafe(12)
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+        handle.write(password + "\n")
+    path.chmod(0o600)  # the mode given to os.open is ignored when an empty file was there
+    return password
+
+
+@dataclass
+class _Run:
+    password: str
+    now: datetime
+    municipalities: dict[str, Municipality]
+    users: dict[str, User] = field(default_factory=dict)
+    organizations: dict[str, Organization] = field(default_factory=dict)
+    created: Counter = field(default_factory=Counter)
+    totals: Counter = field(default_factory=Counter)
+
+    @property
+    def secretariat(self) -> User:
+        return self.users[data.SECRETARIAT_KEY]
+
+    def municipality(self, code: str | None) -> Municipality | None:
+        if code is None:
+            return None
+        try:
+            return self.municipalities[code]
+        except KeyError:
+            raise DemoDataError(
+                f"Municipality {code} is not in the database; run `kyoso migrate` first."
+            ) from None
+
+
+def _get_or_create(
+    run: _Run, kind: str, model: type[M], lookup: dict[str, Any], defaults: dict[str, Any]
+) -> tuple[M, bool]:
+    """Find a row by its natural key or create it, validated; never update an existing row."""
+    run.totals[kind] += 1
+    row = model._default_manager.filter(**lookup).first()
+    if row is not None:
+        return row, False
+    row = model(**lookup, **defaults)
+    row.full_clean()
+    row.save()
+    run.created[kind] += 1
+    return row, True
+
+
+def _load_people(run: _Run) -> None:
+    for person in data.PEOPLE:
+        user = User.objects.filter(email=person["email"]).first()
+        run.totals["users"] += 1
+        if user is None:
+            user = User(
+                email=person["email"],
+                display_name=person["display_name"],
+                family_name=person["family_name"],
+                given_name=person["given_name"],
+                family_name_kana=person["family_name_kana"],
+                given_name_kana=person["given_name_kana"],
+                is_staff=person["is_staff"],
+                email_verified_at=run.now,
+                password=make_password(run.password),
+            )
+            user.full_clean()
+            user.save()
+            run.created["users"] += 1
+        elif not check_password(run.password, user.password):
+            # No setter: checking must not rewrite the hash as a side effect.
+            user.password = make_password(run.password)
+            user.save(update_fields=["password"])
+            run.created["passwords_reset"] += 1
+        run.users[person["key"]] = user
+
+        profile = dict(person["profile"])
+        profile["municipality"] = run.municipality(profile["municipality"])
+        _get_or_create(run, "profiles", Profile, {"user": user}, profile)
+
+
+def _load_organizations(run: _Run) -> None:
+    for entry in data.ORGANIZATIONS:
+        defaults: dict[str, Any] = {
+            "name": entry["name"],
+            "name_kana": entry["name_kana"],
+            "org_type": entry["org_type"],
+            "description": entry["description"],
+            "website": entry.get("website", ""),
+            "contact_email": entry.get("contact_email", ""),
+            "municipality": run.municipality(entry["municipality"]),
+            "created_by": run.secretariat,
+        }
+        if entry["verified"]:
+            defaults.update(verified_at=run.now, verified_by=run.secretariat)
+        org, created = _get_or_create(
+            run, "organizations", Organization, {"slug": entry["slug"]}, defaults
+        )
+        if created and entry["verified"]:
+            audit_record(
+                actor=None, action=AuditEvent.Action.ORG_VERIFIED, target=org, data=AUDIT_SOURCE
+            )
+        run.organizations[entry["slug"]] = org
+
+
+def _load_memberships(run: _Run) -> None:
+    for slug, key, role in data.MEMBERSHIPS:
+        _get_or_create(
+            run,
+            "memberships",
+            Membership,
+            {"organization": run.organizations[slug], "user": run.users[key]},
+            {"role": role},
+        )
+
+
+def _grant(run: _Run, role: str, holder: dict[str, Any]) -> None:
+    grantor = run.secretariat
+    if holder.get("user") == grantor:
+        grantor = None  # nobody granted the secretariat its own roles; the loader did
+    assignment, created = _get_or_create(
+        run, "roles", RoleAssignment, {"role": role, **holder}, {"granted_by": grantor}
+    )
+    if created:
+        audit_record(
+            actor=None,
+            action=AuditEvent.Action.ROLE_GRANTED,
+            target=assignment.user or assignment.organization,
+            data={"role": role, **AUDIT_SOURCE},
+        )
+
+
+def _load_roles(run: _Run) -> None:
+    for key, role in data.PERSON_ROLES:
+        _grant(run, role, {"user": run.users[key]})
+    for slug, role in data.ORGANIZATION_ROLES:
+        _grant(run, role, {"organization": run.organizations[slug]})
+
+
+def _load_site_pages(run: _Run) -> None:
+    for page in data.site_pages():
+        fields = dict(page)
+        _get_or_create(run, "site_pages", SitePage, {"slug": fields.pop("slug")}, fields)
+
+
+#: The steps, in dependency order. Append new kinds here.
+STEPS: list[Callable[[_Run], None]] = [
+    _load_people,
+    _load_organizations,
+    _load_memberships,
+    _load_roles,
+    _load_site_pages,
+]
+
+
+def _codes_used() -> set[str]:
+    codes = {entry["municipality"] for entry in data.ORGANIZATIONS}
+    codes |= {person["profile"]["municipality"] for person in data.PEOPLE}
+    return {code for code in codes if code is not None}
+
+
+def demo_load(*, stdout: Writable | None = None) -> DemoResult:
+    """Load the demo region; return the logins and the shared password to print."""
+    if settings.PRODUCTION:
+        raise DemoRefusedError(str(messages.REFUSED_IN_PRODUCTION))
+    password = demo_password()
+    with transaction.atomic():
+        run = _Run(
+            password=password,
+            now=timezone.now(),
+            municipalities=Municipality.objects.in_bulk(_codes_used()),
+        )
+        for step in STEPS:
+            step(run)
+    result = DemoResult(
+        logins=[DemoLogin(person["label"], person["email"]) for person in data.PEOPLE],
+        password=password,
+        created=dict(run.created),
+        totals=dict(run.totals),
+    )
+    if stdout is not None:
+        _report(result, stdout)
+    return result
+
+
+def _report(result: DemoResult, stdout: Writable) -> None:
+    for kind, total in result.totals.items():
+        line = messages.SUMMARY_LINE % {
+            "label": messages.KIND_LABELS.get(kind, kind),
+            "created": result.created.get(kind, 0),
+            "total": total,
+        }
+        stdout.write(line + "\n")
+    reset = result.created.get("passwords_reset", 0)
+    if reset:
+        label = messages.KIND_LABELS["passwords_reset"]
+        stdout.write(f"{label}: {reset}\n")
+    stdout.write(f"{messages.LOADED if result.changed else messages.UNCHANGED}\n")

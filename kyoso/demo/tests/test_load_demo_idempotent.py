@@ -1,0 +1,72 @@
+"""Running the demo loader again changes nothing, and keeps what the staff edited."""
+
+from io import StringIO
+
+from django.apps import apps
+from django.core.management import call_command
+
+from kyoso.accounts.models import User
+from kyoso.demo import messages
+from kyoso.demo.services import demo_password
+from kyoso.orgs.models import Organization
+from kyoso.sitepages.models import SitePage
+
+
+def _snapshot() -> dict[str, list[dict]]:
+    """Every row of every table, in primary-key order."""
+    return {
+        model._meta.label: list(model._default_manager.order_by("pk").values())
+        for model in apps.get_models()
+    }
+
+
+def _counts(snapshot: dict[str, list[dict]]) -> dict[str, int]:
+    return {label: len(rows) for label, rows in snapshot.items()}
+
+
+def test_load_demo_idempotent(db):
+    call_command("load_demo", stdout=StringIO())
+    first = _snapshot()
+    assert len(first["accounts.User"]) >= 12
+    assert len(first["orgs.Organization"]) >= 20
+
+    output = StringIO()
+    call_command("load_demo", stdout=output)
+    second = _snapshot()
+
+    assert _counts(second) == _counts(first)
+    for label, rows in first.items():
+        assert second[label] == rows, f"{label} changed on the second run"
+    assert str(messages.UNCHANGED) in output.getvalue()
+
+
+def test_second_run_keeps_staff_edits(db):
+    call_command("load_demo", stdout=StringIO())
+    Organization.objects.filter(slug="sakata-city").update(description="事務局が書き直した紹介")
+    SitePage.objects.filter(slug="privacy").update(body_ja="事務局が書いた本文")
+
+    call_command("load_demo", stdout=StringIO())
+
+    assert Organization.objects.get(slug="sakata-city").description == "事務局が書き直した紹介"
+    assert SitePage.objects.get(slug="privacy").body_ja == "事務局が書いた本文"
+
+
+def test_second_run_restores_a_changed_demo_password(db, client):
+    call_command("load_demo", stdout=StringIO())
+    sato = User.objects.get(email="sato@demo.kyoso.invalid")
+    sato.set_password("someone-changed-it-2026")
+    sato.save()
+    before = _snapshot()
+
+    call_command("load_demo", stdout=StringIO())
+    after = _snapshot()
+
+    changed = [label for label in before if before[label] != after[label]]
+    assert changed == ["accounts.User"]
+    changed_users = [
+        new["email"]
+        for old, new in zip(before["accounts.User"], after["accounts.User"], strict=True)
+        if old != new
+    ]
+    assert changed_users == ["sato@demo.kyoso.invalid"]
+    assert client.login(email="sato@demo.kyoso.invalid", password=demo_password())

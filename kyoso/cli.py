@@ -20,9 +20,12 @@ def _setup_django() -> None:
 
 def _call(name: str, *args: str, **options) -> None:
     _setup_django()
-    from django.core.management import call_command
+    from django.core.management import CommandError, call_command
 
-    call_command(name, *args, **options)
+    try:
+        call_command(name, *args, **options)
+    except CommandError as error:
+        raise click.ClickException(str(error)) from error
 
 
 def _gunicorn(host: str, port: int, workers: int, threads: int) -> None:
@@ -108,8 +111,8 @@ def createadmin(email: str, display_name: str, password: str) -> None:
     click.echo(f"Created {user.email}")
 
 
-@main.command()
-@click.argument("args", nargs=-1)
+@main.command(context_settings={"ignore_unknown_options": True})
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
 def worker(args: tuple[str, ...]) -> None:
     """Run the background task worker."""
     _call("db_worker", *args)

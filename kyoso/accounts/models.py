@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib.auth.models import AbstractBaseUser, PermissionsMixin
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -42,7 +43,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         verbose_name_plural = _("ユーザー")
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(email=models.functions.Lower("email")),
+                condition=models.Q(email=Lower("email")),
                 name="user_email_lowercase",
             ),
         ]

@@ -30,7 +30,7 @@ class WarekiDateField(forms.Field):
         try:
             return parse_wareki(text[: self.max_length + 1])
         except WarekiError as error:
-            raise ValidationError(error.template, params=error.params, code="date") from None
+            raise ValidationError(str(error), code="date") from None
 
 
 class AuditFilterForm(forms.Form):

@@ -205,10 +205,15 @@ def assert_no_horizontal_scroll(page) -> None:
                 if (right > width + 1) {
                     const id = el.id ? "#" + el.id : "";
                     const cls = el.classList.length ? "." + [...el.classList].join(".") : "";
-                    wide.push(`${el.tagName.toLowerCase()}${id}${cls} (right edge ${Math.round(right)}px)`);
+                    const name = el.tagName.toLowerCase() + id + cls;
+                    wide.push(`${name} (right edge ${Math.round(right)}px)`);
                 }
             }
-            return {scrollWidth: doc.scrollWidth, innerWidth: window.innerWidth, wide: wide.slice(0, 10)};
+            return {
+                scrollWidth: doc.scrollWidth,
+                innerWidth: window.innerWidth,
+                wide: wide.slice(0, 10),
+            };
         }""",
         width,
     )
@@ -219,3 +224,37 @@ def assert_no_horizontal_scroll(page) -> None:
             + "\n  ".join(metrics["wide"]),
             pytrace=False,
         )
+
+
+def field(page, label: str):
+    """The form control whose label is exactly ``label`` (Django may append a colon)."""
+    return page.get_by_label(re.compile(rf"^{re.escape(label)}\s*[:：]?$"))
+
+
+def flash_text(page) -> str:
+    """The text of the flash messages shown at the top of the page."""
+    return page.locator("ul.messages").inner_text()
+
+
+def login(page, email: str, password: str) -> None:
+    """Sign in through the login form the page is on, or the login page if it is elsewhere."""
+    from django.urls import reverse
+
+    if urlsplit(page.url).path != reverse("accounts:login"):
+        page.goto(reverse("accounts:login"))
+    field(page, "メールアドレス").fill(email)
+    field(page, "パスワード").fill(password)
+    with page.expect_navigation():
+        page.locator("main").get_by_role("button", name="ログイン").click()
+    assert urlsplit(page.url).path != reverse("accounts:login"), "sign-in failed"
+
+
+def assert_in_viewport(locator) -> None:
+    """Fail if the element is not entirely inside the viewport horizontally (cut off)."""
+    box = locator.bounding_box()
+    width = locator.page.viewport_size["width"]
+    assert box is not None and box["width"] > 0, f"{locator} is not rendered"
+    assert box["x"] >= 0 and box["x"] + box["width"] <= width, (
+        f"{locator} spans x={box['x']:.0f}…{box['x'] + box['width']:.0f}px, "
+        f"outside the {width}px viewport"
+    )

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from kyoso.browser_tests.conftest import (
+    assert_in_viewport,
     assert_no_horizontal_scroll,
     check_axe,
     screenshot,
@@ -53,15 +54,28 @@ def test_public_page_at_360px(mobile_page, name, url):
     screenshot(mobile_page, f"public-{name}-360")
 
 
-def test_mobile_menu_opens_and_fits(mobile_page):
-    """At 360 px the navigation folds into メニュー; opened, it stays inside the screen."""
+def test_header_links_visible_on_desktop(page):
+    """On a wide screen the navigation sits in the header, without a メニュー button."""
+    _open(page, reverse("core:home"))
+    header = page.locator("header.site-header")
+    assert not header.locator(".site-menu > summary").is_visible()
+    for name in ("ログイン", "新規登録"):
+        link = header.get_by_role("link", name=name)
+        assert link.is_visible(), f"the header link {name} is hidden on desktop"
+        assert_in_viewport(link)
+
+
+def test_mobile_menu_opens_inside_the_screen(mobile_page):
+    """At 360 px the navigation folds into メニュー; opened, every link is on screen."""
     _open(mobile_page, reverse("core:home"))
-    menu = mobile_page.locator(".site-menu > summary")
-    assert menu.is_visible()
-    menu.click()
-    nav = mobile_page.get_by_role("navigation", name="メインメニュー")
-    assert nav.is_visible()
-    assert nav.get_by_role("link", name="ログイン").is_visible()
+    header = mobile_page.locator("header.site-header")
+    assert not header.get_by_role("link", name="ログイン").is_visible()
+    header.locator(".site-menu > summary").click()
+    nav = header.get_by_role("navigation", name="メインメニュー")
+    for name in ("ログイン", "新規登録"):
+        link = nav.get_by_role("link", name=name)
+        assert link.is_visible()
+        assert_in_viewport(link)
     assert_no_horizontal_scroll(mobile_page)
     check_axe(mobile_page, context="home with the menu open (360 px)")
     screenshot(mobile_page, "public-home-menu-open-360")

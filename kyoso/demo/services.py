@@ -121,6 +121,16 @@ class _Run:
             ) from None
 
 
+def _check_fields(row: models.Model) -> None:
+    """Catch mistakes in the demo data (lengths, choices, formats) before they are saved.
+
+    Relations, uniqueness and constraints are left to the database: checking them here would
+    cost a query each.
+    """
+    relations = [f.name for f in row._meta.concrete_fields if f.is_relation]
+    row.clean_fields(exclude=relations)
+
+
 def _get_or_create(
     run: _Run, kind: str, model: type[M], lookup: dict[str, Any], defaults: dict[str, Any]
 ) -> tuple[M, bool]:
@@ -130,7 +140,7 @@ def _get_or_create(
     if row is not None:
         return row, False
     row = model(**lookup, **defaults)
-    row.full_clean()
+    _check_fields(row)
     row.save()
     run.created[kind] += 1
     return row, True
@@ -152,7 +162,7 @@ def _load_people(run: _Run) -> None:
                 email_verified_at=run.now,
                 password=make_password(run.password),
             )
-            user.full_clean()
+            _check_fields(user)
             user.save()
             run.created["users"] += 1
         elif not check_password(run.password, user.password):
@@ -203,9 +213,8 @@ def _load_memberships(run: _Run) -> None:
 
 
 def _grant(run: _Run, role: str, holder: dict[str, Any]) -> None:
-    grantor = run.secretariat
-    if holder.get("user") == grantor:
-        grantor = None  # nobody granted the secretariat its own roles; the loader did
+    # Nobody granted the secretariat its own roles; the loader did.
+    grantor = None if holder.get("user") == run.secretariat else run.secretariat
     assignment, created = _get_or_create(
         run, "roles", RoleAssignment, {"role": role, **holder}, {"granted_by": grantor}
     )

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kyoso.accounts import messages as account_messages
@@ -20,8 +21,8 @@ from kyoso.regions.models import Municipality
 TOO_LONG = {"max_length": messages.TEXT_TOO_LONG}
 
 
-def _max_length(field: str) -> int:
-    return Organization._meta.get_field(field).max_length  # type: ignore[return-value]
+def _max_length(field: str, model: type[models.Model] = Organization) -> int:
+    return cast(models.Field, model._meta.get_field(field)).max_length or 0
 
 
 class HttpURLField(forms.URLField):
@@ -116,7 +117,7 @@ class OrganizationFilterForm(forms.Form):
 
     def __init__(self, *args: Any, prefectures: Any = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["prefecture"].choices = [
+        cast(forms.ChoiceField, self.fields["prefecture"]).choices = [
             ("", _("すべて")),
             *((p.code, p.name) for p in prefectures),
         ]
@@ -139,7 +140,7 @@ class JoinRequestForm(forms.Form):
         label=_("メッセージ（任意）"),
         multiline=True,
         required=False,
-        max_length=JoinRequest._meta.get_field("message").max_length,
+        max_length=_max_length("message", JoinRequest),
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages=TOO_LONG,
     )
@@ -152,7 +153,10 @@ class InvitationForm(forms.Form):
     )
     role = forms.ChoiceField(
         label=_("権限"),
-        choices=[(MemberRole.MEMBER, MemberRole.MEMBER.label), (MemberRole.ADMIN, MemberRole.ADMIN.label)],
+        choices=[
+            (MemberRole.MEMBER, MemberRole.MEMBER.label),
+            (MemberRole.ADMIN, MemberRole.ADMIN.label),
+        ],
         initial=MemberRole.MEMBER,
         error_messages={"invalid_choice": messages.ROLE_INVALID},
     )

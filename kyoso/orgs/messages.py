@@ -41,17 +41,13 @@ INVITATION_WRONG_EMAIL = _(
     "この招待は別のメールアドレス宛てです。招待メールを受け取ったメールアドレスのアカウントで"
     "ログインしてください。"
 )
-INVITATION_EMAIL_UNVERIFIED = _(
-    "招待を承諾するには、先にメールアドレスの確認を済ませてください。"
-)
+INVITATION_EMAIL_UNVERIFIED = _("招待を承諾するには、先にメールアドレスの確認を済ませてください。")
 INVITATION_EXPIRED = _("この招待は有効期限が切れています。団体の管理者に再送を依頼してください。")
 INVITATION_REVOKED = _("この招待は取り消されました。")
 INVITATION_ALREADY_ACCEPTED = _("この招待は既に承諾されています。")
 INVITATION_NOT_PENDING = _("この招待は既に承諾または取り消しされています。")
 
-WEBSITE_INVALID = _(
-    "ウェブサイトは http:// または https:// で始まる正しいURLを入力してください。"
-)
+WEBSITE_INVALID = _("ウェブサイトは http:// または https:// で始まる正しいURLを入力してください。")
 TEXT_TOO_LONG = _("%(limit_value)s文字以内で入力してください（現在%(show_value)s文字）。")
 TYPE_INVALID = _("種別を一覧から選んでください。")
 PREFECTURE_INVALID = _("都道府県を一覧から選んでください。")

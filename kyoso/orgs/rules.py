@@ -80,6 +80,7 @@ NOT_MANAGER = "not_manager"
 OWNER_ONLY = "owner_only"
 LAST_OWNER = "last_owner"
 WRONG_ORGANIZATION = "wrong_organization"
+WRONG_EMAIL = "wrong_email"
 
 
 def member_change_refusal(user: Any, change: MemberChange | None) -> str | None:
@@ -170,7 +171,7 @@ def invitation_refusal(user: Any, invitation: Invitation | None) -> str | None:
     if invitation.expires_at <= timezone.now():
         return "expired"
     if normalize_email(user.email) != normalize_email(invitation.email):
-        return "wrong_email"
+        return WRONG_EMAIL
     if user.email_verified_at is None:
         return "unverified"
     return None

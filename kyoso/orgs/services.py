@@ -111,7 +111,9 @@ def organization_create(
     else:  # pragma: no cover - five slug collisions in a row
         raise IntegrityError("could not find a free slug")
     Membership.objects.create(organization=organization, user=actor, role=MemberRole.OWNER)
-    audit_record(actor=actor, action=AuditEvent.Action.ORG_CREATED, target=organization, request=request)
+    audit_record(
+        actor=actor, action=AuditEvent.Action.ORG_CREATED, target=organization, request=request
+    )
     return organization
 
 
@@ -157,7 +159,9 @@ def organization_verify(
     if not updated:
         raise OrgError(messages.ORG_ALREADY_VERIFIED)
     organization.verified_at, organization.verified_by = now, actor
-    audit_record(actor=actor, action=AuditEvent.Action.ORG_VERIFIED, target=organization, request=request)
+    audit_record(
+        actor=actor, action=AuditEvent.Action.ORG_VERIFIED, target=organization, request=request
+    )
     return organization
 
 
@@ -172,7 +176,9 @@ def organization_unverify(
     if not updated:
         raise OrgError(messages.ORG_NOT_VERIFIED)
     organization.verified_at, organization.verified_by = None, None
-    audit_record(actor=actor, action=AuditEvent.Action.ORG_UNVERIFIED, target=organization, request=request)
+    audit_record(
+        actor=actor, action=AuditEvent.Action.ORG_UNVERIFIED, target=organization, request=request
+    )
     return organization
 
 
@@ -306,7 +312,9 @@ def join_request_create(
     _require("orgs.request_join", actor, organization)
     try:
         with transaction.atomic():
-            return JoinRequest.objects.create(organization=organization, user=actor, message=message)
+            return JoinRequest.objects.create(
+                organization=organization, user=actor, message=message
+            )
     except IntegrityError:
         raise OrgError(messages.JOIN_ALREADY_PENDING) from None
 
@@ -450,7 +458,9 @@ def invitation_url(token: str) -> str:
     return settings.BASE_URL + reverse("orgs:invitation_accept", args=[token])
 
 
-def send_invitation_email(*, invitation: Invitation, token: str, language: str | None = None) -> None:
+def send_invitation_email(
+    *, invitation: Invitation, token: str, language: str | None = None
+) -> None:
     context = {
         "organization": invitation.organization,
         "invited_by": invitation.invited_by,

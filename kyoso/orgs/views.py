@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.contrib import messages as flash
+from django.forms import ChoiceField
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -19,7 +22,13 @@ from kyoso.orgs.forms import (
     OrganizationForm,
 )
 from kyoso.orgs.models import Invitation, JoinRequest, MemberRole, Membership, Organization
-from kyoso.orgs.rules import MemberChange, role_in
+from kyoso.orgs.rules import (
+    PREFETCHED_MEMBERS,
+    WRONG_EMAIL,
+    MemberChange,
+    invitation_refusal,
+    role_in,
+)
 from kyoso.regions.selectors import prefectures
 
 
@@ -72,7 +81,7 @@ def organization_detail(request: HttpRequest, slug: str, obj: Organization) -> H
         "orgs/detail.html",
         {
             "organization": obj,
-            "members": obj.ordered_members,
+            "members": getattr(obj, PREFETCHED_MEMBERS),
             "my_role": my_role,
             "my_role_label": MemberRole(my_role).label if my_role else "",
             "pending_request": pending,
@@ -113,9 +122,7 @@ def organization_edit(request: HttpRequest, slug: str, obj: Organization) -> Htt
         flash.success(request, messages.ORG_SAVED)
         return redirect("orgs:detail", slug=obj.slug)
     status = 400 if request.method == "POST" else 200
-    return render(
-        request, "orgs/form.html", {"form": form, "organization": obj}, status=status
-    )
+    return render(request, "orgs/form.html", {"form": form, "organization": obj}, status=status)
 
 
 @rule_required("orgs.verify_organization", get_object=_org)
@@ -155,7 +162,7 @@ def _render_members(
 ) -> HttpResponse:
     user = request.user
     rows = []
-    for membership in organization.ordered_members:
+    for membership in getattr(organization, PREFETCHED_MEMBERS):
         roles = [
             (value, label)
             for value, label in MemberRole.choices
@@ -167,11 +174,15 @@ def _render_members(
                 "membership": membership,
                 "roles": roles if len(roles) > 1 else [],
                 "can_remove": membership.user_id != user.pk
-                and check("orgs.change_member_role", user, MemberChange(organization, membership, None)),
+                and check(
+                    "orgs.change_member_role", user, MemberChange(organization, membership, None)
+                ),
             }
         )
     if role_in(user, organization) != MemberRole.OWNER:
-        invite_form.fields["role"].choices = [(MemberRole.MEMBER, MemberRole.MEMBER.label)]
+        cast(ChoiceField, invite_form.fields["role"]).choices = [
+            (MemberRole.MEMBER, MemberRole.MEMBER.label)
+        ]
     return render(
         request,
         "orgs/members.html",
@@ -197,7 +208,9 @@ def _membership(organization: Organization, membership_id: int) -> Membership:
 
 @rule_required("orgs.manage_members", get_object=_org)
 @require_POST
-def member_role(request: HttpRequest, slug: str, membership_id: int, obj: Organization) -> HttpResponse:
+def member_role(
+    request: HttpRequest, slug: str, membership_id: int, obj: Organization
+) -> HttpResponse:
     membership = _membership(obj, membership_id)
     form = MemberRoleForm(request.POST)
     if not form.is_valid():
@@ -261,11 +274,14 @@ def join(request: HttpRequest, slug: str, obj: Organization) -> HttpResponse:
     form = JoinRequestForm(request.POST)
     if not form.is_valid():
         for error in form.errors.get("message", []):
-            flash.error(request, error)
+            flash.error(request, str(error))
         return redirect("orgs:detail", slug=obj.slug)
     try:
         services.join_request_create(
-            actor=request.user, organization=obj, message=form.cleaned_data["message"], request=request
+            actor=request.user,
+            organization=obj,
+            message=form.cleaned_data["message"],
+            request=request,
         )
     except services.OrgError as error:
         _flash_error(request, error)
@@ -289,7 +305,9 @@ def join_withdraw(request: HttpRequest, slug: str) -> HttpResponse:
 
 @rule_required("orgs.manage_members", get_object=_org)
 @require_POST
-def join_decide(request: HttpRequest, slug: str, request_id: int, obj: Organization) -> HttpResponse:
+def join_decide(
+    request: HttpRequest, slug: str, request_id: int, obj: Organization
+) -> HttpResponse:
     join_request = get_object_or_404(
         JoinRequest.objects.select_related("user"), pk=request_id, organization=obj
     )
@@ -359,7 +377,9 @@ def _answer_invitation(request: HttpRequest, invitation: Invitation) -> HttpResp
         except services.OrgError as error:
             refusal = error.message
         else:
-            flash.success(request, messages.INVITATION_ACCEPTED % {"org": invitation.organization.name})
+            flash.success(
+                request, messages.INVITATION_ACCEPTED % {"org": invitation.organization.name}
+            )
             return redirect("orgs:detail", slug=invitation.organization.slug)
     return render(
         request,
@@ -390,7 +410,7 @@ def mine_invitation_accept(request: HttpRequest, invitation_id: int) -> HttpResp
     invitation = get_object_or_404(
         Invitation.objects.select_related("organization", "invited_by"), pk=invitation_id
     )
-    if services.invitation_refusal_message(request.user, invitation) == messages.INVITATION_WRONG_EMAIL:
+    if invitation_refusal(request.user, invitation) == WRONG_EMAIL:
         raise Http404  # not addressed to this person: do not reveal that it exists
     return _answer_invitation(request, invitation)
 

@@ -20,7 +20,9 @@ ROLE_ORDER: tuple[PlatformRole, ...] = (
 
 ROLE_DESCRIPTIONS = {
     PlatformRole.MANAGER: _("地域の持続的発展に取り組む中核的な人材。"),
-    PlatformRole.AGGREGATOR: _("広域に対し、地域の持続的発展に資する製品やサービスを供給する組織。"),
+    PlatformRole.AGGREGATOR: _(
+        "広域に対し、地域の持続的発展に資する製品やサービスを供給する組織。"
+    ),
     PlatformRole.PLAYER: _("マネージャーとオーガナイザーに協力・連携する、地域内外の組織・人材。"),
     PlatformRole.SUPPORTER: _("オーガナイザーを支援する地方公共団体。"),
     PlatformRole.ORGANIZER: _(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -13,7 +15,7 @@ from kyoso.roles import messages
 from kyoso.roles.descriptions import ROLE_ORDER
 
 
-def _role_choices() -> list[tuple[str, str]]:
+def _role_choices() -> list[tuple[str, Any]]:
     return [(role.value, role.label) for role in ROLE_ORDER]
 
 

@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from kyoso.core.policy import rule_required
+from kyoso.core.policy import check, rule_required
 from kyoso.roles import messages, services
 from kyoso.roles.forms import RoleGrantForm, RoleRevokeForm
 from kyoso.roles.models import PlatformRole
@@ -45,7 +45,7 @@ def grant(request: HttpRequest) -> HttpResponse:
             actor=request.user, role=role, user=user, organization=organization, request=request
         )
     except services.RoleError as refused:
-        form.add_error(None, refused.message)
+        form.add_error(None, str(refused.message))
         return _render_index(request, form, status=400)
     params = {"holder": _holder_label(user, organization), "role": PlatformRole(role).label}
     if changed:
@@ -70,12 +70,15 @@ def revoke(request: HttpRequest) -> HttpResponse:
             actor=request.user, role=role, user=user, organization=organization, request=request
         )
     except services.RoleError as refused:
-        flash.error(request, refused.message)
+        flash.error(request, str(refused.message))
         return redirect("roles:index")
     if changed:
         flash.success(request, messages.ROLE_REVOKED % params)
     else:
         flash.info(request, messages.ROLE_NOT_HELD % params)
+    if not check("roles.view_roles", request.user):
+        # Someone who just gave up their own secretariat role can no longer see the page.
+        return redirect("core:home")
     return redirect("roles:index")
 
 

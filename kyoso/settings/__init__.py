@@ -134,7 +134,11 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------------------------
-CACHES = {"default": _env.cache_url_config(env_str("CACHE_URL", "locmemcache://kyoso"))}
+# The default file cache is shared by every gunicorn worker on the host, so per-account login
+# throttling holds across workers; use Redis (CACHE_URL=redis://…) when running several hosts.
+CACHES = {
+    "default": _env.cache_url_config(env_str("CACHE_URL", f"filecache://{DATA_DIR / 'cache'}"))
+}
 
 # --- Email ----------------------------------------------------------------------------------
 _email_default = "smtp://localhost:25" if PRODUCTION else "consolemail://"

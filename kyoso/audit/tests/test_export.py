@@ -14,7 +14,6 @@ from kyoso.audit import messages
 from kyoso.audit.models import AuditEvent
 from kyoso.audit.tests.factories import jst, make_event
 from kyoso.core.testing import assert_num_queries
-from kyoso.sitepages.selectors import site_settings
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +22,6 @@ A = AuditEvent.Action
 
 @pytest.fixture
 def as_sato(client, sato):
-    site_settings()
     client.force_login(sato)
     return client
 
@@ -38,17 +36,38 @@ def _download(client, **params) -> tuple[bytes, list[list[str]]]:
 
 
 def test_utf8_with_bom_and_japanese(as_sato, sato, suzuki):
-    make_event(A.ROLE_GRANTED, actor=sato, target=suzuki, data={"role": "player"},
-               at=jst(2026, 4, 1, 9, 30, 0))
+    make_event(
+        A.ROLE_GRANTED,
+        actor=sato,
+        target=suzuki,
+        data={"role": "player"},
+        at=jst(2026, 4, 1, 9, 30, 0),
+    )
     body, rows = _download(as_sato, action=A.ROLE_GRANTED)
     assert body.startswith(b"\xef\xbb\xbf")
     assert rows[0] == [
-        "日時（日本時間）", "操作", "操作コード", "実行者", "実行者のメールアドレス",
-        "対象の種類", "対象ID", "対象", "詳細", "IPアドレス",
+        "日時（日本時間）",
+        "操作",
+        "操作コード",
+        "実行者",
+        "実行者のメールアドレス",
+        "対象の種類",
+        "対象ID",
+        "対象",
+        "詳細",
+        "IPアドレス",
     ]
     assert rows[1] == [
-        "2026-04-01 09:30:00", "役割の付与", "role.granted", "佐藤（事務局）", sato.email,
-        "accounts.user", str(suzuki.pk), "鈴木", '{"role": "player"}', "",
+        "2026-04-01 09:30:00",
+        "役割の付与",
+        "role.granted",
+        "佐藤（事務局）",
+        sato.email,
+        "accounts.user",
+        str(suzuki.pk),
+        "鈴木",
+        '{"role": "player"}',
+        "",
     ]
     assert len(rows) == 2
 
@@ -89,7 +108,7 @@ def test_an_unreadable_filter_stops_the_export(as_sato):
     assert escape(str(messages.EXPORT_REFUSED)) in page
 
 
-@pytest.mark.parametrize("name", ["=HYPERLINK(\"http://x\")", "+1+1", "-2", "@SUM(A1)"])
+@pytest.mark.parametrize("name", ['=HYPERLINK("http://x")', "+1+1", "-2", "@SUM(A1)"])
 def test_formulas_are_kept_as_text(as_sato, sato, name):
     villain = UserFactory(display_name=name)
     make_event(A.STAFF_EDIT, actor=villain, target=villain)

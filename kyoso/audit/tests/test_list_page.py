@@ -13,7 +13,6 @@ from kyoso.audit.selectors import audit_events
 from kyoso.audit.tests.factories import jst, make_event
 from kyoso.core import wareki
 from kyoso.core.testing import assert_num_queries
-from kyoso.sitepages.selectors import site_settings
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +21,6 @@ A = AuditEvent.Action
 
 @pytest.fixture
 def as_sato(client, sato):
-    site_settings()
     client.force_login(sato)
     return client
 

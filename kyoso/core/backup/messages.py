@@ -6,6 +6,9 @@ languages: Japanese first, English on the next line. They are ``str.format`` tem
 gettext strings, and tests assert against them.
 """
 
+# How the database kinds are named in messages.
+VENDOR_NAMES = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
+
 ARCHIVE_NOT_FOUND = "バックアップファイルが見つかりません: {path}\nBackup file not found: {path}"
 ARCHIVE_CORRUPT = (
     "バックアップファイルが壊れているか、Kyoso のバックアップではありません: {path}（{detail}）\n"

@@ -289,7 +289,10 @@ def restore_archive(
         manifest = archive.manifest()
         if manifest.vendor != engine.vendor:
             raise BackupError(
-                messages.VENDOR_MISMATCH.format(archive=manifest.vendor, target=engine.vendor)
+                messages.VENDOR_MISMATCH.format(
+                    archive=messages.VENDOR_NAMES.get(manifest.vendor, manifest.vendor),
+                    target=messages.VENDOR_NAMES[engine.vendor],
+                )
             )
         needs_migrate = check_migrations(manifest)
         if not force:

@@ -20,6 +20,7 @@ from typing import Any
 
 import psycopg
 from psycopg import sql
+from psycopg.conninfo import make_conninfo
 
 from kyoso.core.backup import messages
 from kyoso.core.backup.errors import BackupError
@@ -107,7 +108,7 @@ class PostgresDatabase:
 
     def _connect(self) -> psycopg.Connection:
         try:
-            return psycopg.connect(**self._params())
+            return psycopg.connect(make_conninfo(**self._params()))
         except psycopg.Error as exc:
             raise BackupError(messages.DATABASE_ERROR.format(detail=_describe(exc))) from exc
 

@@ -291,6 +291,13 @@ def _drop_second_half(path: Path, target: Path) -> Path:
     return target
 
 
+def _flip_gzip_checksum(path: Path, target: Path) -> Path:
+    raw = bytearray(path.read_bytes())
+    raw[-8] ^= 0xFF  # the gzip trailer's CRC-32: only reading to the very end notices
+    target.write_bytes(bytes(raw))
+    return target
+
+
 def _flip_dump_bytes(path: Path, target: Path) -> Path:
     def flip(content: bytes) -> bytes:
         middle = len(content) // 2
@@ -306,6 +313,7 @@ def _flip_dump_bytes(path: Path, target: Path) -> Path:
         pytest.param(_garbage, id="garbage"),
         pytest.param(_drop_second_half, id="truncated"),
         pytest.param(_flip_dump_bytes, id="dump-altered"),
+        pytest.param(_flip_gzip_checksum, id="checksum"),
         pytest.param(
             lambda path, target: rebuild_archive(path, target, skip=frozenset({"manifest.json"})),
             id="no-manifest",
@@ -355,7 +363,9 @@ def test_archive_from_another_database_vendor_is_refused(archive, empty_database
     with pytest.raises(BackupError) as excinfo:
         restore_archive(foreign, database=empty_database, media_root=tmp_path / "m")
 
-    assert str(excinfo.value) == m.VENDOR_MISMATCH.format(archive=other, target=connection.vendor)
+    assert str(excinfo.value) == m.VENDOR_MISMATCH.format(
+        archive=m.VENDOR_NAMES[other], target=m.VENDOR_NAMES[connection.vendor]
+    )
     assert "kyoso export" in str(excinfo.value)
     assert all_rows(empty_database) == {}
 

@@ -4,14 +4,12 @@ Later features extend the demo by adding a module here (issues, events, …) and
 ``_load_<kind>`` step in ``kyoso.demo.services``.
 """
 
-from kyoso.demo.data.organizations import ORGANIZATION_ROLES, ORGANIZATIONS
+from kyoso.demo.data.affiliations import MEMBERSHIPS, ORGANIZATION_ROLES, PERSON_ROLES
+from kyoso.demo.data.organizations import ORGANIZATIONS
 from kyoso.demo.data.pages import site_pages
-from kyoso.demo.data.people import MEMBERSHIPS, PEOPLE, PERSON_ROLES, SECRETARIAT_KEY
-
-DEMO_EMAIL_DOMAIN = "demo.kyoso.invalid"
+from kyoso.demo.data.people import PEOPLE, SECRETARIAT_KEY
 
 __all__ = [
-    "DEMO_EMAIL_DOMAIN",
     "MEMBERSHIPS",
     "ORGANIZATIONS",
     "ORGANIZATION_ROLES",

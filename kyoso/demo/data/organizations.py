@@ -15,7 +15,6 @@ invented, marked ``# FICTIONAL`` here, and the description says so to the reader
 """
 
 from kyoso.orgs.models import OrganizationType as T
-from kyoso.roles.models import PlatformRole as R
 
 SENDAI = "04100"
 TAGAJO = "04209"
@@ -410,36 +409,4 @@ ORGANIZATIONS: list[dict] = [
             + FICTIONAL_NOTE
         ),
     },
-]
-
-#: MAP'S+O roles held by organizations: (organization slug, PlatformRole value).
-ORGANIZATION_ROLES: list[tuple[str, str]] = [
-    ("sendai-miyagi-social-hub", R.MANAGER),
-    ("sendai-miyagi-social-hub", R.AGGREGATOR),
-    ("sakata-sanroku", R.MANAGER),
-    ("sakata-sanroku", R.AGGREGATOR),
-    ("sakata-sanroku", R.ORGANIZER),  # runs チーム庄内 and the coworking space
-    ("sendai-miyagi-npo-center", R.AGGREGATOR),
-    ("sendai-shimin-katsudo-support-center", R.ORGANIZER),  # マチノワひろば
-    ("toshi-design-works", R.ORGANIZER),  # runs the online sessions
-    ("personal-support-center", R.ORGANIZER),
-    ("sanjuroku-nin-shu", R.AGGREGATOR),  # advice and introductions
-    ("proto-solution", R.AGGREGATOR),  # JomoNex connects starters and jumpers
-    ("ntt-east", R.AGGREGATOR),  # 仙台エコシステム
-    ("sendai-city", R.SUPPORTER),
-    ("tagajo-city", R.SUPPORTER),
-    ("sakata-city", R.SUPPORTER),
-    ("shiojiri-city", R.SUPPORTER),
-    ("hop-step", R.PLAYER),
-    ("switch", R.PLAYER),
-    ("manaco", R.PLAYER),
-    ("ntt-urban-development", R.PLAYER),
-    ("tohoku-epco", R.PLAYER),
-    ("sanroku-it-joshi", R.PLAYER),
-    ("yamagata-ai-bu", R.PLAYER),
-    ("sakata-cci", R.PLAYER),
-    ("shonai-minato-shinkin", R.PLAYER),
-    ("morinomiyako-kyoso-university", R.PLAYER),
-    ("shonai-nogyo-kyoso", R.PLAYER),
-    ("hataraku-minato-sakata", R.PLAYER),
 ]

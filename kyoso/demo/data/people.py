@@ -5,7 +5,7 @@ seeds 000 (Sendai) and 001 (Sakata); see ``organizations.py`` for the organizati
 
 Each person is a plain dict; append new ones at the end. Keys:
 
-- ``key`` (used by the other lists below), ``email`` (natural key, always
+- ``key`` (used in ``affiliations.py``), ``email`` (natural key, always
   ``@demo.kyoso.invalid``), ``label`` (printed next to the login by ``kyoso demo``),
   ``display_name``, ``family_name``, ``given_name`` and their ``*_kana``, ``is_staff``;
 - ``profile``: keyword arguments for ``accounts.Profile`` — ``bio``, ``skills``, ``themes``,
@@ -17,8 +17,6 @@ Each person is a plain dict; append new ones at the end. Keys:
 from kyoso.accounts.models import ContactPreference as C
 from kyoso.accounts.models import Sector as S
 from kyoso.accounts.models import Visibility as V
-from kyoso.orgs.models import MemberRole as M
-from kyoso.roles.models import PlatformRole as R
 
 SENDAI = "04100"
 SAKATA = "06204"
@@ -409,66 +407,4 @@ PEOPLE: list[dict] = [
             "visibility": {"full_name": V.PUBLIC},
         },
     },
-]
-
-#: (organization slug, person key, MemberRole). Every organization has an owner. Where none of
-#: the demo people works there, the secretariat holds it, as when 事務局 registers an
-#: organization on its behalf before handing it over.
-MEMBERSHIPS: list[tuple[str, str, str]] = [
-    ("sendai-miyagi-social-hub", "sato", M.OWNER),
-    ("sendai-miyagi-social-hub", "watanabe", M.ADMIN),
-    ("sendai-miyagi-social-hub", "tanaka", M.ADMIN),
-    ("sendai-miyagi-social-hub", "suzuki", M.MEMBER),
-    ("sendai-miyagi-social-hub", "nakamura", M.MEMBER),
-    ("sendai-shimin-katsudo-support-center", "watanabe", M.OWNER),
-    ("sendai-shimin-katsudo-support-center", "sato", M.MEMBER),
-    ("sendai-miyagi-npo-center", "watanabe", M.OWNER),
-    ("toshi-design-works", "tanaka", M.OWNER),
-    ("personal-support-center", "ito", M.OWNER),
-    ("sendai-city", "kobayashi", M.OWNER),
-    ("tagajo-city", "sato", M.OWNER),
-    ("hop-step", "sato", M.OWNER),
-    ("switch", "sato", M.OWNER),
-    ("manaco", "sato", M.OWNER),
-    ("ntt-east", "sato", M.OWNER),
-    ("ntt-urban-development", "sato", M.OWNER),
-    ("tohoku-epco", "yamamoto", M.OWNER),
-    ("proto-solution", "sato", M.OWNER),
-    ("sakata-city", "kato", M.OWNER),
-    ("sakata-sanroku", "yamada", M.OWNER),
-    ("sakata-sanroku", "kato", M.ADMIN),
-    ("sakata-sanroku", "sato", M.ADMIN),
-    ("sanjuroku-nin-shu", "yamada", M.OWNER),
-    ("sanjuroku-nin-shu", "yamaguchi", M.MEMBER),
-    ("sanroku-it-joshi", "matsumoto", M.OWNER),
-    ("yamagata-ai-bu", "sato", M.OWNER),
-    ("sakata-cci", "sato", M.OWNER),
-    ("sakata-fureai-shokokai", "sato", M.OWNER),
-    ("shiojiri-city", "sato", M.OWNER),
-    ("shonai-minato-shinkin", "yoshida", M.OWNER),
-    ("morinomiyako-kyoso-university", "nakamura", M.OWNER),
-    ("shonai-nogyo-kyoso", "saito", M.OWNER),
-    ("shonai-nogyo-kyoso", "yoshida", M.MEMBER),
-    ("hataraku-minato-sakata", "sato", M.OWNER),
-]
-
-#: Roles held by people: (person key, PlatformRole).
-PERSON_ROLES: list[tuple[str, str]] = [
-    ("sato", R.SECRETARIAT),
-    ("sato", R.MANAGER),
-    ("yamada", R.MANAGER),
-    ("yamada", R.ORGANIZER),
-    ("watanabe", R.AGGREGATOR),
-    ("yamaguchi", R.AGGREGATOR),
-    ("tanaka", R.ORGANIZER),
-    ("kobayashi", R.SUPPORTER),
-    ("kato", R.SUPPORTER),
-    ("suzuki", R.PLAYER),
-    ("ito", R.PLAYER),
-    ("yamamoto", R.PLAYER),
-    ("nakamura", R.PLAYER),
-    ("yoshida", R.PLAYER),
-    ("sasaki", R.PLAYER),
-    ("matsumoto", R.PLAYER),
-    ("saito", R.PLAYER),
 ]

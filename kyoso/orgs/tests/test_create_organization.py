@@ -54,7 +54,10 @@ def test_japanese_name_gets_a_random_ascii_slug(client, suzuki):
 
 @pytest.mark.parametrize(
     ("existing", "expected"),
-    [(["sakata-fab-lab"], "sakata-fab-lab-2"), (["sakata-fab-lab", "sakata-fab-lab-2"], "sakata-fab-lab-3")],
+    [
+        (["sakata-fab-lab"], "sakata-fab-lab-2"),
+        (["sakata-fab-lab", "sakata-fab-lab-2"], "sakata-fab-lab-3"),
+    ],
 )
 def test_slug_is_unique(client, suzuki, existing, expected):
     for slug in existing:

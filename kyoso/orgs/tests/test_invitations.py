@@ -36,7 +36,9 @@ def invitee(db):
 
 
 def _invite(client, organization, email=INVITEE, role="member"):
-    return client.post(reverse("orgs:invite", args=[organization.slug]), {"email": email, "role": role})
+    return client.post(
+        reverse("orgs:invite", args=[organization.slug]), {"email": email, "role": role}
+    )
 
 
 def _link_token(body: str) -> str:
@@ -45,7 +47,9 @@ def _link_token(body: str) -> str:
     return match.group(1)
 
 
-def test_invitation_happy_path(client, organization, owner, invitee, django_capture_on_commit_callbacks):
+def test_invitation_happy_path(
+    client, organization, owner, invitee, django_capture_on_commit_callbacks
+):
     client.force_login(owner)
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -91,7 +95,9 @@ def test_invitation_happy_path(client, organization, owner, invitee, django_capt
     assert added.data == {"user": invitee.pk, "role": "admin", "via": "invitation"}
 
 
-def test_no_mail_when_the_transaction_does_not_commit(organization, owner, django_capture_on_commit_callbacks):
+def test_no_mail_when_the_transaction_does_not_commit(
+    organization, owner, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         services.invitation_create(actor=owner, organization=organization, email=INVITEE)
 
@@ -130,7 +136,9 @@ def test_invitation_that_cannot_be_accepted_says_why(client, organization, invit
     if state == "wrong_email":
         person = UserFactory(email="someone-else@example.jp")
     elif state == "expired":
-        Invitation.objects.filter(pk=invitation.pk).update(expires_at=timezone.now() - timedelta(seconds=1))
+        Invitation.objects.filter(pk=invitation.pk).update(
+            expires_at=timezone.now() - timedelta(seconds=1)
+        )
     elif state == "revoked":
         Invitation.objects.filter(pk=invitation.pk).update(status=Invitation.Status.REVOKED)
     else:
@@ -146,16 +154,24 @@ def test_invitation_that_cannot_be_accepted_says_why(client, organization, invit
         page = response.content.decode()
         assert str(message) in page
         assert "招待を承諾して参加する" not in page
-    assert not Membership.objects.filter(organization=organization).exclude(role=MemberRole.OWNER).exists()
+    assert (
+        not Membership.objects.filter(organization=organization)
+        .exclude(role=MemberRole.OWNER)
+        .exists()
+    )
 
 
 def test_expiry_after_fourteen_days_with_frozen_time(organization, owner, invitee):
-    invitation, _token = services.invitation_create(actor=owner, organization=organization, email=INVITEE)
+    invitation, _token = services.invitation_create(
+        actor=owner, organization=organization, email=INVITEE
+    )
     later = timezone.now() + timedelta(days=14, minutes=1)
 
-    with patch("django.utils.timezone.now", return_value=later):
-        with pytest.raises(services.OrgError) as refused:
-            services.invitation_accept(actor=invitee, invitation=invitation)
+    with (
+        patch("django.utils.timezone.now", return_value=later),
+        pytest.raises(services.OrgError) as refused,
+    ):
+        services.invitation_accept(actor=invitee, invitation=invitation)
 
     assert refused.value.message == messages.INVITATION_EXPIRED
     assert not Membership.objects.filter(user=invitee).exists()
@@ -164,7 +180,9 @@ def test_expiry_after_fourteen_days_with_frozen_time(organization, owner, invite
 
 
 def test_accepting_a_day_before_expiry_works(organization, owner, invitee):
-    invitation, _token = services.invitation_create(actor=owner, organization=organization, email=INVITEE)
+    invitation, _token = services.invitation_create(
+        actor=owner, organization=organization, email=INVITEE
+    )
 
     with patch("django.utils.timezone.now", return_value=timezone.now() + timedelta(days=13)):
         services.invitation_accept(actor=invitee, invitation=invitation)
@@ -211,7 +229,9 @@ def test_inviting_an_address_with_an_open_invitation_is_refused(
 
 
 def test_an_expired_invitation_can_be_sent_again(client, organization, owner):
-    old = InvitationFactory(organization=organization, email=INVITEE, expires_at=timezone.now() - timedelta(days=1))
+    old = InvitationFactory(
+        organization=organization, email=INVITEE, expires_at=timezone.now() - timedelta(days=1)
+    )
     client.force_login(owner)
 
     response = _invite(client, organization)
@@ -289,7 +309,9 @@ def test_member_cannot_revoke(client, organization):
     invitation = InvitationFactory(organization=organization)
     client.force_login(MembershipFactory(organization=organization).user)
 
-    response = client.post(reverse("orgs:invitation_revoke", args=[organization.slug, invitation.pk]))
+    response = client.post(
+        reverse("orgs:invitation_revoke", args=[organization.slug, invitation.pk])
+    )
 
     assert response.status_code == 403
     invitation.refresh_from_db()
@@ -300,7 +322,9 @@ def test_service_refuses_admin_inviting_an_admin(organization):
     admin = MembershipFactory(organization=organization, role=MemberRole.ADMIN).user
 
     with pytest.raises(PermissionDenied):
-        services.invitation_create(actor=admin, organization=organization, email=INVITEE, role="admin")
+        services.invitation_create(
+            actor=admin, organization=organization, email=INVITEE, role="admin"
+        )
 
     assert not Invitation.objects.exists()
 

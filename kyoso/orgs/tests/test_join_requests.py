@@ -84,18 +84,25 @@ def test_too_long_message_is_refused_with_a_message(client, organization, suzuki
 @pytest.mark.parametrize(("role", "allowed"), [("owner", True), ("admin", True), ("member", False)])
 def test_who_may_approve(client, organization, suzuki, role, allowed):
     join_request = JoinRequestFactory(organization=organization, user=suzuki)
-    decider = _owner(organization) if role == "owner" else MembershipFactory(organization=organization, role=role).user
+    decider = (
+        _owner(organization)
+        if role == "owner"
+        else MembershipFactory(organization=organization, role=role).user
+    )
     client.force_login(decider)
 
     response = client.post(
-        reverse("orgs:join_decide", args=[organization.slug, join_request.pk]), {"decision": "approve"}
+        reverse("orgs:join_decide", args=[organization.slug, join_request.pk]),
+        {"decision": "approve"},
     )
 
     join_request.refresh_from_db()
     if allowed:
         assert join_request.status == JoinRequest.Status.APPROVED
         assert join_request.decided_by == decider
-        assert Membership.objects.get(organization=organization, user=suzuki).role == MemberRole.MEMBER
+        assert (
+            Membership.objects.get(organization=organization, user=suzuki).role == MemberRole.MEMBER
+        )
         decided = AuditEvent.objects.get(action=AuditEvent.Action.JOIN_REQUEST_DECIDED)
         assert decided.data["decision"] == "approved"
         added = AuditEvent.objects.get(action=AuditEvent.Action.MEMBER_ADDED)
@@ -121,7 +128,8 @@ def test_reject_creates_no_membership(client, organization, suzuki):
     client.force_login(_owner(organization))
 
     response = client.post(
-        reverse("orgs:join_decide", args=[organization.slug, join_request.pk]), {"decision": "reject"}
+        reverse("orgs:join_decide", args=[organization.slug, join_request.pk]),
+        {"decision": "reject"},
     )
 
     join_request.refresh_from_db()
@@ -148,7 +156,8 @@ def test_unknown_decision_changes_nothing(client, organization, suzuki):
     client.force_login(_owner(organization))
 
     response = client.post(
-        reverse("orgs:join_decide", args=[organization.slug, join_request.pk]), {"decision": "maybe"}
+        reverse("orgs:join_decide", args=[organization.slug, join_request.pk]),
+        {"decision": "maybe"},
     )
 
     join_request.refresh_from_db()

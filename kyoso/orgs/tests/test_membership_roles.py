@@ -302,5 +302,9 @@ def test_manage_page_offers_only_allowed_changes(client, org):
     page = client.get(reverse("orgs:members", args=[org["organization"].slug])).content.decode()
 
     assert reverse("orgs:member_remove", args=[org["organization"].slug, org["member"].pk]) in page
-    assert reverse("orgs:member_remove", args=[org["organization"].slug, org["owner"].pk]) not in page
-    assert reverse("orgs:member_role", args=[org["organization"].slug, org["member"].pk]) not in page
+    assert (
+        reverse("orgs:member_remove", args=[org["organization"].slug, org["owner"].pk]) not in page
+    )
+    assert (
+        reverse("orgs:member_role", args=[org["organization"].slug, org["member"].pk]) not in page
+    )

@@ -168,9 +168,9 @@ def test_with_two_secretariat_members_one_may_go_but_not_the_second(sato):
     assert role_revoke(actor=sato, role=PlatformRole.SECRETARIAT, user=tanaka) is True
     with pytest.raises(LastSecretariat):
         role_revoke(actor=sato, role=PlatformRole.SECRETARIAT, user=sato)
-    assert list(RoleAssignment.objects.filter(role=PlatformRole.SECRETARIAT).values_list(
-        "user", flat=True
-    )) == [sato.pk]
+    assert list(
+        RoleAssignment.objects.filter(role=PlatformRole.SECRETARIAT).values_list("user", flat=True)
+    ) == [sato.pk]
 
 
 def test_a_secretariat_member_may_step_down_when_another_remains(sato):

@@ -14,14 +14,12 @@ from kyoso.roles import messages
 from kyoso.roles.descriptions import ROLE_DESCRIPTIONS
 from kyoso.roles.models import PlatformRole, RoleAssignment
 from kyoso.roles.tests.factories import OrganizationFactory, RoleAssignmentFactory
-from kyoso.sitepages.selectors import site_settings
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def as_sato(client, sato):
-    site_settings()  # the settings row the 2FA middleware reads already exists
     client.force_login(sato)
     return client
 
@@ -196,6 +194,13 @@ def test_the_last_secretariat_cannot_be_revoked_from_the_page(as_sato, sato):
     assert response.redirect_chain == [(reverse("roles:index"), 302)]
 
 
+def test_stepping_down_from_the_secretariat_leads_home(as_sato, sato):
+    RoleAssignmentFactory(role=PlatformRole.SECRETARIAT)
+    response = as_sato.post(reverse("roles:revoke"), {"role": "secretariat", "user": sato.pk})
+    assert response["Location"] == reverse("core:home")
+    assert as_sato.get(reverse("roles:index")).status_code == 403
+
+
 @pytest.mark.parametrize(
     "data",
     [
@@ -222,3 +227,11 @@ def test_grant_post_query_count(as_sato, suzuki):
     # 10 insert audit event, 11 release; the flash message travels in a cookie.
     with assert_num_queries(11):
         as_sato.post(reverse("roles:grant"), {"role": "player", "email": suzuki.email})
+
+
+def test_revoke_post_query_count(as_sato, suzuki):
+    RoleAssignmentFactory(user=suzuki, role=PlatformRole.PLAYER)
+    # 1 session, 2 user, 3 roles of sato, 4 site settings, 5 suzuki by id,
+    # 6 savepoint (role_revoke), 7 delete the role, 8 insert audit event, 9 release
+    with assert_num_queries(9):
+        as_sato.post(reverse("roles:revoke"), {"role": "player", "user": suzuki.pk})

@@ -8,14 +8,12 @@ from django.utils import timezone
 
 from kyoso.core.testing import assert_num_queries
 from kyoso.roles.tests.factories import OrganizationFactory
-from kyoso.sitepages.selectors import site_settings
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def as_sato(client, sato):
-    site_settings()
     client.force_login(sato)
     return client
 

@@ -12,7 +12,6 @@ from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
 from kyoso.audit.models import AuditEvent
 from kyoso.audit.services import audit_record
 from kyoso.core.backup import BackupError, RestoreResult, messages, restore_archive
-from kyoso.core.backup.messages import VERIFY_ABSENT
 
 
 class Command(BaseCommand):
@@ -47,8 +46,8 @@ class Command(BaseCommand):
             rows = "\n".join(
                 messages.VERIFY_ROW.format(
                     table=m.table,
-                    expected=VERIFY_ABSENT if m.expected is None else f"{m.expected:,}",
-                    found=VERIFY_ABSENT if m.found is None else f"{m.found:,}",
+                    expected=messages.VERIFY_ABSENT if m.expected is None else f"{m.expected:,}",
+                    found=messages.VERIFY_ABSENT if m.found is None else f"{m.found:,}",
                 )
                 for m in result.mismatches
             )

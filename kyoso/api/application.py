@@ -16,7 +16,8 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.http import HttpRequest, HttpResponseNotAllowed
+from django.http.response import HttpResponseBase
 from django.urls import URLPattern, URLResolver, path, re_path
 from ninja import NinjaAPI
 from ninja.renderers import JSONRenderer
@@ -85,9 +86,9 @@ class KyosoAPI(NinjaAPI):
         setattr(wrapper, API_OPERATION_ATTRIBUTE, True)
         return wrapper
 
-    def _not_found_view(self) -> Callable[..., HttpResponse]:
+    def _not_found_view(self) -> Callable[..., HttpResponseBase]:
         @public
-        def not_found(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        def not_found(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             return errors.error_response(self, request, 404, "not_found", messages.NOT_FOUND)
 
         return not_found

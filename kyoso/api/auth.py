@@ -50,9 +50,7 @@ class TokenAuth(HttpBearer):
                 403,
                 "insufficient_scope",
                 messages.INSUFFICIENT_SCOPE,
-                headers={
-                    "WWW-Authenticate": 'Bearer realm="kyoso", error="insufficient_scope"'
-                },
+                headers={"WWW-Authenticate": 'Bearer realm="kyoso", error="insufficient_scope"'},
             )
         api_token_touch(token=api_token)
         request.user = api_token.user
@@ -92,4 +90,4 @@ AUTHENTICATED = [token_auth, session_auth]
 OPTIONAL = [token_auth, session_auth, Anonymous()]
 #: ``openapi_extra`` of operations using OPTIONAL: ninja appends this to the token and session
 #: requirements; the empty requirement ``{}`` tells clients that authentication is optional.
-OPTIONAL_OPENAPI = {"security": [{}]}
+OPTIONAL_OPENAPI: dict[str, Any] = {"security": [{}]}

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import ninja
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 from ninja.openapi.docs import DocsBase
@@ -40,7 +41,7 @@ def asset_url(name: str) -> str:
 
 
 @public
-def docs_asset(request: HttpRequest, name: str) -> HttpResponse:
+def docs_asset(request: HttpRequest, name: str) -> HttpResponseBase:
     if name not in ASSETS:
         raise Http404(name)
     response = FileResponse((ASSET_DIR / name).open("rb"), content_type=ASSETS[name])

@@ -235,9 +235,10 @@ def _handlers(api: NinjaAPI) -> dict[type[Exception], Callable[[HttpRequest, Any
     def server_error(request: HttpRequest, exc: Exception) -> HttpResponse:
         # Log like Django does and let the test client re-raise it, then answer in the format.
         logger.error(
-            "Internal Server Error: %s", request.path, exc_info=sys.exc_info(), extra={
-                "status_code": 500, "request": request
-            }
+            "Internal Server Error: %s",
+            request.path,
+            exc_info=sys.exc_info(),
+            extra={"status_code": 500, "request": request},
         )
         signals.got_request_exception.send(sender=None, request=request)
         return respond(request, 500, "server_error", messages.SERVER_ERROR)
@@ -260,4 +261,3 @@ def _handlers(api: NinjaAPI) -> dict[type[Exception], Callable[[HttpRequest, Any
 def install(api: NinjaAPI) -> None:
     for exc_class, handler in _handlers(api).items():
         api.add_exception_handler(exc_class, handler)
-

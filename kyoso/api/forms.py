@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS
 
 from kyoso.api import messages
 from kyoso.api.errors import ApiError
@@ -25,12 +26,12 @@ def form_error_details(
 ) -> list[dict[str, Any]]:
     """Form errors as ``details``; ``field_names`` maps form fields to API field names."""
     names = field_names or {}
-    details = []
+    details: list[dict[str, Any]] = []
     for field, errors in form.errors.as_data().items():
         for error in errors:
             details.extend(
                 {
-                    "field": "" if field == forms.forms.NON_FIELD_ERRORS else names.get(field, field),
+                    "field": "" if field == NON_FIELD_ERRORS else names.get(field, field),
                     "location": "body",
                     "code": error.code or "invalid",
                     "message": str(message),

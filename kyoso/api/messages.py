@@ -7,10 +7,14 @@ from django.utils.translation import gettext_lazy as _
 
 # --- Error kinds (one per ``error.code``) ---------------------------------------------------
 VALIDATION_FAILED = _("入力内容に誤りがあります。details を確認してください。")
-NOT_AUTHENTICATED = _("認証が必要です。APIトークンを Authorization: Bearer ヘッダーで送るか、ログインしてください。")
+NOT_AUTHENTICATED = _(
+    "認証が必要です。APIトークンを Authorization: Bearer ヘッダーで送るか、ログインしてください。"
+)
 TOKEN_INVALID = _("APIトークンが無効です。失効したか、有効期限が切れているか、正しくありません。")
 INSUFFICIENT_SCOPE = _("このAPIトークンには書き込みの権限（write）がありません。")
-CSRF_FAILED = _("CSRFトークンが確認できませんでした。ページを再読み込みしてからもう一度お試しください。")
+CSRF_FAILED = _(
+    "CSRFトークンが確認できませんでした。ページを再読み込みしてからもう一度お試しください。"
+)
 PERMISSION_DENIED = _("この操作を行う権限がありません。")
 NOT_FOUND = _("指定されたものが見つかりません。")
 METHOD_NOT_ALLOWED = _("このURLではこのHTTPメソッドは使えません。")
@@ -21,9 +25,15 @@ LOGIN_THROTTLED = _(
     "ログインの失敗が続いたため、このアカウントへのログインを一時的に止めています。"
     "%(seconds)s秒ほど待ってからもう一度お試しください。"
 )
-TOTP_REQUIRED = _("このアカウントは二要素認証を使っています。認証アプリの6桁の確認コードを totp_code に入れてください。")
+TOTP_REQUIRED = _(
+    "このアカウントは二要素認証を使っています。"
+    "認証アプリの6桁の確認コードを totp_code に入れてください。"
+)
 TOTP_INVALID = _("確認コードが正しくないか、有効期限が切れています。")
-TWO_FACTOR_SETUP_REQUIRED = _("事務局・管理者のアカウントには二要素認証の設定が必要です。設定を完了してからトークンを発行してください。")
+TWO_FACTOR_SETUP_REQUIRED = _(
+    "事務局・管理者のアカウントには二要素認証の設定が必要です。"
+    "設定を完了してからトークンを発行してください。"
+)
 EMAIL_VERIFICATION_REQUIRED = _("この操作にはメールアドレスの確認が必要です。")
 SERVER_ERROR = _("サーバーでエラーが発生しました。時間をおいてもう一度お試しください。")
 HTTP_ERROR = _("リクエストを処理できませんでした。")

@@ -35,7 +35,9 @@ def _page_url(request: HttpRequest, limit: int, offset: int) -> str:
     query = request.GET.copy()
     query["limit"] = str(limit)
     query["offset"] = str(offset)
-    return request.build_absolute_uri(f"{request.path}?{urlencode(sorted(query.lists()), doseq=True)}")
+    return request.build_absolute_uri(
+        f"{request.path}?{urlencode(sorted(query.lists()), doseq=True)}"
+    )
 
 
 class KyosoPagination(PaginationBase):

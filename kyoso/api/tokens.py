@@ -11,7 +11,7 @@ import hashlib
 import secrets
 import string
 
-SECRET_PREFIX = "kyo_"
+SECRET_PREFIX = "kyo_"  # noqa: S105 - the public marker of a Kyoso token, not a secret
 PREFIX_LENGTH = 8
 RANDOM_BYTES = 32
 #: Longer input is not a Kyoso token; it is rejected before hashing.

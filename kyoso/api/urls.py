@@ -10,9 +10,7 @@ api = KyosoAPI(
     title="Kyoso API",
     version="1",
     urls_namespace="api",
-    description=(
-        "Kyoso（共創）の REST API。認証・エラー形式・ページングは docs/api.md を参照。"
-    ),
+    description=("Kyoso（共創）の REST API。認証・エラー形式・ページングは docs/api.md を参照。"),
 )
 
 api.add_router("", me.router)

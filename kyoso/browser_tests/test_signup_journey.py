@@ -43,8 +43,8 @@ def test_signup_verify_profile_avatar_public_profile(page, browser, live_url, tm
     field(page, "名（フリガナ）").fill("タロウ")
     field(page, "利用規約とプライバシーポリシーに同意します").check()
     screenshot(page, "journey-01-signup-filled")
-    page.get_by_role("button", name="登録する").click()
-
+    with page.expect_navigation():
+        page.get_by_role("button", name="登録する").click()
     page.wait_for_url(f"**{reverse('accounts:settings')}")
     assert str(messages.VERIFICATION_SENT) in flash_text(page)
     # Signed in, not yet verified: the banner asks to open the mail.
@@ -77,8 +77,8 @@ def test_signup_verify_profile_avatar_public_profile(page, browser, live_url, tm
     field(page, "スキル").fill("ウェブ制作、データ分析")
     field(page, "関心のあるテーマ").fill("空き家、防災、子育て")
     field(page, "地域").select_option(label="山形県酒田市")
-    page.get_by_role("button", name="保存する").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="保存する").click()
     assert str(messages.PROFILE_SAVED) in flash_text(page)
     profile = User.objects.get(email=EMAIL).profile
     assert profile.skills == ["ウェブ制作", "データ分析"]
@@ -91,8 +91,8 @@ def test_signup_verify_profile_avatar_public_profile(page, browser, live_url, tm
     png = tmp_path / "icon.png"
     _make_png(png)
     page.locator("input[type=file][name=avatar]").set_input_files(png)
-    page.get_by_role("button", name="アップロード").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="アップロード").click()
     assert str(messages.AVATAR_SAVED) in flash_text(page)
     avatar = page.get_by_role("img", name="現在のアイコン画像")
     assert avatar.evaluate("img => img.complete && img.naturalWidth > 0")
@@ -135,8 +135,8 @@ def test_signup_at_360px_shows_field_errors_in_japanese(mobile_page):
     field(mobile_page, "パスワード").fill(PASSWORD)
     field(mobile_page, "表示名").fill("山田太郎")
     field(mobile_page, "姓（フリガナ）").fill("yamada")
-    mobile_page.get_by_role("button", name="登録する").click()
-    mobile_page.wait_for_load_state()
+    with mobile_page.expect_navigation():
+        mobile_page.get_by_role("button", name="登録する").click()
     assert mobile_page.get_by_text(str(messages.KANA_INVALID)).is_visible()
     assert field(mobile_page, "メールアドレス").input_value() == EMAIL
     assert field(mobile_page, "表示名").input_value() == "山田太郎"

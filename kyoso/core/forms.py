@@ -5,14 +5,14 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import ValidationError
 
-from kyoso.core.text import normalize_text
+from kyoso.core.text import tidy_text
 
 TAG_MAX_ITEMS = 20
 TAG_MAX_LENGTH = 40
 
 
 class NormalizedCharField(forms.CharField):
-    """A CharField that NFKC-normalizes and trims before validating length."""
+    """A CharField that tidies text (see kyoso.core.text.tidy_text) before validating length."""
 
     def __init__(self, *args, multiline: bool = False, **kwargs) -> None:
         self.multiline = multiline
@@ -20,7 +20,7 @@ class NormalizedCharField(forms.CharField):
 
     def to_python(self, value):
         value = super().to_python(value)
-        return normalize_text(value, multiline=self.multiline) if value else value
+        return tidy_text(value, multiline=self.multiline) if value else value
 
 
 class TagListField(forms.CharField):
@@ -37,7 +37,7 @@ class TagListField(forms.CharField):
         return value
 
     def to_python(self, value):
-        text = normalize_text(super().to_python(value) or "", multiline=True)
+        text = tidy_text(super().to_python(value) or "", multiline=True)
         for separator in ("、", "，", "\n", ";", "；"):
             text = text.replace(separator, ",")
         tags: list[str] = []

@@ -15,7 +15,8 @@ from typing import Any
 import rules
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
+from django.http.response import HttpResponseBase as HttpResponse
 
 RULE_ATTRIBUTE = "kyoso_rule"
 PUBLIC = "core.public"

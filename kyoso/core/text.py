@@ -42,12 +42,21 @@ def _strip_invisible(text: str, multiline: bool) -> str:
     return "".join(c for i, c in enumerate(text) if _keep(text, i, multiline))
 
 
+def _tidy_whitespace(s: str, multiline: bool) -> str:
+    if not multiline:
+        return _WHITESPACE_RUN.sub(" ", s).strip()
+    s = _HORIZONTAL_SPACE.sub(" ", s)
+    lines = [line.rstrip(" \t") for line in s.split("\n")]
+    return "\n".join(lines).strip("\n")
+
+
 def normalize_text(s: str, *, multiline: bool = False) -> str:
     """NFKC-normalize, drop invisible characters and tidy whitespace.
 
-    Single-line mode collapses every run of whitespace (newlines included) to one space.
-    Multi-line mode keeps line breaks (CRLF and CR become LF) and tabs, turns other
-    whitespace into spaces, strips trailing spaces per line and blank lines at both ends.
+    For comparing and searching (emails, codes, queries). Single-line mode collapses every run
+    of whitespace (newlines included) to one space. Multi-line mode keeps line breaks (CRLF and
+    CR become LF) and tabs, turns other whitespace into spaces, strips trailing spaces per line
+    and blank lines at both ends.
     """
     if multiline:
         s = _NEWLINES.sub("\n", s)
@@ -55,11 +64,25 @@ def normalize_text(s: str, *, multiline: bool = False) -> str:
     # because dropping an invisible character can leave marks that now compose.
     s = unicodedata.normalize("NFKC", s)
     s = unicodedata.normalize("NFKC", _strip_invisible(s, multiline))
-    if not multiline:
-        return _WHITESPACE_RUN.sub(" ", s).strip()
-    s = _HORIZONTAL_SPACE.sub(" ", s)
-    lines = [line.rstrip(" \t") for line in s.split("\n")]
-    return "\n".join(lines).strip("\n")
+    return _tidy_whitespace(s, multiline)
+
+
+_FULL_WIDTH_ALNUM = re.compile("[０-９Ａ-Ｚａ-ｚ]")
+
+
+def tidy_text(s: str, *, multiline: bool = False) -> str:
+    """Clean text that people read, keeping Japanese punctuation as written.
+
+    Unlike :func:`normalize_text` it leaves 全角 punctuation （）！？～「」 alone; it only turns
+    full-width letters and digits into half-width, half-width katakana into full-width, drops
+    invisible characters and tidies whitespace the same way.
+    """
+    if multiline:
+        s = _NEWLINES.sub("\n", s)
+    s = _FULL_WIDTH_ALNUM.sub(lambda m: chr(ord(m.group()) - 0xFEE0), s)
+    s = jaconv.h2z(s, kana=True, ascii=False, digit=False)
+    s = unicodedata.normalize("NFC", _strip_invisible(s, multiline))
+    return _tidy_whitespace(s, multiline)
 
 
 def normalize_kana_reading(s: str) -> str:

@@ -89,7 +89,7 @@ def organization_detail(request: HttpRequest, slug: str, obj: Organization) -> H
                 my_role is None and pending is None and check("accounts.verified_member", user)
             ),
             "can_edit": check("orgs.change_organization", user, obj),
-            "can_manage": my_role in (MemberRole.OWNER, MemberRole.ADMIN),
+            "can_manage": check("orgs.manage_members", user, obj),
             "can_verify": check("orgs.verify_organization", user, obj),
             "join_form": JoinRequestForm(),
         },

@@ -1,6 +1,7 @@
 """Organizations: list with filters, detail with members (names and roles only), create."""
 
 from datetime import datetime
+from typing import Any
 
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
@@ -22,6 +23,8 @@ from kyoso.orgs.rules import PREFETCHED_MEMBERS
 
 router = Router(tags=["organizations"])
 
+#: The organization types, listed as an enum in the OpenAPI document.
+TYPE_ENUM: dict[str, Any] = {"enum": list(OrganizationType.values)}
 #: API field → form field where the names differ.
 FORM_FIELDS = {"type": "org_type"}
 API_FIELDS = {form: api for api, form in FORM_FIELDS.items()}
@@ -40,7 +43,7 @@ class OrganizationOut(Schema):
     slug: str
     name: str
     name_kana: str
-    type: str = Field(json_schema_extra={"enum": OrganizationType.values})
+    type: str = Field(json_schema_extra=TYPE_ENUM)
     type_label: str
     municipality: MunicipalityBriefOut | None
     prefecture: str | None = Field(description="Prefecture code of the municipality")
@@ -99,7 +102,7 @@ class OrganizationDetailOut(OrganizationOut):
 
 
 class OrganizationFilter(Schema):
-    type: str | None = Field(None, json_schema_extra={"enum": OrganizationType.values})
+    type: str | None = Field(None, json_schema_extra=TYPE_ENUM)
     prefecture: str | None = Field(None, description="Prefecture code, e.g. 04")
     verified: bool | None = None
     q: str | None = Field(None, max_length=100, description="Words in name, reading or text")
@@ -140,7 +143,7 @@ class OrganizationIn(Schema):
 
     name: str = Field(max_length=1000)
     name_kana: str | None = Field(None, max_length=1000, description="Katakana reading")
-    type: str = Field(max_length=50, json_schema_extra={"enum": OrganizationType.values})
+    type: str = Field(max_length=50, json_schema_extra=TYPE_ENUM)
     municipality: str | None = Field(
         None, max_length=20, description="Municipality code: 5 digits or 6 with check digit"
     )

@@ -65,9 +65,7 @@ class MunicipalityFilter(Schema):
         return prefecture_code(value)
 
 
-@router.get(
-    "/regions/prefectures", response=list[PrefectureOut], auth=None, summary="Prefectures"
-)
+@router.get("/regions/prefectures", response=list[PrefectureOut], auth=None, summary="Prefectures")
 @paginate
 @rule("core.public")
 def prefecture_list(request: HttpRequest):
@@ -85,4 +83,4 @@ def prefecture_list(request: HttpRequest):
 @rule("core.public")
 def municipality_list(request: HttpRequest, filters: Query[MunicipalityFilter]):
     """In code order; ``?prefecture=04`` keeps those of one prefecture (wards included)."""
-    return municipality_choices(filters.prefecture) if filters.prefecture else municipality_choices()
+    return municipality_choices(filters.prefecture)

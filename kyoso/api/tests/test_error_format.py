@@ -139,7 +139,9 @@ def test_messages_follow_accept_language(client, db):
         expected = str(messages.PERMISSION_DENIED)
     assert error_of(response)["message"] == expected
     response = client.post(
-        "/test-errors/numbers", data="{}", content_type="application/json",
+        "/test-errors/numbers",
+        data="{}",
+        content_type="application/json",
         HTTP_ACCEPT_LANGUAGE="en",
     )
     with translation.override("en"):

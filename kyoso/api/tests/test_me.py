@@ -12,7 +12,6 @@ from kyoso.orgs.models import MemberRole
 from kyoso.orgs.tests.factories import MembershipFactory, organization_with_owner
 from kyoso.roles.models import PlatformRole, RoleAssignment
 
-
 #: What the web form says for an empty required field (Django's own message).
 REQUIRED = forms.Field.default_error_messages["required"]
 

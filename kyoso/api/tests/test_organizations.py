@@ -114,7 +114,9 @@ def test_public_list_still_rejects_a_broken_token(client, organizations):
 # --- Detail ----------------------------------------------------------------------------------
 
 
-def test_detail_shows_members_by_name_and_role_never_email(client, organizations, suzuki, takahashi):
+def test_detail_shows_members_by_name_and_role_never_email(
+    client, organizations, suzuki, takahashi
+):
     # 1 organization with region, 2 members with their users
     with assert_num_queries(2):
         response = send(client, "get", "/organizations/sendai-npo")
@@ -172,12 +174,21 @@ def test_create_validates_like_the_web_form(client, suzuki_write):
 
 def test_create_errors_follow_accept_language(client, suzuki_write):
     response = send(
-        client, "post", "/organizations", {"type": "npo", "name": ""},
-        HTTP_ACCEPT_LANGUAGE="en", **suzuki_write,
+        client,
+        "post",
+        "/organizations",
+        {"type": "npo", "name": ""},
+        HTTP_ACCEPT_LANGUAGE="en",
+        **suzuki_write,
     )
     details = error_of(response)["details"]
     assert details == [
-        {"field": "name", "location": "body", "code": "required", "message": "This field is required."}
+        {
+            "field": "name",
+            "location": "body",
+            "code": "required",
+            "message": "This field is required.",
+        }
     ]
 
 

@@ -309,7 +309,9 @@ def test_revoke_own_token_through_the_api(client, suzuki):
 
 def test_someone_elses_token_is_not_found(client, suzuki, takahashi):
     theirs = api_token_create(actor=takahashi, name="高橋の", scopes=["read"])
-    response = send(client, "delete", f"/tokens/{theirs.token.pk}", **bearer(issue_token(suzuki, ["write"])))
+    response = send(
+        client, "delete", f"/tokens/{theirs.token.pk}", **bearer(issue_token(suzuki, ["write"]))
+    )
     assert response.status_code == 404
     assert error_of(response)["code"] == "not_found"
     assert send(client, "get", "/me", **bearer(theirs.secret)).status_code == 200

@@ -9,6 +9,7 @@ from kyoso.core.text import (
     normalize_email,
     normalize_kana_reading,
     normalize_text,
+    tidy_text,
 )
 
 # Text biased towards the characters that matter here: Japanese, full-width forms,
@@ -177,3 +178,27 @@ def test_normalize_email(raw: str, expected: str) -> None:
 def test_normalize_email_is_idempotent(raw: str) -> None:
     once = normalize_email(raw)
     assert normalize_email(once) == once
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("利用規約（改定）", "利用規約（改定）"),
+        ("ありがとう！～また明日？", "ありがとう！～また明日？"),
+        ("ＩＴ　企業２社", "IT 企業2社"),
+        ("ｻｶﾀ市", "サカタ市"),
+        ("\u200b酒田\u200b ", "酒田"),
+    ],
+)
+def test_tidy_text_keeps_japanese_punctuation(raw, expected):
+    assert tidy_text(raw) == expected
+
+
+def test_tidy_text_multiline_keeps_paragraphs():
+    assert tidy_text("一行目　\r\n\r\n三行目\u200b", multiline=True) == "一行目\n\n三行目"
+
+
+@given(st.text())
+def test_tidy_text_is_idempotent(s):
+    once = tidy_text(s)
+    assert tidy_text(once) == once

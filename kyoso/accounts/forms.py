@@ -50,7 +50,10 @@ class SignupForm(NameFieldsMixin):
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
         help_text=_("10文字以上。よくあるパスワードや数字だけのものは使えません。"),
     )
-    agree_terms = forms.BooleanField(label=_("利用規約とプライバシーポリシーに同意します"))
+    agree_terms = forms.BooleanField(
+        label=_("利用規約とプライバシーポリシーに同意します"),
+        error_messages={"required": messages.TERMS_REQUIRED},
+    )
 
     field_order = ["email", "password", "display_name", "family_name", "given_name"]
 

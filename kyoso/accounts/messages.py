@@ -44,3 +44,4 @@ LAST_OWNER_BLOCKS_DELETION = _(
 )
 TEXT_TOO_LONG = _("%(limit)s文字以内で入力してください。")
 TOO_MANY_ITEMS = _("%(limit)s件以内で入力してください。")
+TERMS_REQUIRED = _("登録には利用規約とプライバシーポリシーへの同意が必要です。")

@@ -5,7 +5,8 @@
   PATCH, PUT, DELETE) to tokens without the ``write`` scope.
 - :class:`SessionAuth` accepts the signed-in browser session so that Kyoso's own pages can
   call the API with htmx; unsafe methods must carry the CSRF token (``X-CSRFToken``), which
-  ``base.html`` sends on every htmx request.
+  ``base.html`` sends on every htmx request. Staff who must set up two-factor sign-in (site
+  setting) and have not are refused, as the web pages refuse them.
 
 ``AUTHENTICATED`` is the default of the API (token or session required); ``OPTIONAL`` is for
 public operations, which still see who is calling when a token or session is present.
@@ -20,6 +21,7 @@ from ninja.security import HttpBearer
 from ninja.security import SessionAuth as NinjaSessionAuth
 from ninja.utils import check_csrf
 
+from kyoso.accounts.services import security
 from kyoso.api import messages
 from kyoso.api.errors import ApiError
 from kyoso.api.models import TokenScope
@@ -71,6 +73,9 @@ class SessionAuth(NinjaSessionAuth):
             return None
         if not _is_safe(request) and check_csrf(request) is not None:
             raise ApiError(403, "csrf_failed", messages.CSRF_FAILED)
+        # The web pages send such staff to the set-up page; the API answers in its format.
+        if security.two_factor_required(user) and not security.has_confirmed_totp(user):
+            raise ApiError(403, "two_factor_setup_required", messages.TWO_FACTOR_SETUP_REQUIRED)
         request.api_token = None  # type: ignore[attr-defined]
         return user
 

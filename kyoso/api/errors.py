@@ -56,16 +56,6 @@ class ApiError(Exception):
         self.headers = headers or {}
 
 
-def field_error(field: str, code: str, message: str | Promise, location: str = "body") -> ApiError:
-    """A 422 about one field, shaped like the details of ninja's validation errors."""
-    return ApiError(
-        422,
-        "validation_error",
-        messages.VALIDATION_FAILED,
-        details=[{"field": field, "location": location, "code": code, "message": str(message)}],
-    )
-
-
 def error_body(code: str, message: str | Promise, details: Iterable[Any] = ()) -> dict[str, Any]:
     return {"error": {"code": code, "message": str(message), "details": list(details)}}
 
@@ -110,6 +100,8 @@ _SIMPLE_MESSAGES: dict[str, Promise] = {
 
 #: Errors raised by our own validators carry their (already localized) message.
 CUSTOM_PREFIX = "kyoso_"
+#: Operations name their body schema parameter ``payload``; it is dropped from field paths.
+BODY_PARAMETER = "payload"
 
 
 def _detail_message(error: dict[str, Any]) -> str:
@@ -162,10 +154,6 @@ def validation_details(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
             }
         )
     return details
-
-
-#: Operations name their body schema parameter ``payload``; it is dropped from field paths.
-BODY_PARAMETER = "payload"
 
 
 # --- Handlers --------------------------------------------------------------------------------

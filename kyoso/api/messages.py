@@ -32,7 +32,7 @@ TOTP_REQUIRED = _(
 TOTP_INVALID = _("確認コードが正しくないか、有効期限が切れています。")
 TWO_FACTOR_SETUP_REQUIRED = _(
     "事務局・管理者のアカウントには二要素認証の設定が必要です。"
-    "設定を完了してからトークンを発行してください。"
+    "設定を完了してからもう一度お試しください。"
 )
 EMAIL_VERIFICATION_REQUIRED = _("この操作にはメールアドレスの確認が必要です。")
 SERVER_ERROR = _("サーバーでエラーが発生しました。時間をおいてもう一度お試しください。")
@@ -53,7 +53,6 @@ FIELD_MAX_VALUE = _("%(limit)s以下の値を指定してください。")
 FIELD_TOO_LONG = _("%(limit)s文字以内で入力してください。")
 FIELD_TOO_SHORT = _("%(limit)s文字以上で入力してください。")
 FIELD_CHOICE = _("次のいずれかを指定してください: %(choices)s")
-FIELD_EMAIL = _("メールアドレスの形式が正しくありません。")
 FIELD_UNKNOWN = _("この項目は指定できません。")
 BODY_NOT_JSON = _("リクエスト本文が正しいJSONではありません。")
 EXPIRES_IN_PAST = _("有効期限には未来の日時を指定してください。")

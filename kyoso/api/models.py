@@ -30,7 +30,7 @@ class ApiToken(models.Model):
     token_hash = models.CharField(max_length=64, unique=True)
     #: The broadest scope granted; ``write`` includes ``read``.
     scope = models.CharField(
-        _("権限"), max_length=10, choices=TokenScope.choices, default=TokenScope.READ
+        _("スコープ"), max_length=10, choices=TokenScope.choices, default=TokenScope.READ
     )
     created_at = models.DateTimeField(_("発行日時"), auto_now_add=True)
     last_used_at = models.DateTimeField(_("最終利用日時"), null=True, blank=True)

@@ -40,14 +40,17 @@ def _page_url(request: HttpRequest, limit: int, offset: int) -> str:
     )
 
 
+class PageQuery(Schema):
+    limit: int = Field(
+        default_factory=per_page,
+        ge=1,
+        description="Items per page (default 20). Values above 100 are treated as 100.",
+    )
+    offset: int = Field(0, ge=0, description="Items to skip from the start.")
+
+
 class KyosoPagination(PaginationBase):
-    class Input(Schema):
-        limit: int = Field(
-            default_factory=per_page,
-            ge=1,
-            description="Items per page (default 20). Values above 100 are treated as 100.",
-        )
-        offset: int = Field(0, ge=0, description="Items to skip from the start.")
+    Input = PageQuery
 
     class Output(Schema):
         items: list[Any]
@@ -58,7 +61,7 @@ class KyosoPagination(PaginationBase):
         previous: str | None
 
     def paginate_queryset(
-        self, queryset: Any, pagination: Input, request: HttpRequest, **params: Any
+        self, queryset: Any, pagination: PageQuery, request: HttpRequest, **params: Any
     ) -> dict[str, Any]:
         limit = min(pagination.limit, max_limit())
         offset = pagination.offset

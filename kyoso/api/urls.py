@@ -6,12 +6,19 @@ Each capability adds its router module under ``kyoso/api/routers/`` and one line
 from kyoso.api.application import KyosoAPI
 from kyoso.api.routers import me, organizations, regions, tokens
 
-api = KyosoAPI(
-    title="Kyoso API",
-    version="1",
-    urls_namespace="api",
-    description=("Kyoso（共創）の REST API。認証・エラー形式・ページングは docs/api.md を参照。"),
-)
+#: Shown at the top of the docs page (Markdown).
+DESCRIPTION = """\
+Kyoso（共創）の REST API です。
+
+- **認証**: `Authorization: Bearer kyo_…`（個人用APIトークン。`POST /api/v1/auth/token` で発行。
+  スコープは read と write）、またはログイン中のブラウザのセッション（書き込みには `X-CSRFToken`）。
+- **エラー**: すべて `{"error": {"code", "message", "details"}}` の形。message は日本語で、
+  `Accept-Language: en` なら英語。
+- **一覧**: `?limit=&offset=`（既定20件・最大100件）。応答は
+  `{"items", "count", "limit", "offset", "next", "previous"}`。
+"""
+
+api = KyosoAPI(title="Kyoso API", version="1", urls_namespace="api", description=DESCRIPTION)
 
 api.add_router("", me.router)
 api.add_router("", tokens.router)

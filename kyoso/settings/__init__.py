@@ -179,6 +179,7 @@ LANGUAGE_COOKIE_NAME = "kyoso_language"
 
 # --- Static and media -----------------------------------------------------------------------
 STATIC_URL = "/static/"
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 MEDIA_URL = "/media/"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

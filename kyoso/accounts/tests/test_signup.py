@@ -87,7 +87,7 @@ def test_weak_passwords_are_refused(client, password):
 def test_terms_must_be_accepted(client):
     data = {k: v for k, v in SIGNUP.items() if k != "agree_terms"}
     response = client.post(reverse("accounts:signup"), data)
-    assert response.context["form"].errors["agree_terms"]
+    assert response.context["form"].errors["agree_terms"] == [str(messages.TERMS_REQUIRED)]
     assert not User.objects.exists()
 
 

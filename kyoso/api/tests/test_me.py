@@ -1,16 +1,20 @@
 """GET and PATCH /me: the person behind the token or the browser session."""
 
+import pyotp
 import pytest
 from django import forms
 from django.test import Client
+from django.utils import timezone
 
 from kyoso.accounts import messages as account_messages
+from kyoso.accounts.models import TOTPDevice
 from kyoso.api import messages
 from kyoso.api.tests.factories import error_of, send
 from kyoso.core.testing import assert_num_queries
 from kyoso.orgs.models import MemberRole
 from kyoso.orgs.tests.factories import MembershipFactory, organization_with_owner
 from kyoso.roles.models import PlatformRole, RoleAssignment
+from kyoso.sitepages.models import SiteSettings
 
 #: What the web form says for an empty required field (Django's own message).
 REQUIRED = forms.Field.default_error_messages["required"]
@@ -64,13 +68,37 @@ def test_token_gets_the_person_with_roles_and_organizations(client, suzuki, suzu
 
 def test_session_gets_the_person(client, sato):
     client.force_login(sato)
-    # 1 session, 2 user, 3 roles, 4 memberships
-    with assert_num_queries(4):
+    # 1 session, 2 user, 3 roles (staff must use 2FA?), 4 site settings (is it required?),
+    # 5 memberships
+    with assert_num_queries(5):
         response = send(client, "get", "/me")
     assert response.status_code == 200
     assert response.json()["platform_roles"] == [
         {"code": "secretariat", "label": str(PlatformRole.SECRETARIAT.label)}
     ]
+
+
+def test_citizen_session_costs_no_site_settings_query(client, suzuki):
+    client.force_login(suzuki)
+    # 1 session, 2 user, 3 roles (not staff: 2FA policy does not apply), 4 memberships
+    with assert_num_queries(4):
+        assert send(client, "get", "/me").status_code == 200
+
+
+def test_staff_session_needs_2fa_when_the_site_requires_it(client, sato):
+    SiteSettings.objects.update_or_create(
+        singleton=True, defaults={"require_two_factor_for_staff": True}
+    )
+    client.force_login(sato)
+    refused = send(client, "get", "/me")
+    assert refused.status_code == 403
+    assert error_of(refused) == {
+        "code": "two_factor_setup_required",
+        "message": str(messages.TWO_FACTOR_SETUP_REQUIRED),
+        "details": [],
+    }
+    TOTPDevice.objects.create(user=sato, secret=pyotp.random_base32(), confirmed_at=timezone.now())
+    assert send(client, "get", "/me").status_code == 200
 
 
 def test_patch_normalizes_like_the_web_form(client, suzuki, suzuki_write):

@@ -339,3 +339,10 @@ def test_session_user_can_revoke_own_token(client, suzuki):
     response = send(client, "delete", f"/tokens/{issued.token.pk}")
     assert response.status_code == 204
     assert ApiToken.objects.get().revoked_at is not None
+
+
+def test_a_bad_token_is_not_rescued_by_a_session(client, suzuki):
+    client.force_login(suzuki)
+    response = send(client, "get", "/me", **bearer("kyo_abcdefgh_revoked-or-wrong"))
+    assert response.status_code == 401
+    assert error_of(response)["code"] == "token_invalid"

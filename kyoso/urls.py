@@ -1,13 +1,13 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import URLPattern, URLResolver, include, path
 from django.views.static import serve
 
 from kyoso.api.urls import api
 from kyoso.core import views as core_views
 from kyoso.core.policy import rule_required
 
-urlpatterns = [
+urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("kyoso.core.urls")),
     path("accounts/", include("kyoso.accounts.urls")),
     path("orgs/", include("kyoso.orgs.urls")),

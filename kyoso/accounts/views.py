@@ -27,6 +27,7 @@ from kyoso.accounts.forms import (
 from kyoso.accounts.models import User
 from kyoso.accounts.selectors import profile_for_viewer
 from kyoso.accounts.services import privacy, profile, registration, security
+from kyoso.core.http import AuthenticatedHttpRequest
 from kyoso.core.images import ImageRejected
 from kyoso.core.personal_data import deletion_blockers
 from kyoso.core.policy import login_required, public, rule_required
@@ -84,7 +85,7 @@ def verify_email(request: HttpRequest, token: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def resend_verification(request: HttpRequest) -> HttpResponse:
+def resend_verification(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not request.user.is_email_verified:
         registration.send_verification_email(user=request.user)
         flash.info(request, messages.VERIFICATION_SENT)
@@ -165,7 +166,7 @@ def person_detail(request: HttpRequest, pk: int, obj: User) -> HttpResponse:
 
 
 @login_required
-def settings_profile(request: HttpRequest) -> HttpResponse:
+def settings_profile(request: AuthenticatedHttpRequest) -> HttpResponse:
     user = request.user
     own = profile.profile_of(user)
     form = ProfileForm(request.POST or None, initial=ProfileForm.initial_for(user, own))
@@ -182,7 +183,7 @@ def settings_profile(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def settings_avatar(request: HttpRequest) -> HttpResponse:
+def settings_avatar(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = AvatarForm(request.POST, request.FILES)
     if request.POST.get("remove"):
         profile.avatar_remove(actor=request.user, user=request.user)
@@ -211,7 +212,7 @@ def settings_avatar(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def settings_security(request: HttpRequest) -> HttpResponse:
+def settings_security(request: AuthenticatedHttpRequest) -> HttpResponse:
     user = request.user
     device = getattr(user, "totp_device", None)
     context: dict = {
@@ -228,7 +229,7 @@ def settings_security(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def totp_start(request: HttpRequest) -> HttpResponse:
+def totp_start(request: AuthenticatedHttpRequest) -> HttpResponse:
     device = getattr(request.user, "totp_device", None)
     if device is None or not device.is_confirmed:
         security.totp_device_start(user=request.user)
@@ -237,7 +238,7 @@ def totp_start(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def totp_confirm(request: HttpRequest) -> HttpResponse:
+def totp_confirm(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = TOTPCodeForm(request.POST)
     if form.is_valid() and security.totp_device_confirm(
         user=request.user, code=form.cleaned_data["code"], request=request
@@ -250,7 +251,7 @@ def totp_confirm(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def totp_disable(request: HttpRequest) -> HttpResponse:
+def totp_disable(request: AuthenticatedHttpRequest) -> HttpResponse:
     if security.two_factor_required(request.user):
         flash.error(request, messages.TOTP_CANNOT_DISABLE)
         return redirect("accounts:security")
@@ -269,7 +270,7 @@ def totp_disable(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def settings_data(request: HttpRequest) -> HttpResponse:
+def settings_data(request: AuthenticatedHttpRequest) -> HttpResponse:
     if request.method == "POST":
         archive = privacy.user_export_data(actor=request.user, user=request.user, request=request)
         response = HttpResponse(archive, content_type="application/zip")
@@ -279,7 +280,7 @@ def settings_data(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def settings_delete(request: HttpRequest) -> HttpResponse:
+def settings_delete(request: AuthenticatedHttpRequest) -> HttpResponse:
     blockers = deletion_blockers(request.user)
     form = DeleteAccountForm(request.POST or None, user=request.user)
     if request.method == "POST" and not blockers and form.is_valid():

@@ -41,11 +41,11 @@ def clean_image(data: bytes, *, max_bytes: int, max_side: int) -> CleanImage:
     if width * height > MAX_PIXELS:
         raise ImageRejected("too_many_pixels")
     try:
-        with Image.open(io.BytesIO(data)) as image:
-            image.seek(0)
-            image = ImageOps.exif_transpose(image)
-            has_alpha = image.mode in ("RGBA", "LA") or "transparency" in image.info
-            image = image.convert("RGBA" if has_alpha else "RGB")
+        with Image.open(io.BytesIO(data)) as opened:
+            opened.seek(0)
+            upright = ImageOps.exif_transpose(opened)
+            has_alpha = upright.mode in ("RGBA", "LA") or "transparency" in upright.info
+            image = upright.convert("RGBA" if has_alpha else "RGB")
             image.thumbnail((max_side, max_side))
             out = io.BytesIO()
             if has_alpha:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import zipfile
+from functools import partial
 from typing import Any
 
 from django.contrib.auth.hashers import make_password
@@ -124,4 +125,4 @@ def user_delete(*, actor: User, user: User, request: HttpRequest | None = None) 
         actor=actor, action=AuditEvent.Action.ACCOUNT_DELETED, target=user, request=request
     )
     for storage, name in files:
-        transaction.on_commit(lambda s=storage, n=name: s.delete(n))
+        transaction.on_commit(partial(storage.delete, name))

@@ -81,7 +81,7 @@ def avatar_set(*, actor: User, user: User, data: bytes) -> Profile:
 def avatar_remove(*, actor: User, user: User) -> None:
     profile = profile_of(user)
     if profile.avatar:
-        name, storage = profile.avatar.name, profile.avatar.storage
+        name, storage = profile.avatar.name or "", profile.avatar.storage
         profile.avatar = ""
         profile.save(update_fields=["avatar", "updated_at"])
         transaction.on_commit(lambda: storage.delete(name))

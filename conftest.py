@@ -77,3 +77,22 @@ def _regions_loaded(request):
     if not Municipality.objects.exists():
         load_regions(Prefecture, Municipality)
     yield
+
+
+@pytest.fixture
+def superuser(db):
+    return UserFactory(is_superuser=True, is_staff=True, email="root@example.jp")
+
+
+@pytest.fixture
+def login_as(client, request):
+    """Sign ``client`` in as a persona by name ("anonymous" leaves it signed out)."""
+
+    def login(persona: str):
+        if persona == "anonymous":
+            return None
+        user = request.getfixturevalue(persona)
+        client.force_login(user)
+        return user
+
+    return login

@@ -135,14 +135,20 @@ def login_2fa(request: HttpRequest) -> HttpResponse:
         return redirect("accounts:login")
     user = get_object_or_404(User, pk=pending["user"], is_active=True)
     form = TOTPCodeForm(request.POST or None)
+    status = 200
     if request.method == "POST" and form.is_valid():
-        device = user.totp_device
-        if security.totp_verify(device=device, code=form.cleaned_data["code"]):
-            request.session.pop(PENDING_2FA_KEY, None)
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-            return redirect(pending["next"])
-        form.add_error("code", messages.TOTP_INVALID)
-    return render(request, "accounts/login_2fa.html", {"form": form})
+        try:
+            accepted = security.second_factor_check(user=user, code=form.cleaned_data["code"])
+        except security.LoginThrottled as throttled:
+            form.add_error(None, messages.LOGIN_THROTTLED % {"seconds": throttled.seconds})
+            status = 429
+        else:
+            if accepted:
+                request.session.pop(PENDING_2FA_KEY, None)
+                login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+                return redirect(pending["next"])
+            form.add_error("code", messages.TOTP_INVALID)
+    return render(request, "accounts/login_2fa.html", {"form": form}, status=status)
 
 
 @public

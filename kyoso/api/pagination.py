@@ -40,7 +40,7 @@ def _page_url(request: HttpRequest, limit: int, offset: int) -> str:
     )
 
 
-class PageQuery(Schema):
+class PageQuery(PaginationBase.Input):
     limit: int = Field(
         default_factory=per_page,
         ge=1,

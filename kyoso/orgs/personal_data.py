@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from kyoso.accounts.messages import LAST_OWNER_BLOCKS_DELETION
 from kyoso.orgs.models import Invitation, JoinRequest, Membership
@@ -84,4 +85,4 @@ def sole_owner_blocker(user: Any) -> str | None:
     names = list(sole_owned_organizations(user).values_list("name", flat=True))
     if not names:
         return None
-    return LAST_OWNER_BLOCKS_DELETION % {"orgs": "、".join(names)}
+    return LAST_OWNER_BLOCKS_DELETION % {"orgs": _("、").join(names)}

@@ -21,40 +21,57 @@ from kyoso.core.text import normalize_email
 TOTP_ISSUER = "Kyoso"
 
 
-# --- Failed-login throttling ---------------------------------------------------------------
+# --- Failure throttling ----------------------------------------------------------------------
 
 
-def _throttle_key(email: str) -> str:
-    digest = hashlib.sha256(normalize_email(email).encode()).hexdigest()
-    return f"kyoso:login-failures:{digest}"
+class FailureWindow:
+    """Per-key failure timestamps in the cache: blocked at ``limit`` failures in ``window`` s."""
+
+    def __init__(self, prefix: str) -> None:
+        self.prefix = prefix
+
+    def _recent(self, key: str, now: float) -> list[float]:
+        window = settings.KYOSO_LOGIN_FAILURE_WINDOW
+        return [t for t in cache.get(f"{self.prefix}:{key}", []) if now - t < window]
+
+    def wait_seconds(self, key: str) -> int:
+        """Seconds until ``key`` may try again; 0 when it may try now."""
+        now = time.time()
+        recent = self._recent(key, now)
+        limit = settings.KYOSO_LOGIN_FAILURE_LIMIT
+        if len(recent) < limit:
+            return 0
+        oldest_counted = sorted(recent)[-limit]
+        return max(1, int(settings.KYOSO_LOGIN_FAILURE_WINDOW - (now - oldest_counted)) + 1)
+
+    def record(self, key: str) -> None:
+        now = time.time()
+        recent = self._recent(key, now)
+        recent.append(now)
+        cache.set(f"{self.prefix}:{key}", recent, timeout=settings.KYOSO_LOGIN_FAILURE_WINDOW)
+
+    def clear(self, key: str) -> None:
+        cache.delete(f"{self.prefix}:{key}")
+
+
+_password_failures = FailureWindow("kyoso:login-failures")
+_totp_failures = FailureWindow("kyoso:totp-failures")
+
+
+def _email_key(email: str) -> str:
+    return hashlib.sha256(normalize_email(email).encode()).hexdigest()
 
 
 def login_wait_seconds(email: str) -> int:
-    """Seconds until ``email`` may try again; 0 when it may try now.
-
-    Failures are timestamps kept in the cache for the window; the account is blocked once
-    ``KYOSO_LOGIN_FAILURE_LIMIT`` of them fall inside ``KYOSO_LOGIN_FAILURE_WINDOW`` seconds.
-    """
-    window = settings.KYOSO_LOGIN_FAILURE_WINDOW
-    now = time.time()
-    recent = [t for t in cache.get(_throttle_key(email), []) if now - t < window]
-    if len(recent) < settings.KYOSO_LOGIN_FAILURE_LIMIT:
-        return 0
-    oldest_counted = sorted(recent)[-settings.KYOSO_LOGIN_FAILURE_LIMIT]
-    return max(1, int(window - (now - oldest_counted)) + 1)
+    return _password_failures.wait_seconds(_email_key(email))
 
 
 def _record_failure(email: str) -> None:
-    window = settings.KYOSO_LOGIN_FAILURE_WINDOW
-    now = time.time()
-    key = _throttle_key(email)
-    recent = [t for t in cache.get(key, []) if now - t < window]
-    recent.append(now)
-    cache.set(key, recent, timeout=window)
+    _password_failures.record(_email_key(email))
 
 
 def _clear_failures(email: str) -> None:
-    cache.delete(_throttle_key(email))
+    _password_failures.clear(_email_key(email))
 
 
 class LoginThrottled(Exception):
@@ -152,6 +169,24 @@ def totp_device_remove(*, actor: User, user: User, request: HttpRequest | None =
     audit_record(
         actor=actor, action=AuditEvent.Action.TWO_FACTOR_DISABLED, target=user, request=request
     )
+
+
+def second_factor_check(*, user: User, code: str) -> bool:
+    """Verify a sign-in code; wrong codes are throttled per account like wrong passwords.
+
+    Without the limit, someone who knows the password could try all 10^6 codes.
+    Raises LoginThrottled while the account has too many recent failures.
+    """
+    key = str(user.pk)
+    wait = _totp_failures.wait_seconds(key)
+    if wait:
+        raise LoginThrottled(wait)
+    device = TOTPDevice.objects.filter(user=user, confirmed_at__isnull=False).first()
+    if device is not None and totp_verify(device=device, code=code):
+        _totp_failures.clear(key)
+        return True
+    _totp_failures.record(key)
+    return False
 
 
 def has_confirmed_totp(user: User) -> bool:

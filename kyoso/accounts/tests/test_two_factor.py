@@ -109,3 +109,20 @@ def test_secretariat_with_2fa_passes_and_cannot_disable_it_while_required(client
     )
     assert str(messages.TOTP_CANNOT_DISABLE) in response.content.decode()
     assert TOTPDevice.objects.filter(user=sato).exists()
+
+
+def test_wrong_codes_at_sign_in_are_throttled_like_passwords(client, suzuki):
+    device = _enable(client, suzuki)
+    client.logout()
+    client.post(reverse("accounts:login"), {"email": suzuki.email, "password": DEFAULT_PASSWORD})
+    for _ in range(5):
+        client.post(reverse("accounts:login_2fa"), {"code": "000000"})
+
+    right = pyotp.TOTP(device.secret).at(timezone.now() + timezone.timedelta(seconds=30))
+    with mock.patch(
+        "django.utils.timezone.now", return_value=timezone.now() + timezone.timedelta(seconds=30)
+    ):
+        response = client.post(reverse("accounts:login_2fa"), {"code": right})
+
+    assert response.status_code == 429
+    assert "_auth_user_id" not in client.session

@@ -18,7 +18,6 @@ from kyoso.api.models import ApiToken, TokenScope
 from kyoso.api.permissions import acting_user, rule
 from kyoso.api.selectors import api_tokens_of_user
 from kyoso.api.services import NAME_MAX_LENGTH, api_token_create, api_token_revoke
-from kyoso.api.throttling import totp_check_allowed, totp_failure_record
 from kyoso.core.text import normalize_text
 
 router = Router(tags=["tokens"])
@@ -102,9 +101,7 @@ def _check_second_factor(user, code: str | None) -> None:
         return
     if not code:
         raise ApiError(401, "totp_required", messages.TOTP_REQUIRED)
-    totp_check_allowed(user.pk)
-    if not security.totp_verify(device=user.totp_device, code=code):
-        totp_failure_record(user.pk)
+    if not security.second_factor_check(user=user, code=code):
         raise ApiError(401, "totp_invalid", messages.TOTP_INVALID)
 
 

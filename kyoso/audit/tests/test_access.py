@@ -15,21 +15,6 @@ PERSONAS = ["sato", "suzuki", "takahashi", "superuser", "anonymous"]
 ALLOWED = {"sato", "superuser"}
 
 
-@pytest.fixture
-def login_as(client, request):
-    def login(persona: str):
-        if persona == "anonymous":
-            return None
-        if persona == "superuser":
-            user = UserFactory(is_superuser=True, is_staff=True, email="root@example.jp")
-        else:
-            user = request.getfixturevalue(persona)
-        client.force_login(user)
-        return user
-
-    return login
-
-
 @pytest.mark.parametrize("persona", PERSONAS)
 @pytest.mark.parametrize("url_name", ["audit:list", "audit:export"])
 def test_audit_pages(client, sato, login_as, persona, url_name):

@@ -15,22 +15,6 @@ PERSONAS = ["sato", "suzuki", "takahashi", "superuser", "anonymous"]
 ALLOWED = {"sato", "superuser"}
 
 
-@pytest.fixture
-def login_as(client, request):
-    def login(persona: str):
-        if persona == "anonymous":
-            return None
-        user = (
-            UserFactory(is_superuser=True, is_staff=True, email="root@example.jp")
-            if persona == "superuser"
-            else request.getfixturevalue(persona)
-        )
-        client.force_login(user)
-        return user
-
-    return login
-
-
 def _assert_denied(response, persona, url):
     if persona == "anonymous":
         assert response.status_code == 302

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from kyoso.accounts.tests.factories import UserFactory
 from kyoso.audit.models import AuditEvent
 from kyoso.core.testing import assert_num_queries
 from kyoso.sitepages.models import SitePage
@@ -21,21 +20,6 @@ NEW_TEXT = {
     "title_en": "",
     "body_en": "",
 }
-
-
-@pytest.fixture
-def login_as(client, request):
-    def login(persona: str):
-        if persona == "anonymous":
-            return None
-        if persona == "superuser":
-            user = UserFactory(is_superuser=True, is_staff=True, email="root@example.jp")
-        else:
-            user = request.getfixturevalue(persona)
-        client.force_login(user)
-        return user
-
-    return login
 
 
 def _assert_denied(response, persona: str, url: str) -> None:

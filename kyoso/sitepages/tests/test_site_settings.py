@@ -9,7 +9,7 @@ from django.utils.html import escape
 
 from kyoso.accounts import messages as account_messages
 from kyoso.accounts.models import TOTPDevice
-from kyoso.accounts.tests.factories import UserFactory, make_secretariat
+from kyoso.accounts.tests.factories import make_secretariat
 from kyoso.audit.models import AuditEvent
 from kyoso.core.testing import assert_num_queries
 from kyoso.sitepages.models import SiteSettings
@@ -20,21 +20,6 @@ PERSONAS = ["sato", "suzuki", "takahashi", "superuser", "anonymous"]
 ALLOWED = {"sato", "superuser"}
 REQUIRE = {"site_name": "Kyoso 仙台", "require_two_factor_for_staff": "on"}
 RELAX = {"site_name": "Kyoso 仙台"}  # an unticked checkbox is simply absent
-
-
-@pytest.fixture
-def login_as(client, request):
-    def login(persona: str):
-        if persona == "anonymous":
-            return None
-        if persona == "superuser":
-            user = UserFactory(is_superuser=True, is_staff=True, email="root@example.jp")
-        else:
-            user = request.getfixturevalue(persona)
-        client.force_login(user)
-        return user
-
-    return login
 
 
 def _enable_totp(client, user) -> None:

@@ -9,6 +9,7 @@ from kyoso.core.policy import rule_required
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("kyoso.core.urls")),
+    path("accounts/settings/tokens/", include("kyoso.api.web_urls")),
     path("accounts/", include("kyoso.accounts.urls")),
     path("orgs/", include("kyoso.orgs.urls")),
     path("roles/", include("kyoso.roles.urls")),

@@ -50,7 +50,8 @@ class PageQuery(PaginationBase.Input):
 
 
 class KyosoPagination(PaginationBase):
-    Input = PageQuery
+    class Input(PageQuery):
+        pass
 
     class Output(Schema):
         items: list[Any]

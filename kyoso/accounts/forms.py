@@ -2,13 +2,16 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib.auth import password_validation
+from django.contrib.auth.forms import PasswordResetForm
 from django.core.exceptions import ValidationError
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
 from kyoso.accounts import messages
 from kyoso.accounts.models import ContactPreference, Profile, Sector, User, Visibility
 from kyoso.accounts.services.registration import email_is_taken
 from kyoso.core.forms import NormalizedCharField, TagListField
+from kyoso.core.mail import queue_email
 from kyoso.core.text import is_kana_reading, normalize_email, normalize_kana_reading
 from kyoso.regions.models import Municipality
 
@@ -203,3 +206,20 @@ class DeleteAccountForm(forms.Form):
         if confirm not in {"退会する", "DELETE"}:
             raise ValidationError(messages.DELETE_CONFIRM_MISMATCH, code="confirm")
         return confirm
+
+
+class QueuedPasswordResetForm(PasswordResetForm):
+    """Django's reset form, with the message sent by the background worker."""
+
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
+        subject = "".join(render_to_string(subject_template_name, context).splitlines())
+        body = render_to_string(email_template_name, context)
+        queue_email(subject=subject, body=body, to=[to_email])

@@ -21,6 +21,7 @@ from kyoso.accounts.forms import (
     DeleteAccountForm,
     LoginForm,
     ProfileForm,
+    QueuedPasswordResetForm,
     SignupForm,
     TOTPCodeForm,
 )
@@ -328,6 +329,7 @@ password_change = login_required(PasswordChangeView.as_view())
 password_reset = public(
     auth_views.PasswordResetView.as_view(
         template_name="accounts/password_reset_form.html",
+        form_class=QueuedPasswordResetForm,
         email_template_name="accounts/email/password_reset_body.txt",
         subject_template_name="accounts/email/password_reset_subject.txt",
         success_url=reverse_lazy("accounts:password_reset_done"),

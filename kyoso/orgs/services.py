@@ -18,7 +18,6 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.template.loader import render_to_string
@@ -28,6 +27,7 @@ from django.utils.text import slugify
 
 from kyoso.audit.models import AuditEvent
 from kyoso.audit.services import audit_record
+from kyoso.core.mail import queue_email
 from kyoso.core.policy import check
 from kyoso.core.text import normalize_email
 from kyoso.orgs import messages
@@ -448,9 +448,7 @@ def invitation_create(
         request=request,
     )
     language = translation.get_language() or settings.LANGUAGE_CODE
-    transaction.on_commit(
-        lambda: send_invitation_email(invitation=invitation, token=token, language=language)
-    )
+    send_invitation_email(invitation=invitation, token=token, language=language)
     return invitation, token
 
 
@@ -471,7 +469,7 @@ def send_invitation_email(
     with translation.override(language or settings.LANGUAGE_CODE):
         subject = render_to_string("orgs/email/invitation_subject.txt", context).strip()
         body = render_to_string("orgs/email/invitation_body.txt", context)
-    send_mail(subject, body, None, [invitation.email])
+    queue_email(subject=subject, body=body, to=[invitation.email])
 
 
 INVITATION_REFUSALS = {

@@ -196,7 +196,15 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5_242_880
 
 # --- Background tasks -----------------------------------------------------------------------
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# Production queues tasks in the database for `kyoso worker`; the demo runs them at once, in the
+# request, so that e.g. verification mail shows up on the console without a second process.
+TASK_BACKEND = env_str("KYOSO_TASK_BACKEND", "database" if PRODUCTION else "immediate")
+if TASK_BACKEND == "database":
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+elif TASK_BACKEND == "immediate":
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+else:
+    raise ConfigurationError("KYOSO_TASK_BACKEND must be 'database' or 'immediate'.")
 
 # --- Security -------------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True

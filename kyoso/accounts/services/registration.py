@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core import signing
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
 from kyoso.accounts.models import Profile, User
+from kyoso.core.mail import queue_email
 from kyoso.core.text import normalize_email
 
 VERIFY_SALT = "kyoso.accounts.verify-email"
@@ -52,7 +52,7 @@ def user_signup(
     user.save()
     Profile.objects.create(user=user)
     lang = language or translation.get_language() or settings.LANGUAGE_CODE
-    transaction.on_commit(lambda: send_verification_email(user=user, language=lang))
+    send_verification_email(user=user, language=lang)
     return user
 
 
@@ -67,7 +67,7 @@ def send_verification_email(*, user: User, language: str | None = None) -> None:
     with translation.override(language or settings.LANGUAGE_CODE):
         subject = render_to_string("accounts/email/verify_subject.txt").strip()
         body = render_to_string("accounts/email/verify_body.txt", {"user": user, "url": url})
-    send_mail(subject, body, None, [user.email])
+    queue_email(subject=subject, body=body, to=[user.email])
 
 
 class VerificationInvalid(ValueError):

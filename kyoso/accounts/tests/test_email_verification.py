@@ -64,12 +64,15 @@ def test_verified_member_rule_needs_verification(unverified):
     assert check("accounts.verified_member", unverified)
 
 
-def test_resend_sends_a_new_link_only_when_unverified(client, unverified, suzuki):
+def test_resend_sends_a_new_link_only_when_unverified(
+    client, unverified, suzuki, django_capture_on_commit_callbacks
+):
     from django.core import mail
 
-    client.force_login(unverified)
-    client.post(reverse("accounts:resend_verification"))
-    client.force_login(suzuki)
-    client.post(reverse("accounts:resend_verification"))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.force_login(unverified)
+        client.post(reverse("accounts:resend_verification"))
+        client.force_login(suzuki)
+        client.post(reverse("accounts:resend_verification"))
 
     assert [m.to for m in mail.outbox] == [["new@example.jp"]]

@@ -46,8 +46,7 @@ vendor:
 	bash scripts/vendor.sh
 
 messages: $(STAMP)
-	cd kyoso && ../$(BIN)/django-admin makemessages -l en --no-obsolete --settings=kyoso.settings.test
-	cd kyoso && ../$(BIN)/django-admin compilemessages -l en --settings=kyoso.settings.test
+	bash scripts/messages.sh
 
 clean:
 	rm -rf $(VENV) test-artifacts

@@ -11,6 +11,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("kyoso.core.urls")),
     path("accounts/settings/tokens/", include("kyoso.api.web_urls")),
     path("accounts/", include("kyoso.accounts.urls")),
+    path("issues/", include("kyoso.issues.urls")),
     path("orgs/", include("kyoso.orgs.urls")),
     path("roles/", include("kyoso.roles.urls")),
     path("audit/", include("kyoso.audit.urls")),

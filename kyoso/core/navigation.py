@@ -22,4 +22,14 @@ def register(label: str | Promise, url_name: str, order: int) -> None:
 
 
 def items() -> list[NavItem]:
-    return sorted(_items.values(), key=lambda item: item.order)
+    """Registered entries whose page exists (a capability may register before its URLs)."""
+    from django.urls import NoReverseMatch, reverse
+
+    available = []
+    for item in sorted(_items.values(), key=lambda item: item.order):
+        try:
+            reverse(item.url_name)
+        except NoReverseMatch:
+            continue
+        available.append(item)
+    return available

@@ -72,6 +72,9 @@ INSTALLED_APPS = [
     "kyoso.roles",
     "kyoso.audit",
     "kyoso.sitepages",
+    "kyoso.notifications",
+    "kyoso.search",
+    "kyoso.issues",
     "kyoso.api",
     "kyoso.demo",
 ]

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class IssuesConfig(AppConfig):
+    name = "kyoso.issues"
+    label = "issues"
+
+    def ready(self) -> None:
+        from kyoso.issues import registry
+
+        registry.register()

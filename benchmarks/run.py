@@ -1,105 +1,234 @@
 """Run Kyoso's benchmarks and write the figures to docs/performance.md.
 
-Usage: ``make bench`` (or ``python -m benchmarks.run``). Each benchmark builds its own
-throw-away SQLite database (or uses DATABASE_URL when set), so it never touches real data.
-Figures are wall-clock on this machine; tests never assert them.
+Usage::
+
+    make bench                                   # page latency + issues at 1 k and 10 k
+    python -m benchmarks.run --sizes 1000,100000,1000000 --databases sqlite,postgres
+
+Each benchmark runs in its own child process on its own throw-away database: a temporary
+SQLite file, or a PostgreSQL database created for the run and dropped afterwards
+(``--postgres-url``, default ``postgres://postgres@127.0.0.1:5432/kyoso_bench``; its name must
+contain "bench" so that no real database can be dropped by mistake). Figures are wall-clock on
+this machine; tests never assert them.
+
+Results are kept per database and size in ``benchmarks/results/*.json`` and the report is
+rendered from all of them, so a quick ``make bench`` refreshes the small sizes without losing
+the last 1 M figures (every table says when and on which commit its figures were taken).
 """
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
+import json
 import os
-import platform
-import resource
-import statistics
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+from benchmarks import report
 
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "docs" / "performance.md"
+RESULTS = Path(__file__).resolve().parent / "results"
+DEFAULT_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/kyoso_bench"
+QUICK_SIZES = "1000,10000"
 
 
-def _setup() -> str:
-    data_dir = tempfile.mkdtemp(prefix="kyoso-bench-")
-    os.environ["KYOSO_DATA_DIR"] = data_dir
-    os.environ.setdefault("DATABASE_URL", f"sqlite:///{data_dir}/bench.sqlite3")
-    os.environ["DJANGO_SETTINGS_MODULE"] = "kyoso.settings"
-    import django
+def _child(module: str, *args: str, env: dict[str, str] | None = None) -> dict:
+    with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as handle:
+        out = Path(handle.name)
+    try:
+        subprocess.run(
+            [sys.executable, "-m", module, *args, "--json", str(out)],
+            cwd=ROOT,
+            env=env or os.environ.copy(),
+            check=True,
+        )
+        return json.loads(out.read_text(encoding="utf-8"))
+    finally:
+        out.unlink(missing_ok=True)
 
-    django.setup()
-    from django.core.management import call_command
 
-    call_command("migrate", interactive=False, verbosity=0)
-    return os.environ["DATABASE_URL"].split(":", 1)[0]
-
-
-def _time_get(client, url: str, rounds: int) -> dict[str, float]:
-    samples = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        response = client.get(url)
-        samples.append((time.perf_counter() - start) * 1000)
-        assert response.status_code == 200, (url, response.status_code)
-    samples.sort()
+def _stamp() -> dict[str, str]:
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.strip()
+    dirty = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=no"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
     return {
-        "p50": statistics.median(samples),
-        "p95": samples[int(len(samples) * 0.95) - 1],
-        "max": samples[-1],
+        "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "commit": (commit or "unknown") + ("+changes" if dirty else ""),
+        "machine": report.machine(),
     }
 
 
-def page_latency(rounds: int = 200) -> list[tuple[str, dict[str, float]]]:
-    from django.test import Client
-
-    from kyoso.accounts.models import User
-    from kyoso.demo.services import demo_load
-
-    demo_load()
-    anonymous = Client()
-    member = Client()
-    member.force_login(User.objects.filter(email__endswith="@demo.kyoso.invalid").first())
-    pages = [
-        ("home (anonymous)", anonymous, "/"),
-        ("organizations list (anonymous)", anonymous, "/orgs/"),
-        ("search 酒田 (anonymous)", anonymous, "/search/?q=酒田"),
-        ("profile settings (signed in)", member, "/accounts/settings/"),
-        ("API /api/v1/organizations (session)", member, "/api/v1/organizations"),
-    ]
-    for _label, client, url in pages:  # warm up template and URL caches
-        client.get(url)
-    return [(label, _time_get(client, url, rounds)) for label, client, url in pages]
+# --- PostgreSQL: a database of our own -------------------------------------------------------
 
 
-def main() -> int:
-    vendor = _setup()
-    rows = page_latency()
-    peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
-    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
-    lines = [
-        "# Kyoso performance figures",
-        "",
-        "Written by `make bench` (benchmarks/run.py). Wall-clock figures from one machine;",
-        "tests never assert them. Re-run after changes that touch hot paths.",
-        "",
-        f"- Date: {now}",
-        f"- Machine: {machine}, {platform.platform()}",
-        f"- Database: {vendor}",
-        "",
-        "## Page latency (Django test client, in-process, 200 requests each, demo data)",
-        "",
-        "| page | p50 ms | p95 ms | max ms |",
-        "| --- | ---: | ---: | ---: |",
-    ]
-    for label, figures in rows:
-        lines.append(
-            f"| {label} | {figures['p50']:.1f} | {figures['p95']:.1f} | {figures['max']:.1f} |"
+def _maintenance_url(url: str) -> tuple[str, str]:
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    if "bench" not in name:
+        raise SystemExit(f"Refusing to use database {name!r}: its name must contain 'bench'.")
+    return urlunsplit(parts._replace(path="/postgres")), name
+
+
+def _postgres(url: str, sql: str) -> None:
+    import psycopg
+
+    maintenance, _name = _maintenance_url(url)
+    with psycopg.connect(maintenance, autocommit=True, connect_timeout=5) as conn:
+        conn.execute(sql)
+
+
+def postgres_create(url: str) -> None:
+    _maintenance, name = _maintenance_url(url)
+    _postgres(url, f'DROP DATABASE IF EXISTS "{name}"')
+    _postgres(url, f'CREATE DATABASE "{name}"')
+
+
+def postgres_drop(url: str) -> None:
+    _maintenance, name = _maintenance_url(url)
+    _postgres(url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def postgres_settings(url: str) -> dict[str, str]:
+    import psycopg
+
+    with psycopg.connect(url, connect_timeout=5) as conn:
+        return {
+            name: conn.execute(f"SHOW {name}").fetchone()[0]
+            for name in ("server_version", "shared_buffers", "work_mem", "effective_cache_size")
+        }
+
+
+# --- Runs ------------------------------------------------------------------------------------
+
+
+def run_pages(rounds: int) -> None:
+    env = os.environ.copy()
+    result = _child("benchmarks.pages", "--rounds", str(rounds), env=env)
+    result.update(_stamp())
+    _save("pages.json", result)
+
+
+def run_issues(database: str, sizes: str, args: argparse.Namespace) -> None:
+    env = os.environ.copy()
+    env.pop("DATABASE_URL", None)
+    extra: dict[str, object] = {}
+    if database == "postgres":
+        url = args.postgres_url
+        postgres_create(url)
+        extra["settings"] = postgres_settings(url)
+    else:
+        url = "sqlite:///{data_dir}/bench.sqlite3"
+    try:
+        result = _child(
+            "benchmarks.issues",
+            "--database-url",
+            url,
+            "--sizes",
+            sizes,
+            "--rounds",
+            str(args.rounds),
+            "--like-rounds",
+            str(args.like_rounds),
+            env=env,
         )
-    lines += ["", f"Peak resident memory of the benchmark process: {peak_rss_mb:.0f} MB", ""]
-    OUTPUT.write_text("\n".join(lines), encoding="utf-8")
-    print("\n".join(lines))
+    finally:
+        if database == "postgres":
+            postgres_drop(url)
+    stamp = _stamp()
+    name = f"issues-{result['database']}.json"
+    stored = _load(name) or {"database": result["database"], "sizes": {}}
+    stored["server_version"] = result["server_version"]
+    stored.update(extra)
+    for figures in result["results"]:
+        figures.update(stamp)
+        figures["peak_rss_mb"] = result.get("peak_rss_mb")
+        stored["sizes"][str(figures["size"])] = figures
+    _save(name, stored)
+
+
+def wait_quiet(minutes: float, threshold: float) -> None:
+    """Wait (up to ``minutes``) until the 1-minute load average drops below ``threshold``:
+    figures taken while other work competes for the CPUs measure that work too."""
+    deadline = time.monotonic() + minutes * 60
+    while (load := os.getloadavg()[0]) >= threshold and time.monotonic() < deadline:
+        print(f"waiting for a quiet machine: load {load:.1f} (≥ {threshold})", flush=True)
+        time.sleep(30)
+
+
+def _save(name: str, data: dict) -> None:
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / name).write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", "utf-8")
+
+
+def _load(name: str) -> dict | None:
+    path = RESULTS / name
+    return json.loads(path.read_text("utf-8")) if path.exists() else None
+
+
+def _remarks() -> str:
+    path = RESULTS / "notes.md"
+    return path.read_text("utf-8") if path.exists() else ""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default=QUICK_SIZES, help="issue counts, e.g. 1000,100000")
+    parser.add_argument("--databases", default="sqlite,postgres", help="sqlite and/or postgres")
+    parser.add_argument("--postgres-url", default=DEFAULT_POSTGRES_URL)
+    parser.add_argument("--rounds", type=int, default=100, help="timed requests per figure")
+    parser.add_argument("--like-rounds", type=int, default=10, help="timed LIKE scans per query")
+    parser.add_argument("--page-rounds", type=int, default=200)
+    parser.add_argument("--skip-pages", action="store_true", help="keep the last page figures")
+    parser.add_argument("--skip-issues", action="store_true")
+    parser.add_argument("--render-only", action="store_true", help="rewrite the report only")
+    parser.add_argument(
+        "--wait-quiet",
+        type=float,
+        default=0,
+        metavar="MINUTES",
+        help="before each run, wait up to MINUTES for the load average to drop below 1",
+    )
+    args = parser.parse_args(argv)
+
+    notes: list[str] = []
+    if not args.render_only:
+        if not args.skip_pages:
+            wait_quiet(args.wait_quiet, 1.0)
+            run_pages(args.page_rounds)
+        if not args.skip_issues:
+            for database in [d.strip() for d in args.databases.split(",") if d.strip()]:
+                if database not in ("sqlite", "postgres"):
+                    raise SystemExit(f"Unknown database {database!r} (sqlite, postgres).")
+                if database == "postgres":
+                    try:
+                        postgres_create(args.postgres_url)
+                    except Exception as exc:  # reported in the figures, not hidden
+                        message = f"PostgreSQL skipped: {args.postgres_url} not usable ({exc})."
+                        print(message, file=sys.stderr)
+                        notes.append(message)
+                        continue
+                wait_quiet(args.wait_quiet, 1.0)
+                run_issues(database, args.sizes, args)
+    text = report.render(
+        pages=_load("pages.json"),
+        issues=[r for r in (_load("issues-sqlite.json"), _load("issues-postgresql.json")) if r],
+        notes=notes,
+        remarks=_remarks(),
+    )
+    OUTPUT.write_text(text, encoding="utf-8")
+    print(text)
     return 0
 
 

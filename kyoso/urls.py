@@ -13,6 +13,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("accounts/", include("kyoso.accounts.urls")),
     path("issues/", include("kyoso.issues.urls")),
     path("orgs/", include("kyoso.orgs.urls")),
+    path("notifications/", include("kyoso.notifications.urls")),
     path("roles/", include("kyoso.roles.urls")),
     path("audit/", include("kyoso.audit.urls")),
     path("pages/", include("kyoso.sitepages.urls")),

@@ -4,7 +4,7 @@ Each capability adds its router module under ``kyoso/api/routers/`` and one line
 """
 
 from kyoso.api.application import KyosoAPI
-from kyoso.api.routers import me, organizations, regions, tokens
+from kyoso.api.routers import issues, me, organizations, regions, search, tokens
 
 #: Shown at the top of the docs page (Markdown).
 DESCRIPTION = """\
@@ -24,3 +24,5 @@ api.add_router("", me.router)
 api.add_router("", tokens.router)
 api.add_router("", organizations.router)
 api.add_router("", regions.router)
+api.add_router("", issues.router)
+api.add_router("", search.router)

@@ -41,6 +41,7 @@ class AuditEvent(models.Model):
         TOKEN_CREATED = "api.token_created", _("APIトークンの発行")
         TOKEN_REVOKED = "api.token_revoked", _("APIトークンの失効")
         BACKUP_RESTORED = "ops.restored", _("バックアップからの復元")
+        ISSUE_STAGE_CHANGED = "issue.stage_changed", _("課題の段階の変更")
 
     at = models.DateTimeField(_("日時"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(

@@ -1,48 +1,172 @@
-"""Site search: each capability registers a provider; the search page asks each of them.
+"""The site search page's reads: counts per type, one page of hits, the notices to show.
 
-Issue 4 replaces the providers' simple matching with Japanese full-text search (SudachiPy
-normalized forms into SQLite FTS5 / PostgreSQL tsvector) behind this same interface.
+The search itself is :mod:`kyoso.search` (Japanese full-text search over SQLite FTS5 or
+PostgreSQL tsvector, docs/decisions/0007-japanese-search.md); capabilities register their
+types with :func:`kyoso.search.registry.register`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlencode
 
+from django.core.paginator import Page, Paginator
 from django.utils.functional import Promise
 
 from kyoso.core.text import normalize_text
+from kyoso.search import messages, registry
+from kyoso.search.query import MAX_QUERY_LENGTH, parse
+from kyoso.search.registry import SearchType
+from kyoso.search.services import CountedPage, SearchHit, counted_page, run_search
 
-MAX_QUERY_LENGTH = 100
+PAGE_SIZE = 20
 
-
-@dataclass(frozen=True)
-class SearchHit:
-    title: str
-    url: str
-    summary: str = ""
-
-
-@dataclass(frozen=True)
-class Provider:
-    key: str
-    label: str | Promise
-    search: Callable[[str, Any, int], list[SearchHit]]
-
-
-_providers: dict[str, Provider] = {}
-
-
-def register(key: str, label: str | Promise, search: Callable[[str, Any, int], list[SearchHit]]):
-    _providers[key] = Provider(key, label, search)
+__all__ = ["MAX_QUERY_LENGTH", "PAGE_SIZE", "SearchHit", "normalize_query", "site_search"]
 
 
 def normalize_query(raw: str) -> str:
     return normalize_text(raw or "")[:MAX_QUERY_LENGTH]
 
 
-def search_all(query: str, viewer: Any, limit: int = 20) -> list[tuple[Provider, list[SearchHit]]]:
+@dataclass(frozen=True)
+class ShownHit:
+    hit: SearchHit
+    label: str | Promise
+
+
+@dataclass(frozen=True)
+class Tab:
+    key: str  # "" for every type
+    label: str | Promise
+    count: int
+    current: bool
+
+
+@dataclass
+class SiteSearch:
+    query: str
+    type_key: str
+    searched: bool = False
+    #: The query had characters but no word that can be searched for (only punctuation…).
+    nothing_to_search: bool = False
+    truncated: bool = False
+    tabs: list[Tab] = field(default_factory=list)
+    page: Page | None = None
+
+    @property
+    def total(self) -> int:
+        return self.page.paginator.count if self.page is not None else 0
+
+    @property
+    def query_string(self) -> str:
+        """``q`` and ``type`` for the pagination links."""
+        params = {"q": self.query, **({"type": self.type_key} if self.type_key else {})}
+        return urlencode(params)
+
+    @property
+    def empty_message(self) -> str | Promise | None:
+        """What to say instead of results, or None when there are results."""
+        if not self.query:
+            return messages.EMPTY_QUERY
+        if self.nothing_to_search:
+            return messages.NOTHING_TO_SEARCH
+        if not self.total:
+            return messages.NO_RESULTS % {"query": self.query}
+        return None
+
+    @property
+    def hint(self) -> Promise | None:
+        return messages.NO_RESULTS_HINT if self.searched and not self.total else None
+
+    @property
+    def notice(self) -> str | None:
+        if self.truncated:
+            return messages.QUERY_TRUNCATED % {"length": len(self.query)}
+        return None
+
+
+def _page_number(raw: Any) -> int:
+    try:
+        return max(1, int(str(raw)))
+    except (TypeError, ValueError):
+        return 1
+
+
+def site_search(raw_query: str, viewer: Any, *, type_key: str = "", page_number: Any = 1):
+    """Everything the search page shows: tabs with counts, then one page of ranked hits.
+
+    One query (the counts per type come with the page); two when the page number is past the
+    end, which shows the last page. An unknown type shows every type.
+    """
+    cleaned = normalize_text(raw_query or "")
+    query = cleaned[:MAX_QUERY_LENGTH]
+    types = registry.all_types()
+    if type_key not in {t.key for t in types}:
+        type_key = ""
+    result = SiteSearch(query=query, type_key=type_key, truncated=len(cleaned) > len(query))
     if not query:
+        return result
+    parsed = parse(query)
+    if not parsed.is_searchable:
+        result.nothing_to_search = True
+        return result
+    result.searched = True
+    keys = [t.key for t in types]
+    selected = [type_key] if type_key else keys
+    number = _page_number(page_number)
+
+    def fetch(number: int) -> CountedPage:
+        return counted_page(
+            parsed,
+            viewer=viewer,
+            types=keys,
+            page_types=selected,
+            limit=PAGE_SIZE,
+            offset=(number - 1) * PAGE_SIZE,
+        )
+
+    found = fetch(number)
+    count = found.count(selected)
+    paginator = Paginator(range(count), PAGE_SIZE)
+    if number > paginator.num_pages:
+        number = paginator.num_pages
+        found = fetch(number)
+    labels = {t.key: t.label for t in types}
+    shown = [ShownHit(hit, labels.get(hit.type, hit.type)) for hit in found.items]
+    result.tabs = _tabs(types, found.counts, type_key)
+    result.page = Page(shown, number, paginator)
+    return result
+
+
+def _tabs(types: list[SearchType], counts: dict[str, int], current: str) -> list[Tab]:
+    tabs = [Tab("", messages.ALL_TYPES, sum(counts.values()), current == "")]
+    tabs += [Tab(t.key, t.label, counts.get(t.key, 0), current == t.key) for t in types]
+    return tabs
+
+
+# --- Issue-3 entry points kept for callers not yet moved ---------------------------------------
+
+
+@dataclass(frozen=True)
+class Provider:
+    key: str
+    label: str | Promise
+
+
+def register(key: str, label: str | Promise, setup: Callable[[str, str | Promise], None]):
+    """Issue 3's provider registration. ``setup(key, label)`` now registers a search type
+    with :func:`kyoso.search.registry.register`; new code calls that directly."""
+    setup(key, label)
+
+
+def search_all(query: str, viewer: Any, limit: int = 20) -> list[tuple[Provider, list[SearchHit]]]:
+    """The best hits of each registered type (types without hits included, empty)."""
+    parsed = parse(normalize_query(query))
+    if not parsed.is_searchable:
         return []
-    return [(p, p.search(query, viewer, limit)) for p in _providers.values()]
+    return [
+        (Provider(t.key, t.label), run_search(parsed, viewer=viewer, types=[t.key], limit=limit))
+        for t in registry.all_types()
+    ]

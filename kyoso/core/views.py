@@ -41,16 +41,13 @@ def server_error(request: HttpRequest) -> HttpResponse:
 
 @public
 def search(request: HttpRequest) -> HttpResponse:
-    from kyoso.core.search import normalize_query, search_all
+    """Site search: ``?q=`` words, ``type=`` one registered type, ``page=`` (20 per page)."""
+    from kyoso.core.search import site_search
 
-    query = normalize_query(request.GET.get("q", ""))
-    groups = search_all(query, request.user)
-    return render(
-        request,
-        "core/search.html",
-        {
-            "search_query": query,
-            "groups": groups,
-            "total": sum(len(hits) for _p, hits in groups),
-        },
+    result = site_search(
+        request.GET.get("q", ""),
+        request.user,
+        type_key=request.GET.get("type", ""),
+        page_number=request.GET.get("page", 1),
     )
+    return render(request, "core/search.html", {"search_query": result.query, "result": result})

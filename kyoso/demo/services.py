@@ -15,12 +15,15 @@ To extend the demo (issues, events, …) add a data module in ``kyoso/demo/data/
 
 from __future__ import annotations
 
+import logging
 import os
 import secrets
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, NamedTuple, Protocol, TypeVar
 
@@ -34,6 +37,8 @@ from kyoso.audit.models import AuditEvent
 from kyoso.audit.services import audit_record
 from kyoso.core.env import env_str
 from kyoso.demo import data, messages
+from kyoso.demo.data.issues import ISSUES, DemoIssue
+from kyoso.issues.models import Comment, HelpOffer, Issue, Stage, StageChange
 from kyoso.orgs.models import Membership, Organization
 from kyoso.regions.models import Municipality
 from kyoso.roles.models import RoleAssignment
@@ -240,6 +245,134 @@ def _load_site_pages(run: _Run) -> None:
         _get_or_create(run, "site_pages", SitePage, {"slug": fields.pop("slug")}, fields)
 
 
+# --- Issues (Social Lab) ---------------------------------------------------------------------
+#
+# Demo issues are created through the issues services, exactly as people clicking through the
+# site would: posting, empathy, follows, offers, comments, stage changes with reasons, merges.
+# That keeps the search index, the counters, the follows and the history right. Afterwards the
+# timestamps are moved back in time (``DemoIssue.days_ago``), so the lists, timelines and
+# "recent activity" look like a platform that has been running for a while; only timestamps
+# are touched directly. An issue whose title exists is skipped with everything it carries.
+
+
+def _demo_moment(run: _Run, entry: DemoIssue, fraction: float) -> datetime:
+    """A moment ``fraction`` (0–1) of the way from the issue's posting to a day before now."""
+    posted = run.now - timedelta(days=entry.days_ago, hours=(len(entry.title) * 7) % 11)
+    span = max(run.now - timedelta(days=1) - posted, timedelta(hours=1))
+    return posted + span * fraction
+
+
+def _load_issues(run: _Run) -> None:
+    created: list[tuple[DemoIssue, Issue]] = []
+    codes = {entry.municipality for entry in ISSUES if entry.municipality}
+    run.municipalities.update(Municipality.objects.in_bulk(codes - run.municipalities.keys()))
+    existing = set(
+        Issue.objects.filter(title__in=[entry.title for entry in ISSUES]).values_list(
+            "title", flat=True
+        )
+    )
+    for entry in ISSUES:
+        run.totals["issues"] += 1
+        if entry.title in existing:
+            continue
+        created.append((entry, _post_issue(run, entry)))
+        run.created["issues"] += 1
+    # Merges last: the target of a merge may come later in the list.
+    by_title = {issue.title: issue for _entry, issue in created}
+    for entry, issue in created:
+        if entry.merged_into:
+            target = by_title.get(entry.merged_into) or Issue.objects.get(title=entry.merged_into)
+            _merge_issue(run, entry, issue, target)
+
+
+def _post_issue(run: _Run, entry: DemoIssue) -> Issue:
+    from kyoso.issues.services import comments, engagement, moderation, posting, stages
+
+    users, actor = run.users, run.users[entry.author]
+    latitude, longitude = (
+        (Decimal(str(entry.point[0])), Decimal(str(entry.point[1])))
+        if entry.point
+        else (None, None)
+    )
+    issue = posting.issue_create(
+        actor=actor,
+        data={
+            "title": entry.title,
+            "body": entry.body,
+            "themes": list(entry.themes),
+            "sdgs": list(entry.sdgs),
+            "targets": list(entry.targets),
+            "walls": list(entry.walls),
+            "municipality": run.municipality(entry.municipality),
+            "latitude": latitude,
+            "longitude": longitude,
+            "organization": run.organizations[entry.organization] if entry.organization else None,
+            "name_hidden": entry.name_hidden,
+        },
+    )
+    if issue.awaiting_review:  # KYOSO_REVIEW_FIRST_POST is on: the secretariat approved it
+        issue = moderation.issue_approve(actor=run.secretariat, issue=issue)
+    posted = _demo_moment(run, entry, 0)
+    # Backdate at once: the posting limit counts an account's issues of the last hour.
+    Issue.objects.filter(pk=issue.pk).update(created_at=posted)
+    last = posted
+
+    # Conversation in the first half of the issue's life, stage changes spread over all of it.
+    events = len(entry.comments) + sum(len(c.replies) for c in entry.comments)
+    step = 0
+    for comment in entry.comments:
+        step += 1
+        parent = comments.comment_create(
+            actor=users[comment.author], issue=issue, body=comment.body
+        )
+        last = _demo_moment(run, entry, 0.5 * step / (events + 1))
+        Comment.objects.filter(pk=parent.pk).update(created_at=last)
+        for author, body in comment.replies:
+            step += 1
+            reply = comments.comment_create(
+                actor=users[author], issue=issue, body=body, parent=parent
+            )
+            last = _demo_moment(run, entry, 0.5 * step / (events + 1))
+            Comment.objects.filter(pk=reply.pk).update(created_at=last)
+    for key in entry.empathy:
+        engagement.empathy_toggle(actor=users[key], issue=issue, on=True)
+    for key in entry.follows:
+        engagement.follow_toggle(actor=users[key], issue=issue, on=True)
+    for number, offer in enumerate(entry.offers, start=1):
+        row = engagement.offer_create(
+            actor=users[offer.user], issue=issue, kinds=offer.kinds, message=offer.message
+        )
+        moment = _demo_moment(run, entry, 0.3 + 0.4 * number / (len(entry.offers) + 1))
+        HelpOffer.objects.filter(pk=row.pk).update(created_at=moment)
+        last = max(last, moment)
+    for number, move in enumerate(entry.moves, start=1):
+        change = stages.issue_change_stage(
+            actor=users[move.actor], issue=issue, to_stage=move.to, reason=move.reason
+        )
+        last = _demo_moment(run, entry, number / (len(entry.moves) + 0.5))
+        StageChange.objects.filter(pk=change.pk).update(at=last)
+    Issue.objects.filter(pk=issue.pk).update(updated_at=last, last_activity_at=last)
+    return issue
+
+
+def _merge_issue(run: _Run, entry: DemoIssue, duplicate: Issue, target: Issue) -> None:
+    from kyoso.issues.services import merge
+
+    duplicate.refresh_from_db()
+    target.refresh_from_db()
+    merge.issue_merge(
+        actor=run.secretariat,
+        duplicate=duplicate,
+        target=target,
+        reason=f"「{target.title}」と同じ内容のため、こちらにまとめました。",
+    )
+    moment = _demo_moment(run, entry, 0.6)
+    StageChange.objects.filter(issue_id=duplicate.pk, to_stage=Stage.MERGED).update(at=moment)
+    Issue.objects.filter(pk=duplicate.pk).update(updated_at=moment, last_activity_at=moment)
+    # The merge touched the target's activity too; put back the later of its own and the merge.
+    Issue.objects.filter(pk=target.pk).update(last_activity_at=max(target.last_activity_at, moment))
+
+
 #: The steps, in dependency order. Append new kinds here.
 STEPS: list[Callable[[_Run], None]] = [
     _load_people,
@@ -247,6 +380,7 @@ STEPS: list[Callable[[_Run], None]] = [
     _load_memberships,
     _load_roles,
     _load_site_pages,
+    _load_issues,
 ]
 
 
@@ -256,12 +390,31 @@ def _codes_used() -> set[str]:
     return {code for code in codes if code is not None}
 
 
+@contextmanager
+def _mail_held_back() -> Iterator[None]:
+    """Drop the mail the services send while the demo is loaded (until after the commit).
+
+    The demo's comments, stage changes and offers are history, not news: the in-site
+    notifications stay, but nobody is mailed about them, and the mail tasks run quietly.
+    """
+    from django.test.utils import override_settings
+
+    task_log = logging.getLogger("django_tasks")
+    level = task_log.level
+    task_log.setLevel(logging.WARNING)
+    try:
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
+            yield
+    finally:
+        task_log.setLevel(level)
+
+
 def demo_load(*, stdout: Writable | None = None) -> DemoResult:
     """Load the demo region; return the logins and the shared password to print."""
     if settings.PRODUCTION:
         raise DemoRefusedError(str(messages.REFUSED_IN_PRODUCTION))
     password = demo_password()
-    with transaction.atomic():
+    with _mail_held_back(), transaction.atomic():
         run = _Run(
             password=password,
             now=timezone.now(),

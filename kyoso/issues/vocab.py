@@ -1,6 +1,7 @@
 """Fixed vocabularies of the Social Lab: themes, SDGs, target groups and the 14 walls."""
 
 from django.db import models
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 
@@ -24,9 +25,11 @@ class Theme(models.TextChoices):
     MULTICULTURAL = "multicultural", _("多文化共生")
 
 
+StrOrPromise = str | Promise
+
 # The 17 Sustainable Development Goals (United Nations), Japanese names as used by the
 # Government of Japan's SDGs Promotion Headquarters.
-SDGS: list[tuple[str, str]] = [
+SDGS: list[tuple[str, StrOrPromise]] = [
     ("sdg01", _("1 貧困をなくそう")),
     ("sdg02", _("2 飢餓をゼロに")),
     ("sdg03", _("3 すべての人に健康と福祉を")),

@@ -8,14 +8,13 @@ class OrgsConfig(AppConfig):
     def ready(self) -> None:
         from django.utils.translation import gettext_lazy as _
 
-        from kyoso.core import navigation, personal_data, search
+        from kyoso.core import navigation, personal_data
         from kyoso.orgs import personal_data as org_personal_data
-        from kyoso.orgs import rules
-        from kyoso.orgs.search import search_organizations
+        from kyoso.orgs import rules, search
 
         rules.register()
         navigation.register(_("団体"), "orgs:list", 20)
-        search.register("orgs", _("団体"), search_organizations)
+        search.register()
         personal_data.register(
             "organizations", export=org_personal_data.export, erase=org_personal_data.erase
         )

@@ -231,6 +231,14 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("KYOSO_LOG_LEVEL", "INFO")},
 }
 
+# Map tiles: empty shows no tiles (tests, offline); production sets OpenStreetMap's or its own.
+KYOSO_MAP_TILE_URL = env_str("KYOSO_MAP_TILE_URL", "")
+KYOSO_MAP_TILE_ATTRIBUTION = env_str(
+    "KYOSO_MAP_TILE_ATTRIBUTION", "&copy; OpenStreetMap contributors"
+)
+# Hold a new account's first issue for the secretariat's review before it is public.
+KYOSO_REVIEW_FIRST_POST = env_bool("KYOSO_REVIEW_FIRST_POST", False)
+
 NINJA_PAGINATION_CLASS = "kyoso.api.pagination.KyosoPagination"
 NINJA_PAGINATION_PER_PAGE = 20
 NINJA_PAGINATION_MAX_LIMIT = 100

@@ -9,6 +9,12 @@ import pytest
 from kyoso.api.urls import api
 
 EXPECTED_PATHS = {
+    "/api/v1/issues.geojson": {"get"},
+    "/api/v1/issues": {"get", "post"},
+    "/api/v1/issues/{issue_id}": {"get", "patch"},
+    "/api/v1/issues/{issue_id}/empathy": {"post", "delete"},
+    "/api/v1/issues/{issue_id}/comments": {"get", "post"},
+    "/api/v1/search": {"get"},
     "/api/v1/me": {"get", "patch"},
     "/api/v1/auth/token": {"post"},
     "/api/v1/tokens": {"get"},

@@ -145,10 +145,10 @@ def test_detail_of_unknown_slug_is_404(client, db):
 
 def test_create_with_a_write_token(client, suzuki, suzuki_write):
     # 1 token with its user, 2 last_used_at update, 3 municipality of the form,
-    # 4 savepoint, 5 slug taken?, 6 savepoint, 7 insert organization, 8 release,
-    # 9 owner membership, 10 audit row, 11 release, 12 the new organization with region,
-    # 13 its members
-    with assert_num_queries(13):
+    # 4 savepoint, 5 slug taken?, 6 savepoint, 7 insert organization, 8 search document,
+    # 9 search text, 10 release, 11 owner membership, 12 audit row, 13 release,
+    # 14 the new organization with region, 15 its members
+    with assert_num_queries(15):
         response = send(client, "post", "/organizations", NEW_ORG, **suzuki_write)
 
     assert response.status_code == 201

@@ -1,0 +1,236 @@
+"""Issues at scale: list, detail and search latency at 1 k, 100 k and 1 M generated issues.
+
+Run by ``benchmarks.run`` in a child process, one per database::
+
+    python -m benchmarks.issues --database-url URL --sizes 1000,100000 --json out.json
+
+The database must be empty (a throw-away one); it is migrated, grown size by size (the 1 k
+issues are the first 1 k of the 100 k), indexed for search in bulk, analysed, and measured:
+
+- the issue list (``/issues/``, anonymous): the first page, and a deep keyset page (the page
+  after the issue at 90 % of the list, through the ``after`` cursor);
+- an issue's page (``/issues/<id>/``, anonymous), cycling through 50 issues spread over the
+  table;
+- search through ``kyoso.search.services.search`` for a fixed query set (20 hits with their
+  snippets and the count), the ranked match alone through ``matching_ids`` (the best 20 ids:
+  the index lookup and ranking without snippets, count or visibility), and the same queries as
+  ``LIKE '%…%'`` scans over title and body (a count and the newest 20, as the search page
+  shows a count and 20 hits).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from benchmarks.stats import time_calls
+
+#: (query, what it exercises). The LIKE column splits words on spaces, treats "…" as one
+#: string and -word as NOT LIKE: the closest a substring scan comes to the same query.
+QUERIES: list[tuple[str, str]] = [
+    ("防災", "2-character word"),
+    ("空き家", "3-character word (空家 / 空き家 folded)"),
+    ("用品", "word inside the compound 生理用品"),
+    ("生理用品", "compound"),
+    ("子ども食堂", "compound with kana (子供 normalized)"),
+    ("後継者 不足", "two words, AND"),
+    ('"移動販売車"', "quoted phrase"),
+    ("除雪 -高齢者", "word with an exclusion"),
+    ("酒田市", "place name"),
+    ("ゼブラ企業", "rare long-tail term"),
+    ("逆プロポ", "no hit"),
+]
+
+
+def _setup(database_url: str) -> str:
+    data_dir = tempfile.mkdtemp(prefix="kyoso-bench-issues-")
+    os.environ["KYOSO_DATA_DIR"] = data_dir
+    os.environ["DATABASE_URL"] = database_url.replace("{data_dir}", data_dir)
+    os.environ["DJANGO_SETTINGS_MODULE"] = "kyoso.settings"
+    os.environ.setdefault("KYOSO_LOG_LEVEL", "WARNING")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+
+    call_command("migrate", interactive=False, verbosity=0)
+    return connection.vendor
+
+
+def like_queryset(query: str):
+    """The query as substring scans: every word LIKE, every -word NOT LIKE, on title/body."""
+    from django.db.models import Q
+
+    from kyoso.issues.models import Issue
+
+    queryset = Issue.objects.filter(hidden_at__isnull=True, awaiting_review=False)
+    words: list[str] = []
+    rest = query
+    while '"' in rest:
+        before, _quote, after = rest.partition('"')
+        phrase, _quote, rest = after.partition('"')
+        words.append(before)
+        queryset = queryset.filter(Q(title__contains=phrase) | Q(body__contains=phrase))
+    words.append(rest)
+    for word in " ".join(words).split():
+        if word.startswith("-") and len(word) > 1:
+            queryset = queryset.exclude(Q(title__contains=word[1:]) | Q(body__contains=word[1:]))
+        else:
+            queryset = queryset.filter(Q(title__contains=word) | Q(body__contains=word))
+    return queryset
+
+
+def like_search(query: str) -> int:
+    queryset = like_queryset(query)
+    count = queryset.count()
+    list(queryset.order_by("-created_at", "-id")[:20])
+    return count
+
+
+def measure(size: int, *, rounds: int, like_rounds: int) -> dict[str, Any]:
+    from django.contrib.auth.models import AnonymousUser
+    from django.test import Client
+    from django.urls import reverse
+
+    from kyoso.issues.models import Issue
+    from kyoso.issues.selectors import encode_cursor
+    from kyoso.search.services import matching_ids, search
+
+    client = Client()
+    list_url = reverse("issues:list")
+    deep = Issue.objects.order_by("-created_at", "-id")[int(size * 0.9)]
+    deep_url = f"{list_url}?after={encode_cursor('new', deep)}"
+    ids = list(Issue.objects.order_by("id").values_list("id", flat=True)[:: max(1, size // 50)])
+    detail_urls = [reverse("issues:detail", args=[pk]) for pk in ids[:50]]
+
+    def get(url: str) -> None:
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+
+    cycle = iter(range(10**9))
+    results: dict[str, Any] = {"size": size, "load_before": os.getloadavg()[0]}
+    results["list_first"] = time_calls(lambda: get(list_url), rounds=rounds)
+    results["list_deep"] = time_calls(lambda: get(deep_url), rounds=rounds)
+    results["detail"] = time_calls(
+        lambda: get(detail_urls[next(cycle) % len(detail_urls)]), rounds=rounds
+    )
+    viewer = AnonymousUser()
+    per_query = []
+    for query, note in QUERIES:
+        page = search(query, viewer=viewer, types=["issue"], limit=20)
+        hits = like_search(query)
+        per_query.append(
+            {
+                "query": query,
+                "note": note,
+                "search_count": page.count,
+                "like_count": hits,
+                "search": time_calls(
+                    lambda q=query: search(q, viewer=viewer, types=["issue"], limit=20),
+                    rounds=rounds,
+                    budget_s=20,
+                ),
+                "ids": time_calls(
+                    lambda q=query: matching_ids(q, type="issue", limit=20),
+                    rounds=rounds,
+                    budget_s=20,
+                ),
+                "like": time_calls(
+                    lambda q=query: like_search(q), rounds=like_rounds, budget_s=60, min_rounds=3
+                ),
+            }
+        )
+    results["queries"] = per_query
+    results["load_after"] = os.getloadavg()[0]
+    results["search_page"] = time_calls(lambda: get(_search_url("防災")), rounds=rounds)
+    return results
+
+
+def _search_url(query: str) -> str:
+    from urllib.parse import quote
+
+    from django.urls import NoReverseMatch, reverse
+
+    for name in ("search:page", "search:search", "core:search"):
+        try:
+            return f"{reverse(name)}?q={quote(query)}&type=issue"
+        except NoReverseMatch:
+            continue
+    raise RuntimeError("No search page URL found.")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--database-url", required=True)
+    parser.add_argument("--sizes", default="1000")
+    parser.add_argument("--rounds", type=int, default=100)
+    parser.add_argument("--like-rounds", type=int, default=20)
+    parser.add_argument("--json", type=Path, required=True)
+    args = parser.parse_args(argv)
+    sizes = sorted(int(s) for s in args.sizes.split(","))
+    vendor = _setup(args.database_url)
+
+    from django.db import connection
+
+    from benchmarks.corpus import Corpus
+    from benchmarks.populate import BulkIndexer, Timings, grow_to, issue_count
+    from kyoso.issues.models import Issue
+
+    corpus = Corpus()
+    output: dict[str, Any] = {
+        "database": vendor,
+        "server_version": _server_version(connection),
+        "python": platform.python_version(),
+        "results": [],
+    }
+    for size in sizes:
+        timings = Timings()
+        before = issue_count()
+        print(f"[{vendor}] growing to {size:,} issues", flush=True)
+        started = time.perf_counter()
+        indexer = BulkIndexer()
+        try:
+            grow_to(size, corpus, indexer=indexer, timings=timings)
+            sample = list(
+                Issue.objects.select_related(
+                    "municipality__prefecture", "municipality__parent", "organization"
+                ).order_by("id")[:1000]
+            )
+            rate = indexer.rate(sample)
+        finally:
+            indexer.close()
+        elapsed = time.perf_counter() - started
+        print(f"[{vendor}] measuring at {size:,}", flush=True)
+        figures = measure(size, rounds=args.rounds, like_rounds=args.like_rounds)
+        figures["populate"] = {
+            "added": size - before,
+            "seconds": elapsed,
+            "phases": timings.phases,
+            "documents_per_second_one_process": rate,
+        }
+        output["results"].append(figures)
+        output["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        args.json.write_text(json.dumps(output, ensure_ascii=False, indent=1), encoding="utf-8")
+    return 0
+
+
+def _server_version(connection) -> str:
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SHOW server_version")
+            return "PostgreSQL " + cursor.fetchone()[0]
+        cursor.execute("select sqlite_version()")
+        return "SQLite " + cursor.fetchone()[0]
+
+
+if __name__ == "__main__":
+    sys.exit(main())

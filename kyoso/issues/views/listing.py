@@ -1,0 +1,117 @@
+"""The issue list (filters, sorts, keyset pages) and the issue page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import path
+
+from kyoso.core.policy import check, public, rule_required
+from kyoso.issues import messages, selectors
+from kyoso.issues.forms import CommentForm, IssueFilterForm, OfferForm, StageForm
+from kyoso.issues.models import Issue
+from kyoso.issues.rules import COMMENT_EDIT_WINDOW, stage_choices_for
+from kyoso.regions.selectors import municipality_choices, prefectures
+
+
+def _prefecture_of(request: HttpRequest) -> str:
+    """The prefecture whose municipalities the filter offers (from either parameter)."""
+    code = request.GET.get("prefecture", "") or request.GET.get("municipality", "")[:2]
+    return code if len(code) == 2 and code.isascii() and code.isdigit() else ""
+
+
+@public
+def issue_list(request: HttpRequest) -> HttpResponse:
+    prefecture = _prefecture_of(request)
+    form = IssueFilterForm(
+        request.GET or None,
+        prefectures=prefectures(),
+        municipalities=municipality_choices([prefecture]) if prefecture else (),
+    )
+    values, dropped = form.filter_values() if request.GET else ({}, False)
+    filters = selectors.IssueFilters(**values)
+    sort = (form.cleaned_data.get("sort") if request.GET else "") or selectors.DEFAULT_SORT
+    after = request.GET.get("after", "")[:200]
+    notices = [messages.FILTER_INVALID] if dropped else []
+    try:
+        page = selectors.issue_page(request.user, filters, sort=sort, after=after)
+    except selectors.CursorInvalid:
+        notices.append(messages.CURSOR_INVALID)
+        page = selectors.issue_page(request.user, filters, sort=sort)
+    query = request.GET.copy()
+    query.pop("after", None)
+    sort_query = query.copy()
+    sort_query.pop("sort", None)
+    return render(
+        request,
+        "issues/list.html",
+        {
+            "form": form,
+            "page": page,
+            "filters": filters,
+            "filtered": filters.active,
+            "notices": notices,
+            "query_string": query.urlencode(),
+            "sort_query_string": sort_query.urlencode(),
+            "sort_choices": selectors.SORTS.keys(),
+            "can_post": check("issues.add_issue", request.user),
+        },
+    )
+
+
+def detail_context(request: HttpRequest, issue: Issue, **forms: Any) -> dict[str, Any]:
+    """Everything the issue page shows; ``forms`` replaces a blank form by a bound one."""
+    user = request.user
+    stages = stage_choices_for(user, issue)
+    reply_to = forms.get("reply_to")
+    can_view_offers = check("issues.view_offers", user, issue)
+    can_offer = check("issues.offer_help", user, issue) and not getattr(
+        issue, "viewer_offered", False
+    )
+    return {
+        "issue": issue,
+        "threads": selectors.comment_thread(issue),
+        "offers": list(selectors.offers_for(issue)) if can_view_offers else None,
+        "show_poster": check("issues.view_poster", user, issue),
+        "can_edit": check("issues.change_issue", user, issue),
+        "can_empathize": check("issues.add_empathy", user, issue),
+        "can_follow": check("issues.follow_issue", user, issue),
+        "can_offer": can_offer,
+        "can_comment": check("issues.add_comment", user, issue),
+        "can_report": check("issues.report_issue", user, issue)
+        and not check("issues.moderate_issue", user, issue),
+        "is_poster": user.is_authenticated and issue.author_id == user.pk,
+        "stage_form": forms.get("stage_form") or (StageForm(stages=stages) if stages else None),
+        "comment_form": (None if reply_to else forms.get("comment_form")) or CommentForm(),
+        "reply_form": forms.get("comment_form") if reply_to else None,
+        "reply_to": reply_to,
+        "offer_form": forms.get("offer_form") or (OfferForm() if can_offer else None),
+        "edit_minutes": int(COMMENT_EDIT_WINDOW.total_seconds() // 60),
+        "tombstone": messages.COMMENT_TOMBSTONE,
+        "hidden_comment": messages.COMMENT_HIDDEN,
+    }
+
+
+def render_detail(
+    request: HttpRequest, issue: Issue, *, status: int = 200, **forms: Any
+) -> HttpResponse:
+    return render(
+        request, "issues/detail.html", detail_context(request, issue, **forms), status=status
+    )
+
+
+def _issue_page(request: HttpRequest, pk: int, **kwargs: Any) -> Issue:
+    return selectors.issue_detail(pk, request.user)
+
+
+@rule_required("issues.view_issue", get_object=_issue_page)
+def issue_detail(request: HttpRequest, pk: int, obj: Issue) -> HttpResponse:
+    return render_detail(request, obj)
+
+
+urlpatterns = [
+    path("", issue_list, name="list"),
+    path("<int:pk>/", issue_detail, name="detail"),
+]

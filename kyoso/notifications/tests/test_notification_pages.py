@@ -1,0 +1,177 @@
+"""The notification list, opening a notification, marking all read, and the settings page."""
+
+from datetime import timedelta
+
+import pytest
+from django.contrib.messages import get_messages
+from django.urls import reverse
+from django.utils import timezone
+
+from kyoso.core.testing import assert_num_queries
+from kyoso.notifications import messages
+from kyoso.notifications.models import EmailFrequency, Notification, NotificationPreference
+from kyoso.notifications.selectors import PAGE_SIZE
+from kyoso.notifications.tests.factories import NotificationFactory
+
+LIST = reverse("notifications:list")
+SETTINGS = reverse("notifications:settings")
+READ_ALL = reverse("notifications:mark_all_read")
+
+
+def _flash(response):
+    return [str(m) for m in get_messages(response.wsgi_request)]
+
+
+def _shown(response):
+    return [str(m) for m in response.context["messages"]]
+
+
+@pytest.mark.parametrize(
+    ("method", "url"), [("get", LIST), ("post", READ_ALL), ("get", SETTINGS), ("post", SETTINGS)]
+)
+def test_anonymous_is_sent_to_log_in(client, db, method, url):
+    response = getattr(client, method)(url)
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("accounts:login"))
+
+
+def test_empty_state(client, suzuki):
+    client.force_login(suzuki)
+    response = client.get(LIST)
+    assert response.status_code == 200
+    assert "通知はまだありません。" in response.text
+    assert "すべて既読にする" not in response.text
+
+
+def test_unread_first_then_newest(client, suzuki, sato):
+    now = timezone.now()
+    old_unread = NotificationFactory(
+        recipient=suzuki, actor=sato, text="古い未読", created_at=now - timedelta(days=3)
+    )
+    new_read = NotificationFactory(recipient=suzuki, text="新しい既読", read_at=now)
+    new_unread = NotificationFactory(
+        recipient=suzuki, text="新しい未読", created_at=now - timedelta(hours=1)
+    )
+    NotificationFactory(text="他の人の通知")
+    client.force_login(suzuki)
+    response = client.get(LIST)
+    assert [n.pk for n in response.context["page"]] == [new_unread.pk, old_unread.pk, new_read.pk]
+    assert "他の人の通知" not in response.text
+    assert "佐藤（事務局）" in response.text
+
+
+def test_text_is_escaped(client, suzuki):
+    NotificationFactory(recipient=suzuki, text="<script>alert(1)</script>")
+    client.force_login(suzuki)
+    response = client.get(LIST)
+    assert "<script>alert(1)</script>" not in response.text
+    assert "&lt;script&gt;" in response.text
+
+
+def test_list_query_count_does_not_grow(client, suzuki, sato):
+    NotificationFactory.create_batch(PAGE_SIZE + 5, recipient=suzuki, actor=sato)
+    client.force_login(suzuki)
+    # 1 session, 2 user, 3 roles (2FA policy), 4 count, 5 page of notifications with actors
+    with assert_num_queries(5):
+        response = client.get(LIST)
+    assert len(response.context["page"]) == PAGE_SIZE
+    with assert_num_queries(5):
+        response = client.get(LIST, {"page": 2})
+    assert len(response.context["page"]) == 5
+
+
+@pytest.mark.parametrize("page", ["99", "abc", "-1", "0"])
+def test_odd_page_numbers_show_a_page(client, suzuki, page):
+    NotificationFactory.create_batch(3, recipient=suzuki)
+    client.force_login(suzuki)
+    response = client.get(LIST, {"page": page})
+    assert response.status_code == 200
+    assert len(response.context["page"]) == 3
+
+
+def test_mark_all_read_touches_only_mine(client, suzuki, takahashi):
+    NotificationFactory.create_batch(2, recipient=suzuki)
+    theirs = NotificationFactory(recipient=takahashi)
+    client.force_login(suzuki)
+    response = client.post(READ_ALL, follow=True)
+    assert response.redirect_chain == [(LIST, 302)]
+    assert _shown(response) == [str(messages.ALL_MARKED_READ)]
+    assert not Notification.objects.filter(recipient=suzuki, read_at__isnull=True).exists()
+    theirs.refresh_from_db()
+    assert theirs.read_at is None
+
+    response = client.post(READ_ALL, follow=True)
+    assert _shown(response) == [str(messages.NOTHING_UNREAD)]
+
+
+def test_mark_all_read_needs_post(client, suzuki):
+    NotificationFactory(recipient=suzuki)
+    client.force_login(suzuki)
+    assert client.get(READ_ALL).status_code == 405
+    assert Notification.objects.get().read_at is None
+
+
+def test_opening_marks_read_and_goes_to_the_target(client, suzuki):
+    notification = NotificationFactory(recipient=suzuki, url="/issues/7/")
+    client.force_login(suzuki)
+    # 1 session, 2 user, 3 roles, 4 the notification, 5 mark it read
+    with assert_num_queries(5):
+        response = client.get(reverse("notifications:open", args=[notification.pk]))
+    assert (response.status_code, response.url) == (302, "/issues/7/")
+    notification.refresh_from_db()
+    assert notification.read_at is not None
+
+
+@pytest.mark.parametrize(
+    ("persona", "status"), [("anonymous", 302), ("takahashi", 404), ("suzuki", 302)]
+)
+def test_only_the_recipient_opens_a_notification(client, login_as, suzuki, persona, status):
+    notification = NotificationFactory(recipient=suzuki)
+    login_as(persona)
+    response = client.get(reverse("notifications:open", args=[notification.pk]))
+    assert response.status_code == status
+    if persona == "anonymous":
+        assert response.url.startswith(reverse("accounts:login"))
+    notification.refresh_from_db()
+    assert (notification.read_at is not None) == (persona == "suzuki")
+
+
+def test_an_outside_link_is_never_followed(client, suzuki):
+    notification = NotificationFactory(recipient=suzuki, url="https://evil.example/")
+    client.force_login(suzuki)
+    response = client.get(reverse("notifications:open", args=[notification.pk]))
+    assert response.url == LIST
+
+
+def test_missing_notification_is_404(client, suzuki):
+    client.force_login(suzuki)
+    assert client.get(reverse("notifications:open", args=[999999])).status_code == 404
+
+
+def test_settings_page_shows_the_default(client, suzuki):
+    client.force_login(suzuki)
+    # 1 session, 2 user, 3 roles, 4 preference
+    with assert_num_queries(4):
+        response = client.get(SETTINGS)
+    assert response.status_code == 200
+    assert response.context["form"]["email_frequency"].value() == EmailFrequency.IMMEDIATE
+
+
+@pytest.mark.parametrize("frequency", [f.value for f in EmailFrequency])
+def test_settings_are_saved(client, suzuki, frequency):
+    client.force_login(suzuki)
+    response = client.post(SETTINGS, {"email_frequency": frequency})
+    assert response.status_code == 302
+    assert _flash(response) == [str(messages.PREFERENCE_SAVED)]
+    assert NotificationPreference.objects.get(user=suzuki).email_frequency == frequency
+    assert client.get(SETTINGS).context["form"]["email_frequency"].value() == frequency
+
+
+@pytest.mark.parametrize("value", ["", "monthly", "<script>", "x" * 5000])
+def test_bad_settings_input_gets_a_clear_error_and_changes_nothing(client, suzuki, value):
+    NotificationPreference.objects.create(user=suzuki, email_frequency=EmailFrequency.WEEKLY)
+    client.force_login(suzuki)
+    response = client.post(SETTINGS, {"email_frequency": value})
+    assert response.status_code == 400
+    assert response.context["form"].errors["email_frequency"]
+    assert NotificationPreference.objects.get(user=suzuki).email_frequency == "weekly"

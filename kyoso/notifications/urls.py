@@ -1,0 +1,12 @@
+from django.urls import path
+
+from kyoso.notifications import views
+
+app_name = "notifications"
+
+urlpatterns = [
+    path("", views.notification_list, name="list"),
+    path("read-all/", views.notification_mark_all_read, name="mark_all_read"),
+    path("<int:pk>/", views.notification_open, name="open"),
+    path("settings/", views.notification_settings, name="settings"),
+]

@@ -1,0 +1,272 @@
+"""Search queries: what people type, parsed into a tree of terms that either database runs.
+
+Syntax (anything else is just text):
+
+- words separated by spaces must all match (AND);
+- ``"quoted phrase"`` (also “…”, 「…」, 『…』) must appear as written, after folding; an
+  unclosed quote runs to the end of the query;
+- ``-word`` and ``-"phrase"`` exclude.
+
+Inside a word, every long unit must match, either as itself (normalized form or surface) or
+through all of its short parts; a word written only in kana also matches as a whole (くうきや
+finds クウキヤ). A unit of one or two characters with a kanji or katakana in it also matches as
+the beginning of a longer word, so 子 finds 子ども and 子育て (decision 0007).
+
+Nothing typed reaches FTS5 or to_tsquery: terms are encoded to ``[a-z][a-z0-9]*``
+(:func:`kyoso.search.text.encode_term`) and the operators are written here, so ``NEAR(``,
+``*``, ``OR``, stray quotes or SQL fragments are only ever words or nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kyoso.core.text import normalize_text
+from kyoso.search.text import (
+    Unit,
+    analyze,
+    encode_term,
+    fold,
+    fold_text,
+    is_ideograph,
+    is_katakana,
+)
+
+#: Longer queries are cut to this many characters.
+MAX_QUERY_LENGTH = 100
+#: At most this many words, phrases and exclusions are used from one query.
+MAX_ITEMS = 10
+#: "Similar" looks at this many distinct content words of the text.
+MAX_SIMILAR_WORDS = 24
+#: A unit this short (with a kanji or katakana) also matches as a prefix.
+PREFIX_MAX_CHARS = 2
+
+QUOTES = {'"': '"', "“": "”", "”": "”", "「": "」", "『": "』"}
+EXCLUDE = "-−"
+
+
+# --- The term tree ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Term:
+    text: str  # folded
+    prefix: bool = False
+
+    @property
+    def code(self) -> str:
+        return encode_term(self.text)
+
+
+@dataclass(frozen=True)
+class AllOf:
+    children: tuple[Expr, ...]
+
+
+@dataclass(frozen=True)
+class AnyOf:
+    children: tuple[Expr, ...]
+
+
+Expr = Term | AllOf | AnyOf
+
+
+def _combine(kind: type[AllOf] | type[AnyOf], children: list[Expr | None]) -> Expr | None:
+    flat: list[Expr] = []
+    for child in children:
+        if child is None:
+            continue
+        items = child.children if isinstance(child, kind) else (child,)
+        for item in items:
+            if item not in flat:
+                flat.append(item)
+    if not flat:
+        return None
+    if len(flat) == 1:
+        return flat[0]
+    return kind(tuple(flat))
+
+
+def all_of(*children: Expr | None) -> Expr | None:
+    return _combine(AllOf, list(children))
+
+
+def any_of(*children: Expr | None) -> Expr | None:
+    return _combine(AnyOf, list(children))
+
+
+def terms_of(expr: Expr | None) -> list[Term]:
+    if expr is None:
+        return []
+    if isinstance(expr, Term):
+        return [expr]
+    return [t for child in expr.children for t in terms_of(child)]
+
+
+# --- Rendering for each database -------------------------------------------------------------
+
+
+def to_fts5(expr: Expr) -> str:
+    if isinstance(expr, Term):
+        return f'"{expr.code}"' + ("*" if expr.prefix else "")
+    joiner = " AND " if isinstance(expr, AllOf) else " OR "
+    return "(" + joiner.join(to_fts5(child) for child in expr.children) + ")"
+
+
+def to_tsquery(expr: Expr) -> str:
+    if isinstance(expr, Term):
+        return expr.code + (":*" if expr.prefix else "")
+    joiner = " & " if isinstance(expr, AllOf) else " | "
+    return "(" + joiner.join(to_tsquery(child) for child in expr.children) + ")"
+
+
+# --- From units to expressions ---------------------------------------------------------------
+
+
+def _is_short(term: str) -> bool:
+    return len(term) <= PREFIX_MAX_CHARS and any(is_ideograph(c) or is_katakana(c) for c in term)
+
+
+def _unit_expr(unit: Unit) -> Expr | None:
+    short = _is_short(unit.surface) or _is_short(fold(unit.surface))
+    own = any_of(*(Term(t, prefix=short) for t in unit.terms()))
+    # A compound also matches through its parts when a document cut it differently: the
+    # middle (B) split if Sudachi has one, else the short (A) split.
+    parts = [p for p in (unit.parts_b or unit.parts_a) if p.terms]
+    split = None
+    if len(parts) > 1:
+        split = all_of(*(any_of(*(Term(t) for t in p.terms)) for p in parts))
+    return any_of(own, split)
+
+
+def _only_kana(text: str) -> bool:
+    return bool(text) and all("\u3041" <= c <= "\u30ff" for c in text)
+
+
+def word_expr(word: str) -> Expr | None:
+    """What one word of a query matches (see the module docstring)."""
+    units = analyze(word)
+    expr = all_of(*(_unit_expr(u) for u in units))
+    whole = fold(word)
+    if len(whole) >= 2 and _only_kana(whole) and (len(units) != 1 or whole not in units[0].terms()):
+        expr = any_of(expr, Term(whole))
+    return expr
+
+
+def similar_expr(text: str) -> Expr | None:
+    """Any of the content words of ``text`` (for "similar issues" while a title is typed)."""
+    terms: list[Expr] = []
+    for unit in analyze(normalize_text(text or "")[: MAX_QUERY_LENGTH * 5]):
+        if not unit.is_content_word:
+            continue
+        # The unit and its parts, but not one-character parts (者 of 高齢者 would match
+        # every 〜者).
+        own = set(unit.terms())
+        terms.extend(Term(t) for t in unit.all_terms() if t in own or len(t) > 1)
+        if len(set(terms)) >= MAX_SIMILAR_WORDS:
+            break
+    return any_of(*terms)
+
+
+# --- Parsing ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Item:
+    text: str
+    phrase: bool
+    excluded: bool
+
+
+def split_items(raw: str) -> list[Item]:
+    """The words, phrases and exclusions of a query, in order."""
+    text = normalize_text(raw or "")[:MAX_QUERY_LENGTH]
+    items: list[Item] = []
+    i = 0
+    while i < len(text):
+        char = text[i]
+        if char.isspace():
+            i += 1
+            continue
+        excluded = False
+        while i < len(text) and text[i] in EXCLUDE:
+            excluded = True
+            i += 1
+        if i >= len(text) or text[i].isspace():
+            continue
+        if text[i] in QUOTES:
+            closing = QUOTES[text[i]]
+            end = text.find(closing, i + 1)
+            end = len(text) if end < 0 else end
+            items.append(Item(text[i + 1 : end].strip(), phrase=True, excluded=excluded))
+            i = end + 1
+            continue
+        start = i
+        while i < len(text) and not text[i].isspace() and text[i] not in QUOTES:
+            i += 1
+        items.append(Item(text[start:i], phrase=False, excluded=excluded))
+    return [item for item in items if item.text][:MAX_ITEMS]
+
+
+@dataclass
+class ParsedQuery:
+    """A query ready to run: the index expression and the phrase conditions."""
+
+    text: str
+    required: list[Expr] = field(default_factory=list)
+    excluded: list[Expr] = field(default_factory=list)
+    phrases: list[str] = field(default_factory=list)
+    excluded_phrases: list[str] = field(default_factory=list)
+
+    @property
+    def is_searchable(self) -> bool:
+        """True when the index can narrow the search (at least one required term)."""
+        return bool(self.required)
+
+    @property
+    def positive(self) -> Expr | None:
+        return all_of(*self.required)
+
+    @property
+    def negative(self) -> Expr | None:
+        return any_of(*self.excluded)
+
+    def highlight_terms(self) -> list[Term]:
+        """The terms to mark in snippets: those of the words and phrases asked for."""
+        return list(dict.fromkeys(t for expr in self.required for t in terms_of(expr)))
+
+    def fts5(self) -> str:
+        query = to_fts5(self.positive) if self.positive else ""
+        if self.negative is not None:
+            query = f"{query} NOT {to_fts5(self.negative)}"
+        return query
+
+    def tsquery(self) -> str:
+        query = to_tsquery(self.positive) if self.positive else ""
+        if self.negative is not None:
+            query = f"{query} & !{to_tsquery(self.negative)}"
+        return query
+
+
+def parse(raw: str) -> ParsedQuery:
+    parsed = ParsedQuery(text=normalize_text(raw or "")[:MAX_QUERY_LENGTH])
+    for item in split_items(raw):
+        if not item.phrase:
+            expr = word_expr(item.text)
+        elif item.excluded:
+            parsed.excluded_phrases.append(fold_text(item.text))
+            continue
+        else:
+            parsed.phrases.append(fold_text(item.text))
+            # The words of the phrase (analysed together, as in a document) narrow the search
+            # through the index; the phrase itself is then checked on the folded text.
+            expr = word_expr(item.text)
+        if expr is None:
+            continue
+        (parsed.excluded if item.excluded else parsed.required).append(expr)
+    return parsed
+
+
+def parse_similar(text: str) -> ParsedQuery:
+    expr = similar_expr(text)
+    return ParsedQuery(text=text, required=[expr] if expr else [])

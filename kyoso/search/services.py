@@ -1,0 +1,387 @@
+"""The search layer's interface: keep documents in step, search, suggest similar objects.
+
+Writes (``index_object``, ``unindex_object``) are called by each capability's services inside
+``transaction.on_commit`` (or, for the organizations, by model signals); they are no-ops for an
+object whose type is not registered. Reads always filter through the registered
+``visible(viewer)`` of each type, in the same SQL statement as the match: one statement gives
+the page of hits and the number of matches of every type.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import EmptyResultSet, FullResultSet
+from django.db import connection, transaction
+from django.db.models import Exists, OuterRef, Q
+from django.utils.safestring import SafeString
+
+from kyoso.search import registry
+from kyoso.search.backends import DOCUMENT, TEXT, backend_for
+from kyoso.search.models import SearchDocument, SearchText
+from kyoso.search.query import ParsedQuery, parse, parse_similar
+from kyoso.search.registry import SearchType
+from kyoso.search.snippets import snippet_html
+from kyoso.search.text import fold_text, index_text
+
+#: Only the beginning of a very long body is indexed (and kept for snippets).
+MAX_BODY_CHARS = 30_000
+MAX_TITLE_CHARS = 1_000
+#: The most results one call returns.
+MAX_LIMIT = 1_000
+REBUILD_BATCH = 500
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    type: str
+    id: int
+    title: str
+    url: str
+    snippet_html: SafeString
+    score: float
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    count: int
+    items: list[SearchHit]
+
+
+@dataclass(frozen=True)
+class CountedPage:
+    """A page of hits and how many visible documents of each searched type match."""
+
+    items: list[SearchHit]
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def count(self, types: Sequence[str] | None = None) -> int:
+        keys = self.counts if types is None else types
+        return sum(self.counts.get(key, 0) for key in keys)
+
+
+# --- Keeping documents in step ----------------------------------------------------------------
+
+
+def _document(search_type: SearchType, obj: Any) -> tuple[SearchDocument, SearchText] | None:
+    document = search_type.document(obj)
+    if document is None:
+        return None
+    title = (document.title or "")[:MAX_TITLE_CHARS]
+    body = (document.body or "")[:MAX_BODY_CHARS]
+    row = SearchDocument(
+        type=search_type.key, object_id=obj.pk, title=title, url=search_type.url(obj)[:500]
+    )
+    text = SearchText(
+        body=body,
+        title_terms=index_text(title),
+        body_terms=index_text(body),
+        folded=fold_text(title) + "\n" + fold_text(body),
+    )
+    return row, text
+
+
+def _documents(search_type: SearchType, object_ids: list[int]):
+    return SearchDocument.objects.filter(type=search_type.key, object_id__in=object_ids)
+
+
+def _delete(search_type: SearchType, object_ids: list[int]) -> None:
+    documents = _documents(search_type, object_ids)
+    SearchText.objects.filter(document__in=documents.values("id")).delete()
+    documents.delete()
+
+
+def _save(pairs: list[tuple[SearchDocument, SearchText]]) -> None:
+    """Upsert the documents, then their texts (two statements for any number of them)."""
+    if not pairs:
+        return
+    documents = SearchDocument.objects.bulk_create(
+        [document for document, _text in pairs],
+        update_conflicts=True,
+        unique_fields=["type", "object_id"],
+        update_fields=["title", "url", "updated_at"],
+    )
+    texts = []
+    for document, (_unsaved, text) in zip(documents, pairs, strict=True):
+        text.document_id = document.pk
+        texts.append(text)
+    SearchText.objects.bulk_create(
+        texts,
+        update_conflicts=True,
+        unique_fields=["document"],
+        update_fields=["body", "title_terms", "body_terms", "folded"],
+    )
+
+
+def index_object(obj: Any) -> None:
+    """Create or refresh the document of ``obj`` (remove it when ``document()`` says None)."""
+    search_type = registry.for_object(obj)
+    if search_type is None or getattr(obj, "pk", None) is None:
+        return
+    pair = _document(search_type, obj)
+    # Inside a write's transaction this joins it (no savepoint); alone it makes one.
+    with transaction.atomic(savepoint=False):
+        if pair is None:
+            _delete(search_type, [obj.pk])
+        else:
+            _save([pair])
+
+
+def unindex_object(obj: Any) -> None:
+    """Remove the document of ``obj`` (call it before ``obj.delete()`` clears the pk)."""
+    search_type = registry.for_object(obj)
+    if search_type is None or getattr(obj, "pk", None) is None:
+        return
+    with transaction.atomic(savepoint=False):
+        _delete(search_type, [obj.pk])
+
+
+def rebuild(
+    search_type: SearchType,
+    *,
+    batch_size: int = REBUILD_BATCH,
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
+    """Index every object of ``search_type`` again; returns how many documents it holds."""
+    if search_type.queryset is not None:
+        objects = search_type.queryset()
+    else:
+        objects = search_type.model._default_manager.all()
+    total = objects.count()
+    done = indexed = 0
+    last_pk = None
+    while True:
+        batch_qs = objects.order_by("pk")
+        if last_pk is not None:
+            batch_qs = batch_qs.filter(pk__gt=last_pk)
+        batch = list(batch_qs[:batch_size])
+        if not batch:
+            break
+        pairs = [pair for obj in batch if (pair := _document(search_type, obj)) is not None]
+        with transaction.atomic():
+            _delete(search_type, [obj.pk for obj in batch])
+            _save(pairs)
+        last_pk = batch[-1].pk
+        done += len(batch)
+        indexed += len(pairs)
+        if progress is not None:
+            progress(done, max(total, done))
+    # Objects deleted without their document being removed.
+    stale = SearchDocument.objects.filter(type=search_type.key).exclude(
+        object_id__in=search_type.model._default_manager.values("pk")
+    )
+    with transaction.atomic():
+        SearchText.objects.filter(document__in=stale.values("id")).delete()
+        stale.delete()
+    return indexed
+
+
+def remove_unregistered() -> int:
+    """Delete documents of types no longer registered."""
+    stale = SearchDocument.objects.exclude(type__in=registry.type_keys())
+    with transaction.atomic():
+        SearchText.objects.filter(document__in=stale.values("id")).delete()
+        deleted, _ = stale.delete()
+    return deleted
+
+
+# --- SQL assembly ------------------------------------------------------------------------------
+
+
+def _viewer(viewer: Any) -> Any:
+    return AnonymousUser() if viewer is None else viewer
+
+
+def _types(types: Sequence[str] | None) -> list[SearchType]:
+    if types is None:
+        return registry.all_types()
+    wanted = set(types)
+    return [t for t in registry.all_types() if t.key in wanted]
+
+
+def _visibility(search_types: list[SearchType], viewer: Any) -> tuple[str, list] | None:
+    """SQL keeping documents of the given types that ``viewer`` may see.
+
+    Each type adds ``type = key AND EXISTS (visible(viewer) with pk = object_id)``, compiled
+    by the ORM against the document table; None when nothing can be visible.
+    """
+    if not search_types:
+        return None
+    condition = Q()
+    for search_type in search_types:
+        visible = search_type.visible(viewer).order_by().filter(pk=OuterRef("object_id"))
+        condition |= Q(Exists(visible), type=search_type.key)
+    query = SearchDocument.objects.filter(condition).query
+    compiler = query.get_compiler(connection=connection)
+    try:
+        sql, params = compiler.compile(query.where)
+    except EmptyResultSet:
+        return None
+    except FullResultSet:
+        return "1 = 1", []
+    return sql, list(params)
+
+
+def _matches(
+    parsed: ParsedQuery, conditions: list[tuple[str, list]], *, ranked: bool = True
+) -> tuple[str, list]:
+    """``SELECT doc_id, type, object_id, score`` of the documents matching ``parsed``."""
+    backend = backend_for(connection.vendor)
+    with_text = bool(parsed.phrases or parsed.excluded_phrases)
+    match = backend.match(parsed, ranked=ranked, with_text=with_text)
+    where = [match.where_sql]
+    params = list(match.params)
+    for phrase in parsed.phrases:
+        where.append(backend.contains(negate=False))
+        params.append(phrase)
+    for phrase in parsed.excluded_phrases:
+        where.append(backend.contains(negate=True))
+        params.append(phrase)
+    for sql, sql_params in conditions:
+        where.append(f"({sql})")
+        params.extend(sql_params)
+    sql = (
+        f"SELECT {DOCUMENT}.id AS doc_id, {DOCUMENT}.type AS type, "  # noqa: S608
+        f"{DOCUMENT}.object_id AS object_id, {match.score_sql} AS score "
+        f"FROM {match.from_sql} WHERE {' AND '.join(where)}"
+    )
+    return sql, params
+
+
+#: Best first; equal scores by newest object, then type.
+ORDER = "score DESC, object_id DESC, type"
+
+
+def _fetch(sql: str, params: list) -> list[tuple]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _bounds(limit: int, offset: int) -> tuple[int, int]:
+    return max(0, min(int(limit), MAX_LIMIT)), max(0, int(offset))
+
+
+def counted_page(
+    parsed: ParsedQuery,
+    *,
+    viewer: Any,
+    types: Sequence[str] | None = None,
+    page_types: Sequence[str] | None = None,
+    limit: int = 20,
+    offset: int = 0,
+    exclude: tuple[str, int] | None = None,
+) -> CountedPage:
+    """One page of visible hits of ``page_types`` (default: all ``types``), best first, and
+    the number of matches of each of ``types`` (default: every registered type).
+
+    One SQL statement: the matches are found once, then counted per type and paged. No
+    statement at all when the query has nothing to search for or nothing can be visible.
+    """
+    limit, offset = _bounds(limit, offset)
+    search_types = _types(types)
+    keys = [t.key for t in search_types]
+    listed = [key for key in (keys if page_types is None else page_types) if key in keys]
+    if not parsed.is_searchable or not listed:
+        return CountedPage([], {})
+    visibility = _visibility(search_types, _viewer(viewer))
+    if visibility is None:
+        return CountedPage([], {})
+    conditions = [visibility]
+    if exclude is not None:
+        conditions.append((f"NOT ({DOCUMENT}.type = %s AND {DOCUMENT}.object_id = %s)", [*exclude]))
+    matches, params = _matches(parsed, conditions)
+    sums = ", ".join(
+        f"COALESCE(SUM(CASE WHEN type = %s THEN 1 ELSE 0 END), 0) AS n{i}" for i in range(len(keys))
+    )
+    listed_sql = ", ".join(["%s"] * len(listed))
+    sql = (
+        f"WITH matches AS ({matches}), "  # noqa: S608
+        f"totals AS (SELECT {sums} FROM matches), "
+        f"page AS (SELECT doc_id, type, object_id, score FROM matches "
+        f"WHERE type IN ({listed_sql}) ORDER BY {ORDER} LIMIT %s OFFSET %s) "
+        f"SELECT page.type, page.object_id, {DOCUMENT}.title, {DOCUMENT}.url, {TEXT}.body, "
+        f"page.score, totals.* FROM totals LEFT JOIN page ON 1 = 1 "
+        f"LEFT JOIN {DOCUMENT} ON {DOCUMENT}.id = page.doc_id "
+        f"LEFT JOIN {TEXT} ON {TEXT}.document_id = page.doc_id "
+        f"ORDER BY page.score DESC, page.object_id DESC, page.type"
+    )
+    rows = _fetch(sql, [*params, *keys, *listed, limit, offset])
+    counts = {key: int(n) for key, n in zip(keys, rows[0][6:], strict=True) if n}
+    hits = [
+        SearchHit(
+            type=type_key,
+            id=object_id,
+            title=title,
+            url=url,
+            snippet_html=snippet_html(body, parsed),
+            score=float(score),
+        )
+        for type_key, object_id, title, url, body, score, *_counts in rows
+        if type_key is not None
+    ]
+    return CountedPage(hits, counts)
+
+
+def run_search(
+    parsed: ParsedQuery,
+    *,
+    viewer: Any,
+    types: Sequence[str] | None = None,
+    limit: int = 20,
+    offset: int = 0,
+) -> list[SearchHit]:
+    """One page of hits for an already parsed query."""
+    return counted_page(parsed, viewer=viewer, types=types, limit=limit, offset=offset).items
+
+
+# --- The contract ---------------------------------------------------------------------------
+
+
+def search(
+    query: str,
+    *,
+    viewer: Any,
+    types: list[str] | None = None,
+    limit: int = 20,
+    offset: int = 0,
+) -> SearchPage:
+    """Visible documents matching ``query``, best first, with the total count (one query)."""
+    page = counted_page(parse(query), viewer=viewer, types=types, limit=limit, offset=offset)
+    return SearchPage(page.count(), page.items)
+
+
+def matching_ids(query: str, *, type: str, limit: int | None = None) -> list[int]:
+    """Ids of the objects of ``type`` matching ``query``, best first (visibility not applied:
+    combine with the type's own visible queryset). ``limit`` caps the list."""
+    parsed = parse(query)
+    if not parsed.is_searchable or registry.get(type) is None:
+        return []
+    matches, params = _matches(parsed, [(f"{DOCUMENT}.type = %s", [type])])
+    sql = f"SELECT object_id FROM ({matches}) AS matches ORDER BY {ORDER}"  # noqa: S608
+    if limit is not None:
+        sql += " LIMIT %s"
+        params.append(max(0, int(limit)))
+    return [row[0] for row in _fetch(sql, params)]
+
+
+def similar(
+    text: str,
+    *,
+    viewer: Any,
+    type: str,
+    limit: int = 5,
+    exclude_id: int | None = None,
+) -> list[SearchHit]:
+    """Visible objects of ``type`` sharing content words with ``text`` (any of them), best
+    first: the "similar issues" shown while a title is typed."""
+    return counted_page(
+        parse_similar(text),
+        viewer=viewer,
+        types=[type],
+        limit=limit,
+        exclude=(type, int(exclude_id)) if exclude_id is not None else None,
+    ).items

@@ -1,0 +1,148 @@
+"""Highlighted snippets, made in Python from the stored body so both databases show the same.
+
+The snippet is a window of about 110 characters around the first place where a word of the
+query appears, HTML-escaped, with ``<mark>`` around each matching word as it is written in the
+text (its surface form: a search for 子供 marks 子ども). Finding the place is a substring search
+on the folded body; the window is then cut into units by SudachiPy to mark whole words only,
+so 子 marks 子ども but not the 子 inside 様子. When only a variant spelling matches (空家 for
+空き家), the beginning of the body is analysed instead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from kyoso.search.query import ParsedQuery, Term
+from kyoso.search.text import analyze, fold_with_offsets
+
+SNIPPET_CHARS = 110
+CONTEXT_BEFORE = 30
+#: How far into the body matches are looked for.
+SCAN_CHARS = 20_000
+#: How much of the body's beginning is analysed when no written form matched.
+ANALYSE_CHARS = 1_000
+#: Candidate places tried before giving up on whole-word marks.
+MAX_CANDIDATES = 5
+#: Characters analysed on each side of a candidate to see which word it belongs to.
+CONTEXT = 12
+ELLIPSIS = "…"
+_SPACES = re.compile(r"\s+")
+
+Span = tuple[int, int]
+
+
+def _matches(term: Term, candidates: Iterable[str]) -> bool:
+    return any(c == term.text or (term.prefix and c.startswith(term.text)) for c in candidates)
+
+
+def _word_spans(text: str, start: int, end: int, terms: list[Term]) -> list[Span]:
+    """Spans of the units (or parts of units) in ``text[start:end]`` matching ``terms``."""
+    spans: list[Span] = []
+    for unit in analyze(text[start:end]):
+        if any(_matches(term, unit.terms()) for term in terms):
+            spans.append((start + unit.begin, start + unit.end))
+            continue
+        for part in (*unit.parts_b, *unit.parts_a):
+            if any(_matches(term, part.terms) for term in terms):
+                spans.append((start + unit.begin + part.begin, start + unit.begin + part.end))
+    return spans
+
+
+def _phrase_spans(folded: str, offsets: list[int], phrases: list[str], start: int, end: int):
+    spans: list[Span] = []
+    for phrase in phrases:
+        if not phrase:
+            continue
+        at = folded.find(phrase)
+        while at >= 0:
+            first, last = offsets[at], offsets[at + len(phrase) - 1] + 1
+            if first < end and last > start:
+                spans.append((first, last))
+            at = folded.find(phrase, at + 1)
+    return spans
+
+
+def _merge(spans: list[Span], start: int, end: int) -> list[Span]:
+    merged: list[Span] = []
+    for first, last in sorted(spans):
+        first, last = max(first, start), min(last, end)
+        if first >= last:
+            continue
+        if merged and first <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], last))
+        else:
+            merged.append((first, last))
+    return merged
+
+
+def _window(length: int, position: int) -> Span:
+    start = max(0, position - CONTEXT_BEFORE)
+    end = min(length, start + SNIPPET_CHARS)
+    return max(0, end - SNIPPET_CHARS), end
+
+
+def _render(text: str, start: int, end: int, spans: list[Span]) -> SafeString:
+    pieces = [ELLIPSIS] if start > 0 else []
+    cursor = start
+    for first, last in _merge(spans, start, end):
+        pieces.append(escape(_SPACES.sub(" ", text[cursor:first])))
+        pieces.append("<mark>" + escape(_SPACES.sub(" ", text[first:last])) + "</mark>")
+        cursor = last
+    pieces.append(escape(_SPACES.sub(" ", text[cursor:end])))
+    if end < len(text):
+        pieces.append(ELLIPSIS)
+    return mark_safe("".join(pieces).strip())  # noqa: S308 - every piece is escaped above
+
+
+def _occurrences(folded: str, needles: Iterable[str], begin: int = 0, end: int | None = None):
+    """(position, length) of each needle in ``folded[begin:end]``, in order."""
+    end = len(folded) if end is None else end
+    found: set[tuple[int, int]] = set()
+    for needle in needles:
+        at = folded.find(needle, begin, end) if needle else -1
+        while at >= 0:
+            found.add((at, len(needle)))
+            at = folded.find(needle, at + 1, end)
+    return sorted(found)
+
+
+def _confirmed(text: str, first: int, last: int, terms: list[Term]) -> list[Span]:
+    """The words matching ``terms`` that cover ``text[first:last]``, found by analysing only
+    a little context around it (enough for SudachiPy to cut the words as in the whole)."""
+    spans = _word_spans(text, max(0, first - CONTEXT), min(len(text), last + CONTEXT), terms)
+    return [(a, b) for a, b in spans if a < last and b > first]
+
+
+def snippet_html(body: str, parsed: ParsedQuery) -> SafeString:
+    """The highlighted snippet of ``body`` for ``parsed`` (see the module docstring)."""
+    text = (body or "")[:SCAN_CHARS]
+    if not text.strip():
+        return mark_safe("")
+    terms = parsed.highlight_terms()
+    folded, offsets = fold_with_offsets(text)
+    words = sorted({t.text for t in terms})
+    phrase_spans = _phrase_spans(folded, offsets, parsed.phrases, 0, len(text))
+    candidates = [(offsets[at], offsets[at + n - 1] + 1) for at, n in _occurrences(folded, words)]
+    for first, last in sorted(phrase_spans + candidates)[:MAX_CANDIDATES]:
+        if (first, last) not in phrase_spans and not _confirmed(text, first, last, terms):
+            continue
+        start, end = _window(len(text), first)
+        spans = [span for span in phrase_spans if span[0] < end and span[1] > start]
+        for a, b in candidates:
+            if a < end and b > start:
+                spans += _confirmed(text, a, b, terms)
+        return _render(text, start, end, spans)
+    # Only a variant spelling matched (空家 for 空き家): analyse the beginning of the body.
+    spans = _word_spans(text, 0, min(len(text), ANALYSE_CHARS), terms)
+    if spans:
+        start, end = _window(len(text), min(spans)[0])
+        return _render(text, start, end, spans)
+    if candidates:
+        # The words only occur inside longer words: mark them as written.
+        start, end = _window(len(text), candidates[0][0])
+        return _render(text, start, end, candidates)
+    return _render(text, 0, min(len(text), SNIPPET_CHARS), [])

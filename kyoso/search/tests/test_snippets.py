@@ -1,0 +1,63 @@
+"""Snippets are made in Python from the stored body: escaped, whole words marked, the same on
+both databases."""
+
+from __future__ import annotations
+
+import pytest
+
+from kyoso.search.query import parse
+from kyoso.search.snippets import SNIPPET_CHARS, snippet_html
+
+
+def _snippet(body: str, query: str) -> str:
+    return str(snippet_html(body, parse(query)))
+
+
+@pytest.mark.parametrize(
+    ("body", "query", "expected"),
+    [
+        # the word as written, variants included
+        ("子供の居場所をつくる", "子ども", "<mark>子供</mark>の居場所をつくる"),
+        ("空家を改修します", "空き家", "<mark>空家</mark>を改修します"),
+        ("ｸｳｷﾔの相談", "くうきや", "<mark>ｸｳｷﾔ</mark>の相談"),
+        ("ＮＰＯ法人です", "npo", "<mark>ＮＰＯ</mark>法人です"),
+        # a part of a compound marks the part
+        ("生理用品の配布", "用品", "生理<mark>用品</mark>の配布"),
+        # one character: the start of words, not inside them
+        (
+            "様子を見て、子どもと子育ての話",
+            "子",
+            "様子を見て、<mark>子ども</mark>と<mark>子育て</mark>の話",
+        ),
+        # phrases are marked as a whole
+        ("仙台の子ども食堂です", '"子ども食堂"', "仙台の<mark>子ども食堂</mark>です"),
+        # markup in the body is escaped
+        ("<b>防災</b>&訓練", "防災", "&lt;b&gt;<mark>防災</mark>&lt;/b&gt;&amp;訓練"),
+        # nothing matches in the body (a title match): its beginning, unmarked
+        ("相談窓口です", "空き家", "相談窓口です"),
+        ("", "空き家", ""),
+    ],
+)
+def test_marks(body, query, expected):
+    assert _snippet(body, query) == expected
+
+
+def test_a_window_around_the_first_match_with_ellipses():
+    body = "あ" * 300 + "防災訓練" + "い" * 300
+
+    snippet = _snippet(body, "防災")
+
+    assert snippet.startswith("…")
+    assert snippet.endswith("…")
+    assert "<mark>防災</mark>訓練" in snippet
+    assert len(snippet.replace("<mark>", "").replace("</mark>", "")) == SNIPPET_CHARS + 2
+
+
+def test_line_breaks_become_spaces():
+    assert _snippet("防災\n\n訓練", "訓練") == "防災 <mark>訓練</mark>"
+
+
+def test_a_match_beyond_the_start_of_a_long_body_is_found():
+    body = "これは長い前置きです。" * 1000 + "最後に防災の話をします。"
+
+    assert "<mark>防災</mark>" in _snippet(body, "防災")

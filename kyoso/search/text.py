@@ -1,0 +1,300 @@
+"""Japanese text analysis for search: folding, SudachiPy units and index terms.
+
+Every document and every query goes through the same steps, so the two always meet:
+
+1. SudachiPy (sudachidict-core) cuts the text into long (C) units and tells each unit's short
+   (A) and middle (B) parts, its normalized form (子ども → 子供, 空家 → 空き家, ｸｳｷﾔ → クウキヤ,
+   サーバ → サーバー) and its part of speech. Particles, auxiliary verbs, symbols and spaces
+   are dropped.
+2. Each unit gives the terms: its normalized form and its surface, and the same for each of its
+   parts, so 生理用品 is indexed as 生理用品, 生理 and 用品.
+3. :func:`fold` makes the variants equal: NFKC (全角/半角), case folding, katakana → hiragana and
+   the optional long vowel mark at the end of a kana word (コンピュータ/コンピューター).
+4. :func:`encode_term` turns each folded term into lower-case ASCII letters and digits, starting
+   with a letter. SQLite's unicode61 tokenizer and PostgreSQL's ``simple`` parser then both see
+   every term as exactly one word, whatever the database's locale, and no query can carry FTS5
+   or tsquery syntax (see docs/decisions/0007-japanese-search.md).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+#: Parts of speech that never become terms.
+SKIPPED_POS = frozenset({"助詞", "助動詞", "補助記号", "空白", "記号"})
+#: Parts of speech that count as content words for "similar" suggestions.
+CONTENT_POS = frozenset({"名詞", "動詞", "形容詞", "形状詞"})
+#: A term longer than this (URL fragments, long runs of one character) is not indexed.
+MAX_TERM_CHARS = 40
+#: SudachiPy refuses inputs above 49,149 bytes; 4,000 characters stay far below it.
+CHUNK_CHARS = 4000
+
+_KATA_TO_HIRA = {cp: cp - 0x60 for cp in range(0x30A1, 0x30F7)}  # ァ..ヶ → ぁ..ゖ
+_LONG_VOWEL = "ー"
+_WHITESPACE = re.compile(r"\s+")
+_BREAKS = re.compile(r"(?<=[。．！？!?\n])")
+
+
+def _is_kana(char: str) -> bool:
+    return "\u3041" <= char <= "\u30ff"
+
+
+def is_ideograph(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf" or char in "々〆ヶ"
+
+
+def is_katakana(char: str) -> bool:
+    return "\u30a1" <= char <= "\u30fa"
+
+
+@lru_cache(maxsize=16384)
+def fold_char(char: str) -> str:
+    """One character folded: NFKC, case-folded, katakana as hiragana."""
+    return unicodedata.normalize("NFKC", char).casefold().translate(_KATA_TO_HIRA)
+
+
+def fold_text(text: str) -> str:
+    """Running text folded for phrase matching (no word boundaries are known here)."""
+    folded = unicodedata.normalize("NFKC", text).casefold().translate(_KATA_TO_HIRA)
+    return _WHITESPACE.sub(" ", folded).strip()
+
+
+def fold(term: str) -> str:
+    """A term folded: as :func:`fold_text`, and a kana word of four or more characters loses
+    a final long vowel mark (JIS Z 8301 writes コンピュータ for コンピューター)."""
+    folded = fold_text(term).replace(" ", "")
+    if len(folded) >= 4 and folded[-1] == _LONG_VOWEL and _is_kana(folded[-2]):
+        folded = folded[:-1]
+    return folded
+
+
+def fold_with_offsets(text: str) -> tuple[str, list[int]]:
+    """``text`` folded character by character, and for each folded character the index of the
+    original character it came from (to put highlight marks back on the original text)."""
+    pieces: list[str] = []
+    offsets: list[int] = []
+    for index, char in enumerate(text):
+        folded = fold_char(char)
+        pieces.append(folded)
+        offsets.extend([index] * len(folded))
+    return "".join(pieces), offsets
+
+
+_BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz"
+
+
+@lru_cache(maxsize=8192)
+def _encode_char(char: str) -> str:
+    if "a" <= char <= "w":
+        return char
+    if char in "0123456789xyz":
+        return "z" + char
+    code = ord(char)
+    width, marker = (3, "x") if code < 36**3 else (4, "y")
+    digits = []
+    for _ in range(width):
+        code, rest = divmod(code, 36)
+        digits.append(_BASE36[rest])
+    return marker + "".join(reversed(digits))
+
+
+def encode_term(term: str) -> str:
+    """A folded term as one database word: ``[a-z][a-z0-9]*``.
+
+    Letters a–w stand for themselves; digits and x, y, z become ``z`` + the character; any
+    other character becomes ``x`` + three base-36 digits (``y`` + four above U+B640). The code
+    is prefix-free, so different terms never collide, and the code of a word starts with the
+    code of every prefix of it, so prefix queries keep their meaning.
+    """
+    return "".join(_encode_char(c) for c in term)
+
+
+@dataclass(frozen=True)
+class Part:
+    """A short (A) or middle (B) unit inside a long unit; offsets relative to the unit."""
+
+    surface: str
+    normalized: str
+    pos: str
+    begin: int
+    end: int
+    terms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Word:
+    """What the dictionary says about one long unit, whatever its place in a text."""
+
+    surface: str
+    normalized: str
+    pos: tuple[str, ...]
+    parts_a: tuple[Part, ...]
+    parts_b: tuple[Part, ...]
+    #: Folded normalized form and surface.
+    terms: tuple[str, ...]
+    #: The same and those of the middle and short parts, each once.
+    all_terms: tuple[str, ...]
+    #: ``all_terms`` encoded for the index.
+    codes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A long (C) unit at its place in the analysed text."""
+
+    word: Word
+    begin: int
+    end: int
+
+    @property
+    def surface(self) -> str:
+        return self.word.surface
+
+    @property
+    def pos(self) -> tuple[str, ...]:
+        return self.word.pos
+
+    @property
+    def parts_a(self) -> tuple[Part, ...]:
+        return self.word.parts_a
+
+    @property
+    def parts_b(self) -> tuple[Part, ...]:
+        return self.word.parts_b
+
+    def terms(self) -> tuple[str, ...]:
+        return self.word.terms
+
+    def all_terms(self) -> tuple[str, ...]:
+        return self.word.all_terms
+
+    @property
+    def is_content_word(self) -> bool:
+        pos = self.word.pos
+        return pos[0] in CONTENT_POS and pos[1] not in {"数詞", "非自立可能"}
+
+
+def _distinct(*terms: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(t for t in terms if t and len(t) <= MAX_TERM_CHARS))
+
+
+# --- The tokenizer: one dictionary per process, one tokenizer per thread ---------------------
+
+_lock = threading.Lock()
+_dictionary = None
+_local = threading.local()
+
+
+def _tokenizer():
+    """SudachiPy's C-mode tokenizer for this thread.
+
+    The dictionary (about 0.1–0.3 s to load) is created once per process, on first use;
+    tokenizers are cheap and are not shared between threads.
+    """
+    tokenizer = getattr(_local, "tokenizer", None)
+    if tokenizer is None:
+        global _dictionary
+        with _lock:
+            if _dictionary is None:
+                from sudachipy import Dictionary
+
+                _dictionary = Dictionary(dict="core")
+        from sudachipy import SplitMode
+
+        tokenizer = _local.tokenizer = _dictionary.tokenizer(SplitMode.C)
+    return tokenizer
+
+
+def _chunks(text: str) -> Iterator[tuple[int, str]]:
+    """Pieces of at most CHUNK_CHARS characters, cut after sentence ends where possible."""
+    start = 0
+    while start < len(text):
+        end = start + CHUNK_CHARS
+        if end < len(text):
+            window = text[start:end]
+            cuts = [m.start() for m in _BREAKS.finditer(window) if m.start() > 0]
+            if cuts:
+                end = start + cuts[-1]
+        yield start, text[start:end]
+        start = end
+
+
+def _parts(morpheme, mode) -> tuple[Part, ...]:
+    split = morpheme.split(mode)
+    if len(split) < 2:
+        return ()
+    base = morpheme.begin()
+    parts = []
+    for p in split:
+        surface, normalized = p.surface(), p.normalized_form()
+        pos = p.part_of_speech()[0]
+        terms = () if pos in SKIPPED_POS else _distinct(fold(normalized), fold(surface))
+        parts.append(Part(surface, normalized, pos, p.begin() - base, p.end() - base, terms))
+    return tuple(parts)
+
+
+#: Words already seen, by (dictionary word id, surface): words repeat a lot in text, and
+#: splitting and folding a word costs several times more than finding it. None: not a term.
+_WORDS: dict[tuple[int, str], Word | None] = {}
+_WORDS_MAX = 200_000
+
+
+def _word(morpheme) -> Word | None:
+    key = (morpheme.word_id(), morpheme.surface())
+    try:
+        return _WORDS[key]
+    except KeyError:
+        pass
+    from sudachipy import SplitMode
+
+    pos = morpheme.part_of_speech()
+    word = None
+    if pos[0] not in SKIPPED_POS:
+        surface, normalized = morpheme.surface(), morpheme.normalized_form()
+        parts_a, parts_b = _parts(morpheme, SplitMode.A), _parts(morpheme, SplitMode.B)
+        terms = _distinct(fold(normalized), fold(surface))
+        all_terms = _distinct(*terms, *(t for part in (*parts_b, *parts_a) for t in part.terms))
+        codes = tuple(encode_term(t) for t in all_terms)
+        word = Word(surface, normalized, pos, parts_a, parts_b, terms, all_terms, codes)
+    if len(_WORDS) >= _WORDS_MAX:
+        _WORDS.clear()
+    _WORDS[key] = word
+    return word
+
+
+def analyze(text: str) -> list[Unit]:
+    """The long units of ``text`` that can be searched for (function words are left out)."""
+    if not text:
+        return []
+    tokenizer = _tokenizer()
+    units: list[Unit] = []
+    for offset, chunk in _chunks(text):
+        for morpheme in tokenizer.tokenize(chunk):
+            word = _word(morpheme)
+            if word is not None:
+                units.append(Unit(word, offset + morpheme.begin(), offset + morpheme.end()))
+    return units
+
+
+def index_terms(text: str) -> list[str]:
+    """The encoded terms of ``text`` in order (repeats kept: they count for ranking)."""
+    if not text:
+        return []
+    tokenizer = _tokenizer()
+    codes: list[str] = []
+    for _offset, chunk in _chunks(text):
+        for morpheme in tokenizer.tokenize(chunk):
+            word = _word(morpheme)
+            if word is not None:
+                codes.extend(word.codes)
+    return codes
+
+
+def index_text(text: str) -> str:
+    """The terms as the space-separated text the FTS5 table and the tsvector are built from."""
+    return " ".join(index_terms(text))

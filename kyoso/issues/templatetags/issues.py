@@ -42,7 +42,8 @@ def tag_label(tag: IssueTag) -> Any:
 @register.filter
 def offer_kinds(kinds: Any) -> str:
     labels = dict(HelpOffer.Kind.choices)
-    return "・".join(str(labels.get(kind, kind)) for kind in kinds or ())
+    # Translators: separator between the kinds of help offered, e.g. 時間・場所
+    return gettext("・").join(str(labels.get(kind, kind)) for kind in kinds or ())
 
 
 @register.filter
@@ -78,3 +79,17 @@ def poster_label(issue: Any, show_poster: bool = False) -> str:
             return gettext("%(name)s（名前非公開で投稿）") % {"name": person}
         return str(messages.NAME_HIDDEN)
     return person
+
+
+@register.simple_tag
+def participant_name(issue: Any, person: Any, show_poster: bool = False) -> str:
+    """A commenter's or stage changer's name on an issue.
+
+    On a name-hidden issue the poster stays 「名前非公開」 everywhere on its page (their own
+    comments and stage changes included), except to the poster and the secretariat.
+    """
+    if person is None:
+        return ""
+    if issue.name_hidden and person.pk == issue.author_id and not show_poster:
+        return str(messages.NAME_HIDDEN)
+    return person.public_name

@@ -12,6 +12,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("accounts/settings/tokens/", include("kyoso.api.web_urls")),
     path("accounts/", include("kyoso.accounts.urls")),
     path("issues/", include("kyoso.issues.urls")),
+    path("events/", include("kyoso.events.urls")),
+    path("communities/", include("kyoso.communities.urls")),
     path("orgs/", include("kyoso.orgs.urls")),
     path("notifications/", include("kyoso.notifications.urls")),
     path("roles/", include("kyoso.roles.urls")),

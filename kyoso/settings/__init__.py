@@ -75,6 +75,8 @@ INSTALLED_APPS = [
     "kyoso.notifications",
     "kyoso.search",
     "kyoso.issues",
+    "kyoso.communities",
+    "kyoso.events",
     "kyoso.api",
     "kyoso.demo",
 ]

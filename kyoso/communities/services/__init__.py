@@ -1,0 +1,1 @@
+"""Write operations of the communities app (one module per area)."""

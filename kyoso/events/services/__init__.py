@@ -1,0 +1,1 @@
+"""Write operations of the events app (one module per area)."""

@@ -50,8 +50,11 @@ QUERIES: list[tuple[str, str]] = [
 ]
 
 
-def _setup(database_url: str) -> str:
-    data_dir = tempfile.mkdtemp(prefix="kyoso-bench-issues-")
+def _setup(database_url: str, data_dir: str | None = None) -> str:
+    if data_dir is None:
+        data_dir = tempfile.mkdtemp(prefix="kyoso-bench-issues-")
+    else:
+        Path(data_dir).mkdir(parents=True, exist_ok=True)
     os.environ["KYOSO_DATA_DIR"] = data_dir
     os.environ["DATABASE_URL"] = database_url.replace("{data_dir}", data_dir)
     os.environ["DJANGO_SETTINGS_MODULE"] = "kyoso.settings"
@@ -175,9 +178,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=100)
     parser.add_argument("--like-rounds", type=int, default=20)
     parser.add_argument("--json", type=Path, required=True)
+    parser.add_argument(
+        "--data-dir",
+        help="keep the SQLite database here and grow it from what it holds (default: a new "
+        "temporary directory)",
+    )
     args = parser.parse_args(argv)
     sizes = sorted(int(s) for s in args.sizes.split(","))
-    vendor = _setup(args.database_url)
+    vendor = _setup(args.database_url, args.data_dir)
 
     from django.db import connection
 

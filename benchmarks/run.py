@@ -19,6 +19,7 @@ the last 1 M figures (every table says when and on which commit its figures were
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import os
@@ -95,6 +96,15 @@ def postgres_create(url: str) -> None:
     _postgres(url, f'CREATE DATABASE "{name}"')
 
 
+def postgres_ensure(url: str) -> None:
+    """Create the database unless it exists (a kept data set is grown, not rebuilt)."""
+    import psycopg
+
+    _maintenance, name = _maintenance_url(url)
+    with contextlib.suppress(psycopg.errors.DuplicateDatabase):
+        _postgres(url, f'CREATE DATABASE "{name}"')
+
+
 def postgres_drop(url: str) -> None:
     _maintenance, name = _maintenance_url(url)
     _postgres(url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
@@ -126,13 +136,20 @@ def run_issues(database: str, sizes: str, args: argparse.Namespace) -> None:
     extra: dict[str, object] = {}
     if database == "postgres":
         url = args.postgres_url
-        postgres_create(url)
+        if args.keep_postgres:
+            postgres_ensure(url)
+        else:
+            postgres_create(url)
         extra["settings"] = postgres_settings(url)
     else:
         url = "sqlite:///{data_dir}/bench.sqlite3"
+    keep: list[str] = []
+    if database == "sqlite" and args.keep_sqlite:
+        keep = ["--data-dir", args.keep_sqlite]
     try:
         result = _child(
             "benchmarks.issues",
+            *keep,
             "--database-url",
             url,
             "--sizes",
@@ -144,7 +161,7 @@ def run_issues(database: str, sizes: str, args: argparse.Namespace) -> None:
             env=env,
         )
     finally:
-        if database == "postgres":
+        if database == "postgres" and not args.keep_postgres:
             postgres_drop(url)
     stamp = _stamp()
     name = f"issues-{result['database']}.json"
@@ -190,6 +207,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=100, help="timed requests per figure")
     parser.add_argument("--like-rounds", type=int, default=10, help="timed LIKE scans per query")
     parser.add_argument("--page-rounds", type=int, default=200)
+    parser.add_argument(
+        "--keep-sqlite",
+        metavar="DIR",
+        help="keep the SQLite data set in DIR and grow it from what it holds on the next run",
+    )
+    parser.add_argument(
+        "--keep-postgres",
+        action="store_true",
+        help="keep the PostgreSQL data set (not dropped; grown from what it holds next time)",
+    )
     parser.add_argument("--skip-pages", action="store_true", help="keep the last page figures")
     parser.add_argument("--skip-issues", action="store_true")
     parser.add_argument("--render-only", action="store_true", help="rewrite the report only")
@@ -213,7 +240,10 @@ def main(argv: list[str] | None = None) -> int:
                     raise SystemExit(f"Unknown database {database!r} (sqlite, postgres).")
                 if database == "postgres":
                     try:
-                        postgres_create(args.postgres_url)
+                        if args.keep_postgres:
+                            postgres_ensure(args.postgres_url)
+                        else:
+                            postgres_create(args.postgres_url)
                     except Exception as exc:  # reported in the figures, not hidden
                         message = f"PostgreSQL skipped: {args.postgres_url} not usable ({exc})."
                         print(message, file=sys.stderr)

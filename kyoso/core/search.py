@@ -54,10 +54,11 @@ class SiteSearch:
     truncated: bool = False
     tabs: list[Tab] = field(default_factory=list)
     page: Page | None = None
-
-    @property
-    def total(self) -> int:
-        return self.page.paginator.count if self.page is not None else 0
+    #: How many match (an estimate when ``estimated``: more matched than are ranked).
+    total: int = 0
+    estimated: bool = False
+    #: How many results are ranked and can be paged through when the count is an estimate.
+    window: int = 0
 
     @property
     def query_string(self) -> str:
@@ -128,8 +129,8 @@ def site_search(raw_query: str, viewer: Any, *, type_key: str = "", page_number:
         )
 
     found = fetch(number)
-    count = found.count(selected)
-    paginator = Paginator(range(count), PAGE_SIZE)
+    # Past the ranking window there is nothing to page to (decision 0009).
+    paginator = Paginator(range(found.reachable(selected)), PAGE_SIZE)
     if number > paginator.num_pages:
         number = paginator.num_pages
         found = fetch(number)
@@ -137,6 +138,9 @@ def site_search(raw_query: str, viewer: Any, *, type_key: str = "", page_number:
     shown = [ShownHit(hit, labels.get(hit.type, hit.type)) for hit in found.items]
     result.tabs = _tabs(types, found.counts, type_key)
     result.page = Page(shown, number, paginator)
+    result.total = max(found.count(selected), paginator.count)
+    result.estimated = found.estimated
+    result.window = paginator.count
     return result
 
 

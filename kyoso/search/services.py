@@ -32,6 +32,10 @@ MAX_BODY_CHARS = 30_000
 MAX_TITLE_CHARS = 1_000
 #: The most results one call returns.
 MAX_LIMIT = 1_000
+#: Only the newest this-many matching documents are ranked, counted exactly and paged through
+#: (decision 0009). Below it, results and counts are exact; above it, the best of the newest
+#: matches are shown and the counts are estimates, so a query costs the same at 1 k and 1 M.
+WINDOW = 1_000
 REBUILD_BATCH = 500
 
 
@@ -49,18 +53,34 @@ class SearchHit:
 class SearchPage:
     count: int
     items: list[SearchHit]
+    #: ``count`` is an estimate: more documents matched than :data:`WINDOW`.
+    estimated: bool = False
 
 
 @dataclass(frozen=True)
 class CountedPage:
-    """A page of hits and how many visible documents of each searched type match."""
+    """A page of hits and how many visible documents of each searched type match.
+
+    When more documents match than the ranking window holds, ``estimated`` is true and
+    ``counts`` are estimates (the index's match count scaled by the share of the window that is
+    visible and of each type); ``window_counts`` are always exact for the window, the results
+    one can page through.
+    """
 
     items: list[SearchHit]
     counts: dict[str, int] = field(default_factory=dict)
+    estimated: bool = False
+    window_counts: dict[str, int] = field(default_factory=dict)
 
     def count(self, types: Sequence[str] | None = None) -> int:
         keys = self.counts if types is None else types
         return sum(self.counts.get(key, 0) for key in keys)
+
+    def reachable(self, types: Sequence[str] | None = None) -> int:
+        """How many hits of ``types`` can be paged through (all of them unless estimated)."""
+        counts = self.window_counts if self.estimated else self.counts
+        keys = counts if types is None else types
+        return sum(counts.get(key, 0) for key in keys)
 
 
 # --- Keeping documents in step ----------------------------------------------------------------
@@ -226,12 +246,17 @@ def _visibility(search_types: list[SearchType], viewer: Any) -> tuple[str, list]
 
 
 def _matches(
-    parsed: ParsedQuery, conditions: list[tuple[str, list]], *, ranked: bool = True
+    parsed: ParsedQuery,
+    conditions: list[tuple[str, list]],
+    *,
+    ranked: bool = True,
+    window: int | None = None,
 ) -> tuple[str, list]:
-    """``SELECT doc_id, type, object_id, score`` of the documents matching ``parsed``."""
+    """``SELECT doc_id, type, object_id, score`` of the documents matching ``parsed`` (of the
+    newest ``window`` matches of the index, when given)."""
     backend = backend_for(connection.vendor)
     with_text = bool(parsed.phrases or parsed.excluded_phrases)
-    match = backend.match(parsed, ranked=ranked, with_text=with_text)
+    match = backend.match(parsed, ranked=ranked, with_text=with_text, window=window)
     where = [match.where_sql]
     params = list(match.params)
     for phrase in parsed.phrases:
@@ -278,7 +303,8 @@ def counted_page(
     """One page of visible hits of ``page_types`` (default: all ``types``), best first, and
     the number of matches of each of ``types`` (default: every registered type).
 
-    One SQL statement: the matches are found once, then counted per type and paged. No
+    One SQL statement: the newest :data:`WINDOW` matches are taken from the index, filtered by
+    visibility, counted per type and ranked; the index's own match count comes with them. No
     statement at all when the query has nothing to search for or nothing can be visible.
     """
     limit, offset = _bounds(limit, offset)
@@ -293,14 +319,15 @@ def counted_page(
     conditions = [visibility]
     if exclude is not None:
         conditions.append((f"NOT ({DOCUMENT}.type = %s AND {DOCUMENT}.object_id = %s)", [*exclude]))
-    matches, params = _matches(parsed, conditions)
+    matches, params = _matches(parsed, conditions, window=WINDOW)
+    count_sql, count_params = backend_for(connection.vendor).count(parsed)
     sums = ", ".join(
         f"COALESCE(SUM(CASE WHEN type = %s THEN 1 ELSE 0 END), 0) AS n{i}" for i in range(len(keys))
     )
     listed_sql = ", ".join(["%s"] * len(listed))
     sql = (
         f"WITH matches AS ({matches}), "  # noqa: S608
-        f"totals AS (SELECT {sums} FROM matches), "
+        f"totals AS (SELECT ({count_sql}) AS indexed, {sums} FROM matches), "
         f"page AS (SELECT doc_id, type, object_id, score FROM matches "
         f"WHERE type IN ({listed_sql}) ORDER BY {ORDER} LIMIT %s OFFSET %s) "
         f"SELECT page.type, page.object_id, {DOCUMENT}.title, {DOCUMENT}.url, {TEXT}.body, "
@@ -309,8 +336,15 @@ def counted_page(
         f"LEFT JOIN {TEXT} ON {TEXT}.document_id = page.doc_id "
         f"ORDER BY page.score DESC, page.object_id DESC, page.type"
     )
-    rows = _fetch(sql, [*params, *keys, *listed, limit, offset])
-    counts = {key: int(n) for key, n in zip(keys, rows[0][6:], strict=True) if n}
+    rows = _fetch(sql, [*params, *count_params, *keys, *listed, limit, offset])
+    indexed = int(rows[0][6] or 0)
+    window_counts = {key: int(n) for key, n in zip(keys, rows[0][7:], strict=True) if n}
+    estimated = indexed > WINDOW
+    counts = (
+        {key: round(indexed * n / WINDOW) for key, n in window_counts.items()}
+        if estimated
+        else window_counts
+    )
     hits = [
         SearchHit(
             type=type_key,
@@ -323,7 +357,7 @@ def counted_page(
         for type_key, object_id, title, url, body, score, *_counts in rows
         if type_key is not None
     ]
-    return CountedPage(hits, counts)
+    return CountedPage(hits, counts, estimated=estimated, window_counts=window_counts)
 
 
 def run_search(
@@ -351,7 +385,7 @@ def search(
 ) -> SearchPage:
     """Visible documents matching ``query``, best first, with the total count (one query)."""
     page = counted_page(parse(query), viewer=viewer, types=types, limit=limit, offset=offset)
-    return SearchPage(page.count(), page.items)
+    return SearchPage(page.count(), page.items, estimated=page.estimated)
 
 
 def matching_ids(query: str, *, type: str, limit: int | None = None) -> list[int]:

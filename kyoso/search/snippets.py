@@ -3,9 +3,12 @@
 The snippet is a window of about 110 characters around the first place where a word of the
 query appears, HTML-escaped, with ``<mark>`` around each matching word as it is written in the
 text (its surface form: a search for 子供 marks 子ども). Finding the place is a substring search
-on the folded body; the window is then cut into units by SudachiPy to mark whole words only,
-so 子 marks 子ども but not the 子 inside 様子. When only a variant spelling matches (空家 for
-空き家), the beginning of the body is analysed instead.
+on the folded body. A term of three or more characters found this way is marked as found; a
+shorter one can sit inside an unrelated word, so the window is cut into units by SudachiPy
+(once per window) to mark whole words only: 子 marks 子ども but not the 子 inside 様子. When only
+a variant spelling matches (空家 for 空き家), the beginning of the body is analysed instead.
+Analysis is what costs (about a millisecond for a window), so it is done as little as possible:
+a page of 20 results is made with at most a few calls.
 """
 
 from __future__ import annotations
@@ -24,7 +27,9 @@ CONTEXT_BEFORE = 30
 #: How far into the body matches are looked for.
 SCAN_CHARS = 20_000
 #: How much of the body's beginning is analysed when no written form matched.
-ANALYSE_CHARS = 1_000
+ANALYSE_CHARS = 400
+#: Terms at least this long are marked where their folded form occurs, without analysis.
+TRUSTED_CHARS = 3
 #: Candidate places tried before giving up on whole-word marks.
 MAX_CANDIDATES = 5
 #: Characters analysed on each side of a candidate to see which word it belongs to.
@@ -110,11 +115,17 @@ def _occurrences(folded: str, needles: Iterable[str], begin: int = 0, end: int |
     return sorted(found)
 
 
-def _confirmed(text: str, first: int, last: int, terms: list[Term]) -> list[Span]:
-    """The words matching ``terms`` that cover ``text[first:last]``, found by analysing only
-    a little context around it (enough for SudachiPy to cut the words as in the whole)."""
-    spans = _word_spans(text, max(0, first - CONTEXT), min(len(text), last + CONTEXT), terms)
-    return [(a, b) for a, b in spans if a < last and b > first]
+def _trusted(term: Term) -> bool:
+    return len(term.text) >= TRUSTED_CHARS and not term.prefix
+
+
+def _analysed(text: str, start: int, end: int, terms: list[Term]) -> list[Span]:
+    """Whole words matching ``terms`` in the window ``text[start:end]`` (one analysis of the
+    window and a little context on each side)."""
+    if not terms:
+        return []
+    spans = _word_spans(text, max(0, start - CONTEXT), min(len(text), end + CONTEXT), terms)
+    return [(a, b) for a, b in spans if a < end and b > start]
 
 
 def snippet_html(body: str, parsed: ParsedQuery) -> SafeString:
@@ -123,19 +134,30 @@ def snippet_html(body: str, parsed: ParsedQuery) -> SafeString:
     if not text.strip():
         return mark_safe("")
     terms = parsed.highlight_terms()
+    short_terms = [t for t in terms if not _trusted(t)]
     folded, offsets = fold_with_offsets(text)
-    words = sorted({t.text for t in terms})
-    phrase_spans = _phrase_spans(folded, offsets, parsed.phrases, 0, len(text))
-    candidates = [(offsets[at], offsets[at + n - 1] + 1) for at, n in _occurrences(folded, words)]
-    for first, last in sorted(phrase_spans + candidates)[:MAX_CANDIDATES]:
-        if (first, last) not in phrase_spans and not _confirmed(text, first, last, terms):
-            continue
-        start, end = _window(len(text), first)
-        spans = [span for span in phrase_spans if span[0] < end and span[1] > start]
-        for a, b in candidates:
-            if a < end and b > start:
-                spans += _confirmed(text, a, b, terms)
+
+    def spans_of(words: Iterable[str]) -> list[Span]:
+        return [(offsets[at], offsets[at + n - 1] + 1) for at, n in _occurrences(folded, words)]
+
+    trusted = _phrase_spans(folded, offsets, parsed.phrases, 0, len(text))
+    trusted += spans_of(sorted({t.text for t in terms if _trusted(t)}))
+    candidates = spans_of(sorted({t.text for t in short_terms}))
+    if trusted:
+        start, end = _window(len(text), min(trusted)[0])
+        spans = [span for span in trusted if span[0] < end and span[1] > start]
+        if any(a < end and b > start for a, b in candidates):
+            spans += _analysed(text, start, end, short_terms)
         return _render(text, start, end, spans)
+    tried_until = -1
+    for first, _last in candidates[:MAX_CANDIDATES]:
+        if first < tried_until:
+            continue  # already analysed with the previous window
+        start, end = _window(len(text), first)
+        tried_until = end
+        spans = _analysed(text, start, end, short_terms)
+        if spans:
+            return _render(text, start, end, spans)
     # Only a variant spelling matched (空家 for 空き家): analyse the beginning of the body.
     spans = _word_spans(text, 0, min(len(text), ANALYSE_CHARS), terms)
     if spans:

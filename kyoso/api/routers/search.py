@@ -63,7 +63,9 @@ class SearchResults:
     def __init__(self, request: HttpRequest, parsed: ParsedQuery, types: list[str] | None):
         self.request, self.parsed, self.types = request, parsed, types
 
-    def page(self, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
+    def page(self, limit: int, offset: int) -> tuple[list[dict[str, Any]], int, int, bool]:
+        """The items, the count, how many can be paged through, and whether the count is an
+        estimate (more matched than are ranked: decision 0009)."""
         found = counted_page(
             self.parsed,
             viewer=acting_user(self.request),
@@ -71,7 +73,8 @@ class SearchResults:
             limit=limit,
             offset=offset,
         )
-        return [self._out(hit) for hit in found.items], found.count()
+        items = [self._out(hit) for hit in found.items]
+        return items, found.count(), found.reachable(), found.estimated
 
     def _out(self, hit: SearchHit) -> dict[str, Any]:
         return {
@@ -96,19 +99,29 @@ class SearchPagination(KyosoPagination):
     """The API's ``limit``/``offset`` convention, with the count taken from the same query as
     the page instead of a separate ``COUNT``."""
 
+    class Output(KyosoPagination.Output):
+        count_is_estimate: bool = Field(
+            False,
+            description=(
+                "True when more documents matched than are ranked (1,000): count is then an "
+                "estimate and only the newest 1,000 matches, best first, can be paged through"
+            ),
+        )
+
     def paginate_queryset(
         self, queryset: Any, pagination: PageQuery, request: HttpRequest, **params: Any
     ) -> dict[str, Any]:
         limit = min(pagination.limit, max_limit())
         offset = pagination.offset
-        items, count = queryset.page(limit, offset)
+        items, count, reachable, estimated = queryset.page(limit, offset)
         following = offset + limit
         return {
             "items": items,
             "count": count,
+            "count_is_estimate": estimated,
             "limit": limit,
             "offset": offset,
-            "next": page_url(request, limit, following) if following < count else None,
+            "next": page_url(request, limit, following) if following < reachable else None,
             "previous": page_url(request, limit, max(0, offset - limit)) if offset > 0 else None,
         }
 

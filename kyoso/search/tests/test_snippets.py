@@ -29,6 +29,9 @@ def _snippet(body: str, query: str) -> str:
             "子",
             "様子を見て、<mark>子ども</mark>と<mark>子育て</mark>の話",
         ),
+        # a long word is marked where it is written; a short one beside it only as a word
+        ("様子を見に空き家バンクへ", "子 空き家", "様子を見に<mark>空き家</mark>バンクへ"),
+        ("空き家で子育て", "子 空き家", "<mark>空き家</mark>で<mark>子育て</mark>"),
         # phrases are marked as a whole
         ("仙台の子ども食堂です", '"子ども食堂"', "仙台の<mark>子ども食堂</mark>です"),
         # markup in the body is escaped

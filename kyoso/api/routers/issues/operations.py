@@ -19,6 +19,7 @@ from kyoso.api.routers.issues.schemas import (
     IssueIn,
     IssueOut,
     IssuePatchIn,
+    StageIn,
     ThreadOut,
     comment_out,
     form_input,
@@ -27,11 +28,12 @@ from kyoso.api.routers.issues.schemas import (
 )
 from kyoso.issues import messages as issue_messages
 from kyoso.issues import selectors
-from kyoso.issues.forms import CommentForm, IssueForm
+from kyoso.issues.forms import CommentForm, IssueForm, StageForm
 from kyoso.issues.models import Issue
+from kyoso.issues.rules import stage_choices_for
 from kyoso.issues.selectors import filtered_issues
 from kyoso.issues.services import comments as comment_services
-from kyoso.issues.services import engagement, posting
+from kyoso.issues.services import engagement, posting, stages
 
 router = Router(tags=["issues"])
 
@@ -135,6 +137,35 @@ def issue_update(request: HttpRequest, issue_id: int, payload: IssuePatchIn, obj
     try:
         posting.issue_update(actor=user, issue=obj, data=form.service_data(), request=request)
     except posting.IssueError as error:
+        raise posting_refusal(error) from None
+    return selectors.issue_detail(obj.pk, user)
+
+
+@router.post("/issues/{issue_id}/stage", response=IssueDetailOut, summary="Change the stage")
+@rule("issues.change_stage", get_object=_issue)
+def stage_change(request: HttpRequest, issue_id: int, payload: StageIn, obj: Issue):
+    """The secretariat (any stage but merged), or the poster between the five support stages;
+    a reason is required. The change is added to the issue's timeline (``stage_changes``) and
+    followers are told. 409 when someone else changed the stage first."""
+    user = acting_user(request)
+    if payload.to_stage == obj.stage:
+        raise posting_refusal(posting.IssueError(issue_messages.STAGE_UNCHANGED))
+    form = StageForm(
+        data={"to_stage": payload.to_stage, "reason": payload.reason},
+        stages=stage_choices_for(user, obj),
+    )
+    cleaned = cleaned_data_or_422(form)
+    try:
+        stages.issue_change_stage(
+            actor=user,
+            issue=obj,
+            to_stage=cleaned["to_stage"],
+            reason=cleaned["reason"],
+            request=request,
+        )
+    except posting.IssueError as error:
+        if str(error.message) == str(issue_messages.STAGE_CHANGED_ELSEWHERE):
+            raise ApiError(409, "conflict", str(error.message)) from None
         raise posting_refusal(error) from None
     return selectors.issue_detail(obj.pk, user)
 

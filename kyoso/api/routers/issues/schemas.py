@@ -337,6 +337,17 @@ def comment_out(comment: Comment, issue: Issue, viewer: Any) -> dict[str, Any]:
     }
 
 
+class StageIn(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+    to_stage: str = Field(
+        description="seed, surfaced, in_action, solved, spread or closed (merging is separate)"
+    )
+    reason: str = Field(
+        max_length=4000, description="Why: shown on the timeline, at most 2,000 characters"
+    )
+
+
 class CommentIn(Schema):
     model_config = ConfigDict(extra="forbid")
 

@@ -54,9 +54,10 @@ class SiteSearch:
     truncated: bool = False
     tabs: list[Tab] = field(default_factory=list)
     page: Page | None = None
-    #: How many match (an estimate when ``estimated``: more matched than are ranked).
+    #: How many match: exact ("eq"), an estimate ("about") or at least about ("gte") — see
+    #: kyoso.search.services.CountedPage.
     total: int = 0
-    estimated: bool = False
+    relation: str = "eq"
     #: How many results are ranked and can be paged through when the count is an estimate.
     window: int = 0
 
@@ -139,7 +140,7 @@ def site_search(raw_query: str, viewer: Any, *, type_key: str = "", page_number:
     result.tabs = _tabs(types, found.counts, type_key)
     result.page = Page(shown, number, paginator)
     result.total = max(found.count(selected), paginator.count)
-    result.estimated = found.estimated
+    result.relation = found.relation
     result.window = paginator.count
     return result
 

@@ -36,6 +36,8 @@ MAX_LIMIT = 1_000
 #: (decision 0009). Below it, results and counts are exact; above it, the best of the newest
 #: matches are shown and the counts are estimates, so a query costs the same at 1 k and 1 M.
 WINDOW = 1_000
+#: Matches are counted up to this many; past it the count says "5,000 or more".
+COUNT_CAP = 5_000
 REBUILD_BATCH = 500
 
 
@@ -53,24 +55,37 @@ class SearchHit:
 class SearchPage:
     count: int
     items: list[SearchHit]
-    #: ``count`` is an estimate: more documents matched than :data:`WINDOW`.
-    estimated: bool = False
+    #: What ``count`` is: "eq" exact, "about" an estimate, "gte" at least (CountedPage).
+    relation: str = "eq"
+
+    @property
+    def estimated(self) -> bool:
+        return self.relation != "eq"
 
 
 @dataclass(frozen=True)
 class CountedPage:
     """A page of hits and how many visible documents of each searched type match.
 
-    When more documents match than the ranking window holds, ``estimated`` is true and
-    ``counts`` are estimates (the index's match count scaled by the share of the window that is
-    visible and of each type); ``window_counts`` are always exact for the window, the results
-    one can page through.
+    ``relation`` says what the counts are (as Elasticsearch's ``total.relation``):
+
+    - ``"eq"``: exact (no more documents matched than the ranking window holds);
+    - ``"about"``: estimates, the index's match count scaled by the share of the window that
+      is visible and of each type;
+    - ``"gte"``: more than :data:`COUNT_CAP` matched; the counts are the same estimate made
+      from the cap, so at least about that many.
+
+    ``window_counts`` are always exact for the window: the results one can page through.
     """
 
     items: list[SearchHit]
     counts: dict[str, int] = field(default_factory=dict)
-    estimated: bool = False
+    relation: str = "eq"
     window_counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def estimated(self) -> bool:
+        return self.relation != "eq"
 
     def count(self, types: Sequence[str] | None = None) -> int:
         keys = self.counts if types is None else types
@@ -260,10 +275,10 @@ def _matches(
     where = [match.where_sql]
     params = list(match.params)
     for phrase in parsed.phrases:
-        where.append(backend.contains(negate=False))
+        where.append(backend.contains(match.folded_sql, negate=False))
         params.append(phrase)
     for phrase in parsed.excluded_phrases:
-        where.append(backend.contains(negate=True))
+        where.append(backend.contains(match.folded_sql, negate=True))
         params.append(phrase)
     for sql, sql_params in conditions:
         where.append(f"({sql})")
@@ -320,7 +335,7 @@ def counted_page(
     if exclude is not None:
         conditions.append((f"NOT ({DOCUMENT}.type = %s AND {DOCUMENT}.object_id = %s)", [*exclude]))
     matches, params = _matches(parsed, conditions, window=WINDOW)
-    count_sql, count_params = backend_for(connection.vendor).count(parsed)
+    count_sql, count_params = backend_for(connection.vendor).count(parsed, COUNT_CAP + 1)
     sums = ", ".join(
         f"COALESCE(SUM(CASE WHEN type = %s THEN 1 ELSE 0 END), 0) AS n{i}" for i in range(len(keys))
     )
@@ -339,12 +354,12 @@ def counted_page(
     rows = _fetch(sql, [*params, *count_params, *keys, *listed, limit, offset])
     indexed = int(rows[0][6] or 0)
     window_counts = {key: int(n) for key, n in zip(keys, rows[0][7:], strict=True) if n}
-    estimated = indexed > WINDOW
-    counts = (
-        {key: round(indexed * n / WINDOW) for key, n in window_counts.items()}
-        if estimated
-        else window_counts
-    )
+    if indexed <= WINDOW:
+        relation, counts = "eq", window_counts
+    else:
+        relation = "about" if indexed <= COUNT_CAP else "gte"
+        scale = min(indexed, COUNT_CAP) / WINDOW
+        counts = {key: round(n * scale) for key, n in window_counts.items()}
     hits = [
         SearchHit(
             type=type_key,
@@ -357,7 +372,7 @@ def counted_page(
         for type_key, object_id, title, url, body, score, *_counts in rows
         if type_key is not None
     ]
-    return CountedPage(hits, counts, estimated=estimated, window_counts=window_counts)
+    return CountedPage(hits, counts, relation=relation, window_counts=window_counts)
 
 
 def run_search(
@@ -385,7 +400,7 @@ def search(
 ) -> SearchPage:
     """Visible documents matching ``query``, best first, with the total count (one query)."""
     page = counted_page(parse(query), viewer=viewer, types=types, limit=limit, offset=offset)
-    return SearchPage(page.count(), page.items, estimated=page.estimated)
+    return SearchPage(page.count(), page.items, relation=page.relation)
 
 
 def matching_ids(query: str, *, type: str, limit: int | None = None) -> list[int]:

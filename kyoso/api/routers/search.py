@@ -63,9 +63,9 @@ class SearchResults:
     def __init__(self, request: HttpRequest, parsed: ParsedQuery, types: list[str] | None):
         self.request, self.parsed, self.types = request, parsed, types
 
-    def page(self, limit: int, offset: int) -> tuple[list[dict[str, Any]], int, int, bool]:
-        """The items, the count, how many can be paged through, and whether the count is an
-        estimate (more matched than are ranked: decision 0009)."""
+    def page(self, limit: int, offset: int) -> tuple[list[dict[str, Any]], int, int, str]:
+        """The items, the count, how many can be paged through, and what the count is (exact,
+        an estimate or a lower bound: decision 0009)."""
         found = counted_page(
             self.parsed,
             viewer=acting_user(self.request),
@@ -74,7 +74,7 @@ class SearchResults:
             offset=offset,
         )
         items = [self._out(hit) for hit in found.items]
-        return items, found.count(), found.reachable(), found.estimated
+        return items, found.count(), found.reachable(), found.relation
 
     def _out(self, hit: SearchHit) -> dict[str, Any]:
         return {
@@ -100,12 +100,15 @@ class SearchPagination(KyosoPagination):
     the page instead of a separate ``COUNT``."""
 
     class Output(KyosoPagination.Output):
-        count_is_estimate: bool = Field(
-            False,
+        count_relation: str = Field(
+            "eq",
             description=(
-                "True when more documents matched than are ranked (1,000): count is then an "
-                "estimate and only the newest 1,000 matches, best first, can be paged through"
+                "eq: count is exact. about: more documents matched than are ranked (1,000), "
+                "count is an estimate, and only the newest 1,000 matches, best first, can be "
+                "paged through. gte: more than 5,000 matched; count estimates at least how "
+                "many"
             ),
+            json_schema_extra={"enum": ["eq", "about", "gte"]},
         )
 
     def paginate_queryset(
@@ -113,12 +116,12 @@ class SearchPagination(KyosoPagination):
     ) -> dict[str, Any]:
         limit = min(pagination.limit, max_limit())
         offset = pagination.offset
-        items, count, reachable, estimated = queryset.page(limit, offset)
+        items, count, reachable, relation = queryset.page(limit, offset)
         following = offset + limit
         return {
             "items": items,
             "count": count,
-            "count_is_estimate": estimated,
+            "count_relation": relation,
             "limit": limit,
             "offset": offset,
             "next": page_url(request, limit, following) if following < reachable else None,

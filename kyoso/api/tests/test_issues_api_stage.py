@@ -20,7 +20,11 @@ def issue(suzuki):
 
 def _move(client, issue, headers, to_stage="surfaced", reason="定例会で共有された"):
     return send(
-        client, "post", f"/issues/{issue.pk}/stage", {"to_stage": to_stage, "reason": reason}, **headers
+        client,
+        "post",
+        f"/issues/{issue.pk}/stage",
+        {"to_stage": to_stage, "reason": reason},
+        **headers,
     )
 
 

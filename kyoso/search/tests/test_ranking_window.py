@@ -22,6 +22,11 @@ def small_window(monkeypatch):
 
 
 @pytest.fixture
+def small_cap(monkeypatch, small_window):
+    monkeypatch.setattr(services, "COUNT_CAP", 8)
+
+
+@pytest.fixture
 def twelve_matches(db):
     """Twelve organizations about 防災, one of them (the oldest) with it in its name."""
     oldest = OrganizationFactory(name="防災士の会", name_kana="", description="防災 防災 防災")
@@ -96,7 +101,48 @@ def test_api_flags_an_estimated_count_and_has_no_next_page_past_the_window(
     exact = client.get("/api/v1/search", {"q": "防災士"}).json()
 
     assert body["count"] == 12
-    assert body["count_is_estimate"] is True
+    assert body["count_relation"] == "about"
     assert len(body["items"]) == WINDOW
     assert body["next"] is None
-    assert exact["count_is_estimate"] is False
+    assert exact["count_relation"] == "eq"
+
+
+def test_past_the_count_cap_the_count_is_a_lower_bound(small_cap, twelve_matches, client):
+    page = search("防災", viewer=None, types=["orgs"])
+    html = client.get(reverse("core:search"), {"q": "防災", "type": "orgs"}).content.decode()
+    body = client.get("/api/v1/search", {"q": "防災"}).json()
+
+    assert (page.relation, page.count) == ("gte", 8)
+    assert "8 件以上" in html
+    assert (body["count_relation"], body["count"]) == ("gte", 8)
+
+
+def _jump_document_ids(to: int) -> None:
+    """Make the next search document get the id ``to`` (as after years of documents)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT setval(pg_get_serial_sequence('search_document', 'id'), %s)", [to - 1]
+            )
+        else:
+            cursor.execute(
+                "UPDATE sqlite_sequence SET seq = %s WHERE name = 'search_document'", [to - 1]
+            )
+
+
+def test_the_window_is_the_newest_matches_across_epochs_of_documents(db, monkeypatch):
+    """PostgreSQL finds the newest matches epoch by epoch (65,536 documents each); the window
+    must still be exactly the newest matches, as SQLite's walk down the rowids gives."""
+    from kyoso.search.backends import EPOCH
+
+    monkeypatch.setattr(services, "WINDOW", 4)
+    old = [OrganizationFactory(name=f"古い防災団体{n}", name_kana="") for n in range(3)]
+    _jump_document_ids(EPOCH * 2 + 5)
+    new = [OrganizationFactory(name=f"新しい防災団体{n}", name_kana="") for n in range(3)]
+
+    page = search("防災", viewer=None, types=["orgs"], limit=20)
+
+    assert page.relation == "about"
+    assert {hit.id for hit in page.items} == {org.pk for org in new} | {old[-1].pk}

@@ -264,6 +264,7 @@ def grow_to(
 
     authors, secretariat = ensure_people()
     inserters = Inserters.create()
+    catch_up(indexer, timings)
     current = issue_count()
     started = time.perf_counter()
     pending = None
@@ -291,6 +292,22 @@ def grow_to(
     progress(f"  {size:,} issues ({(size - current) / elapsed:,.0f}/s)")
     with timings.phase("analyze"):
         analyze()
+
+
+def catch_up(indexer: BulkIndexer, timings: Timings) -> None:
+    """Index the issues a stopped run inserted but did not index yet (a kept data set)."""
+    from kyoso.issues.models import Issue
+    from kyoso.search.models import SearchDocument
+
+    indexed = SearchDocument.objects.filter(type="issue").values("object_id")
+    missing = list(
+        Issue.objects.exclude(pk__in=indexed).order_by("pk").values_list("pk", flat=True)
+    )
+    for start in range(0, len(missing), BATCH):
+        ids = missing[start : start + BATCH]
+        with timings.phase("index"):
+            issues = list(Issue.objects.filter(pk__in=ids).order_by("pk"))
+            indexer.write(indexer.submit(issues))
 
 
 class BulkIndexer:

@@ -405,11 +405,13 @@ def search(
 
 def matching_ids(query: str, *, type: str, limit: int | None = None) -> list[int]:
     """Ids of the objects of ``type`` matching ``query``, best first (visibility not applied:
-    combine with the type's own visible queryset). ``limit`` caps the list."""
+    combine with the type's own visible queryset). ``limit`` caps the list: only the newest
+    ``limit`` matches of the index are considered (decision 0009), so the cost stays bounded."""
     parsed = parse(query)
     if not parsed.is_searchable or registry.get(type) is None:
         return []
-    matches, params = _matches(parsed, [(f"{DOCUMENT}.type = %s", [type])])
+    window = max(0, int(limit)) if limit is not None else None
+    matches, params = _matches(parsed, [(f"{DOCUMENT}.type = %s", [type])], window=window)
     sql = f"SELECT object_id FROM ({matches}) AS matches ORDER BY {ORDER}"  # noqa: S608
     if limit is not None:
         sql += " LIMIT %s"

@@ -83,7 +83,10 @@ def main(argv: list[str] | None = None) -> int:
 
     postgres_ensure(args.postgres_url)
     _setup(args.postgres_url)  # migrate
-    lite = sqlite3.connect(f"file:{args.sqlite}?mode=ro", uri=True)
+    lite = sqlite3.connect(f"file:{args.sqlite}?mode=ro", uri=True, isolation_level=None)
+    # One read transaction: every table is read from the same snapshot (WAL), even while a
+    # build is still growing the data set.
+    lite.execute("BEGIN")
     started = time.perf_counter()
     with psycopg.connect(args.postgres_url, autocommit=True) as pg:
         pg.execute("SET TIME ZONE 'UTC'")

@@ -104,6 +104,14 @@ def _database(result: dict[str, Any]) -> list[str]:
     )
     if loads:
         lines.append(f"- Load average (1 min) before → after measuring: {loads}")
+    nices = ", ".join(
+        f"{_size(f['size'])} at nice {f['nice']}" for f in sizes if f.get("nice", 0) != 0
+    )
+    if nices:
+        lines.append(
+            f"- Measured beside other work, at a raised priority (benchmark process and its "
+            f"database backend): {nices}"
+        )
     lines.append(f"- Machine: {sizes[-1]['machine']}")
     if result.get("settings"):
         shown = ", ".join(

@@ -54,12 +54,10 @@ class SiteSearch:
     truncated: bool = False
     tabs: list[Tab] = field(default_factory=list)
     page: Page | None = None
-    #: How many match: exact ("eq"), an estimate ("about") or at least about ("gte") — see
-    #: kyoso.search.services.CountedPage.
+    #: How many match: exactly ("eq") or at least ("gte": more matched than are ranked, and
+    #: only those can be paged through) — see kyoso.search.services.CountedPage.
     total: int = 0
     relation: str = "eq"
-    #: How many results are ranked and can be paged through when the count is an estimate.
-    window: int = 0
 
     @property
     def query_string(self) -> str:
@@ -130,8 +128,8 @@ def site_search(raw_query: str, viewer: Any, *, type_key: str = "", page_number:
         )
 
     found = fetch(number)
-    # Past the ranking window there is nothing to page to (decision 0009).
-    paginator = Paginator(range(found.reachable(selected)), PAGE_SIZE)
+    # The count is of the ranking window at most: nothing past it to page to (decision 0009).
+    paginator = Paginator(range(found.count(selected)), PAGE_SIZE)
     if number > paginator.num_pages:
         number = paginator.num_pages
         found = fetch(number)
@@ -139,9 +137,8 @@ def site_search(raw_query: str, viewer: Any, *, type_key: str = "", page_number:
     shown = [ShownHit(hit, labels.get(hit.type, hit.type)) for hit in found.items]
     result.tabs = _tabs(types, found.counts, type_key)
     result.page = Page(shown, number, paginator)
-    result.total = max(found.count(selected), paginator.count)
+    result.total = paginator.count
     result.relation = found.relation
-    result.window = paginator.count
     return result
 
 

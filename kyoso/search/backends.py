@@ -7,7 +7,8 @@ name; :mod:`kyoso.search.services` builds the rest. Only encoded terms and the o
 written by :mod:`kyoso.search.query` reach the full-text syntax, always as parameters.
 
 With a ``window``, only the newest ``window`` matching documents are taken (decision 0009),
-at a cost that does not grow with the number of matches:
+as the common table expression :data:`CANDIDATES`, at a cost that does not grow with the
+number of matches:
 
 - SQLite: FTS5 walks the doclist from the highest rowid down and stops;
 - PostgreSQL: every vector also holds the lexeme ``0epoch<n>`` of its document's epoch
@@ -18,7 +19,7 @@ at a cost that does not grow with the number of matches:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kyoso.search.query import ParsedQuery
 
@@ -28,6 +29,8 @@ TEXT = "search_text"
 TITLE_WEIGHT = 5.0
 #: Documents per epoch (PostgreSQL): about 3,000 matches of a word found in 4.5 % of them.
 EPOCH = 65_536
+#: The name under which a windowed match's candidates are read.
+CANDIDATES = "candidates"
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,10 @@ class Match:
     score_sql: str
     #: The folded text column (for phrase checks).
     folded_sql: str
+    #: With a window: the SELECT of the newest matches, which ``from_sql`` reads as the common
+    #: table expression :data:`CANDIDATES` (so that they can be counted too).
+    candidates_sql: str | None = None
+    candidates_params: list = field(default_factory=list)
 
 
 class SqliteBackend:
@@ -53,32 +60,28 @@ class SqliteBackend:
         window: int | None = None,
     ) -> Match:
         # bm25() only works while FTS5 drives the scan, so the match and its rank are taken in
-        # a subquery of their own (the outer queries count and page with common table
-        # expressions).
+        # a query of their own (a subquery, or the candidates' common table expression).
         rank = f", bm25(search_fts, {TITLE_WEIGHT}, 1.0) AS fts_rank" if ranked else ""
         text_join = f" JOIN {TEXT} ON {TEXT}.document_id = {DOCUMENT}.id" if with_text else ""
-        limit = " ORDER BY rowid DESC LIMIT %s" if window is not None else ""
-        params: list = [parsed.fts5()]
-        if window is not None:
-            params.append(window)
+        select = f"SELECT rowid AS text_id{rank} FROM search_fts WHERE search_fts MATCH %s"  # noqa: S608
+        joins = f"JOIN {DOCUMENT} ON {DOCUMENT}.id = fts.text_id{text_join}"
+        score = "-fts.fts_rank" if ranked else "0"
+        if window is None:
+            return Match(
+                from_sql=f"({select}) AS fts {joins}",
+                params=[parsed.fts5()],
+                where_sql="1 = 1",
+                score_sql=score,
+                folded_sql=f"{TEXT}.folded",
+            )
         return Match(
-            from_sql=(
-                f"(SELECT rowid AS text_id{rank} FROM search_fts "  # noqa: S608
-                f"WHERE search_fts MATCH %s{limit}) AS fts "
-                f"JOIN {DOCUMENT} ON {DOCUMENT}.id = fts.text_id{text_join}"
-            ),
-            params=params,
+            from_sql=f"{CANDIDATES} AS fts {joins}",
+            params=[],
             where_sql="1 = 1",
-            score_sql="-fts.fts_rank" if ranked else "0",
+            score_sql=score,
             folded_sql=f"{TEXT}.folded",
-        )
-
-    def count(self, parsed: ParsedQuery, cap: int) -> tuple[str, list]:
-        """How many documents the index matches, counting no further than ``cap`` (no
-        visibility, type or phrase check)."""
-        return (
-            "SELECT count(*) FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH %s LIMIT %s)",
-            [parsed.fts5(), cap],
+            candidates_sql=f"{select} ORDER BY rowid DESC LIMIT %s",
+            candidates_params=[parsed.fts5(), window],
         )
 
     def contains(self, column: str, negate: bool) -> str:
@@ -112,39 +115,34 @@ class PostgresBackend:
                 score_sql=score if ranked else "0",
                 folded_sql=f"{TEXT}.folded",
             )
-        # The epochs from the newest down; in each, the matches newest first ("+ 0" keeps the
-        # planner from walking the primary key backwards and testing every vector); the
-        # nested loop stops at the LIMIT. The vector and folded text ride along as TOAST
-        # pointers, read only for the rows ranked.
+        # The candidates: the epochs from the newest down; in each, the matches newest first
+        # ("+ 0" keeps the planner from walking the primary key backwards and testing every
+        # vector); the nested loop stops at the LIMIT. The vector and folded text ride along
+        # as TOAST pointers, read only for the rows ranked or checked.
         score = f"ts_rank({self.WEIGHTS}, fts.text_vector, search_query, 1)"
         epochs = f"(SELECT COALESCE(max(document_id), 0) FROM {TEXT}) / {EPOCH}"  # noqa: S608
+        epoch_lexeme = "('''0epoch' || epoch.n || '''')::tsquery"
         return Match(
             from_sql=(
-                "(SELECT m.document_id AS text_id, m.search_vector AS text_vector, "  # noqa: S608
-                "m.folded AS text_folded "
-                f"FROM generate_series({epochs}, 0, -1) AS epoch(n) "
-                "CROSS JOIN LATERAL (SELECT document_id, search_vector, folded "
-                f"FROM {TEXT} WHERE search_vector @@ (to_tsquery('simple', %s) "
-                "&& ('''0epoch' || epoch.n || '''')::tsquery) "
-                "ORDER BY document_id + 0 DESC) AS m LIMIT %s) AS fts "
-                "CROSS JOIN to_tsquery('simple', %s) AS search_query "
-                # One primary-key lookup per row of the window: OFFSET 0 keeps the planner
-                # from turning it into a hash join over every document.
+                f"{CANDIDATES} AS fts CROSS JOIN to_tsquery('simple', %s) AS search_query "  # noqa: S608
+                # One primary-key lookup per candidate: OFFSET 0 keeps the planner from turning
+                # it into a hash join over every document.
                 f"CROSS JOIN LATERAL (SELECT id, type, object_id FROM {DOCUMENT} AS d "
                 f"WHERE d.id = fts.text_id OFFSET 0) AS {DOCUMENT}"
             ),
-            params=[parsed.tsquery(), window, parsed.tsquery()],
+            params=[parsed.tsquery()],
             where_sql="1 = 1",
             score_sql=score if ranked else "0",
             folded_sql="fts.text_folded",
-        )
-
-    def count(self, parsed: ParsedQuery, cap: int) -> tuple[str, list]:
-        """How many documents the index matches, counting no further than ``cap``."""
-        return (
-            f"SELECT count(*) FROM (SELECT 1 FROM {TEXT} "  # noqa: S608
-            f"WHERE search_vector @@ to_tsquery('simple', %s) LIMIT %s) AS counted",
-            [parsed.tsquery(), cap],
+            candidates_sql=(
+                "SELECT m.document_id AS text_id, m.search_vector AS text_vector, "  # noqa: S608
+                "m.folded AS text_folded "
+                f"FROM generate_series({epochs}, 0, -1) AS epoch(n) "
+                "CROSS JOIN LATERAL (SELECT document_id, search_vector, folded "
+                f"FROM {TEXT} WHERE search_vector @@ (to_tsquery('simple', %s) && {epoch_lexeme}) "
+                "ORDER BY document_id + 0 DESC) AS m LIMIT %s"
+            ),
+            candidates_params=[parsed.tsquery(), window],
         )
 
     def contains(self, column: str, negate: bool) -> str:

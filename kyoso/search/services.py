@@ -20,7 +20,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.safestring import SafeString
 
 from kyoso.search import registry
-from kyoso.search.backends import DOCUMENT, TEXT, backend_for
+from kyoso.search.backends import CANDIDATES, DOCUMENT, TEXT, backend_for
 from kyoso.search.models import SearchDocument, SearchText
 from kyoso.search.query import ParsedQuery, parse, parse_similar
 from kyoso.search.registry import SearchType
@@ -32,12 +32,10 @@ MAX_BODY_CHARS = 30_000
 MAX_TITLE_CHARS = 1_000
 #: The most results one call returns.
 MAX_LIMIT = 1_000
-#: Only the newest this-many matching documents are ranked, counted exactly and paged through
-#: (decision 0009). Below it, results and counts are exact; above it, the best of the newest
-#: matches are shown and the counts are estimates, so a query costs the same at 1 k and 1 M.
+#: Only the newest this-many matching documents are ranked, counted and paged through
+#: (decision 0009). Below it, results and counts are exact; at it, the best of the newest
+#: matches are shown and the counts say "at least", so a query costs the same at 1 k and 1 M.
 WINDOW = 1_000
-#: Matches are counted up to this many; past it the count says "5,000 or more".
-COUNT_CAP = 5_000
 REBUILD_BATCH = 500
 
 
@@ -55,7 +53,7 @@ class SearchHit:
 class SearchPage:
     count: int
     items: list[SearchHit]
-    #: What ``count`` is: "eq" exact, "about" an estimate, "gte" at least (CountedPage).
+    #: What ``count`` is: "eq" exact, "gte" at least (see CountedPage).
     relation: str = "eq"
 
     @property
@@ -67,21 +65,14 @@ class SearchPage:
 class CountedPage:
     """A page of hits and how many visible documents of each searched type match.
 
-    ``relation`` says what the counts are (as Elasticsearch's ``total.relation``):
-
-    - ``"eq"``: exact (no more documents matched than the ranking window holds);
-    - ``"about"``: estimates, the index's match count scaled by the share of the window that
-      is visible and of each type;
-    - ``"gte"``: more than :data:`COUNT_CAP` matched; the counts are the same estimate made
-      from the cap, so at least about that many.
-
-    ``window_counts`` are always exact for the window: the results one can page through.
+    ``relation`` says what the counts are (as Elasticsearch's ``total.relation``): ``"eq"``,
+    exact; ``"gte"``, at least: the index gave a full window of :data:`WINDOW` candidates, so
+    more may match than were counted (and only the window can be paged through).
     """
 
     items: list[SearchHit]
     counts: dict[str, int] = field(default_factory=dict)
     relation: str = "eq"
-    window_counts: dict[str, int] = field(default_factory=dict)
 
     @property
     def estimated(self) -> bool:
@@ -90,12 +81,6 @@ class CountedPage:
     def count(self, types: Sequence[str] | None = None) -> int:
         keys = self.counts if types is None else types
         return sum(self.counts.get(key, 0) for key in keys)
-
-    def reachable(self, types: Sequence[str] | None = None) -> int:
-        """How many hits of ``types`` can be paged through (all of them unless estimated)."""
-        counts = self.window_counts if self.estimated else self.counts
-        keys = counts if types is None else types
-        return sum(counts.get(key, 0) for key in keys)
 
 
 # --- Keeping documents in step ----------------------------------------------------------------
@@ -260,13 +245,29 @@ def _visibility(search_types: list[SearchType], viewer: Any) -> tuple[str, list]
     return sql, list(params)
 
 
+@dataclass(frozen=True)
+class Matches:
+    """The SELECT of the matching documents, and the common table expressions it reads (the
+    window's candidates) with their parameters, to be put after ``WITH``."""
+
+    sql: str
+    params: list
+    ctes: str = ""
+    cte_params: list = field(default_factory=list)
+
+    def with_ctes(self, *more: str) -> str:
+        """``WITH`` and every common table expression: ours, then ``more``."""
+        parts = [part for part in (self.ctes, *more) if part]
+        return f"WITH {', '.join(parts)} " if parts else ""
+
+
 def _matches(
     parsed: ParsedQuery,
     conditions: list[tuple[str, list]],
     *,
     ranked: bool = True,
     window: int | None = None,
-) -> tuple[str, list]:
+) -> Matches:
     """``SELECT doc_id, type, object_id, score`` of the documents matching ``parsed`` (of the
     newest ``window`` matches of the index, when given)."""
     backend = backend_for(connection.vendor)
@@ -288,7 +289,11 @@ def _matches(
         f"{DOCUMENT}.object_id AS object_id, {match.score_sql} AS score "
         f"FROM {match.from_sql} WHERE {' AND '.join(where)}"
     )
-    return sql, params
+    if match.candidates_sql is None:
+        return Matches(sql, params)
+    return Matches(
+        sql, params, f"{CANDIDATES} AS ({match.candidates_sql})", list(match.candidates_params)
+    )
 
 
 #: Best first; equal scores by newest object, then type.
@@ -319,8 +324,8 @@ def counted_page(
     the number of matches of each of ``types`` (default: every registered type).
 
     One SQL statement: the newest :data:`WINDOW` matches are taken from the index, filtered by
-    visibility, counted per type and ranked; the index's own match count comes with them. No
-    statement at all when the query has nothing to search for or nothing can be visible.
+    visibility, counted per type and ranked. No statement at all when the query has nothing to
+    search for or nothing can be visible.
     """
     limit, offset = _bounds(limit, offset)
     search_types = _types(types)
@@ -334,32 +339,30 @@ def counted_page(
     conditions = [visibility]
     if exclude is not None:
         conditions.append((f"NOT ({DOCUMENT}.type = %s AND {DOCUMENT}.object_id = %s)", [*exclude]))
-    matches, params = _matches(parsed, conditions, window=WINDOW)
-    count_sql, count_params = backend_for(connection.vendor).count(parsed, COUNT_CAP + 1)
+    matches = _matches(parsed, conditions, window=WINDOW)
     sums = ", ".join(
         f"COALESCE(SUM(CASE WHEN type = %s THEN 1 ELSE 0 END), 0) AS n{i}" for i in range(len(keys))
     )
     listed_sql = ", ".join(["%s"] * len(listed))
+    ctes = matches.with_ctes(
+        f"matches AS ({matches.sql})",
+        f"totals AS (SELECT (SELECT count(*) FROM {CANDIDATES}) AS candidates, {sums} "  # noqa: S608
+        "FROM matches)",
+        f"page AS (SELECT doc_id, type, object_id, score FROM matches "  # noqa: S608
+        f"WHERE type IN ({listed_sql}) ORDER BY {ORDER} LIMIT %s OFFSET %s)",
+    )
     sql = (
-        f"WITH matches AS ({matches}), "  # noqa: S608
-        f"totals AS (SELECT ({count_sql}) AS indexed, {sums} FROM matches), "
-        f"page AS (SELECT doc_id, type, object_id, score FROM matches "
-        f"WHERE type IN ({listed_sql}) ORDER BY {ORDER} LIMIT %s OFFSET %s) "
+        f"{ctes}"  # noqa: S608
         f"SELECT page.type, page.object_id, {DOCUMENT}.title, {DOCUMENT}.url, {TEXT}.body, "
         f"page.score, totals.* FROM totals LEFT JOIN page ON 1 = 1 "
         f"LEFT JOIN {DOCUMENT} ON {DOCUMENT}.id = page.doc_id "
         f"LEFT JOIN {TEXT} ON {TEXT}.document_id = page.doc_id "
         f"ORDER BY page.score DESC, page.object_id DESC, page.type"
     )
-    rows = _fetch(sql, [*params, *count_params, *keys, *listed, limit, offset])
-    indexed = int(rows[0][6] or 0)
-    window_counts = {key: int(n) for key, n in zip(keys, rows[0][7:], strict=True) if n}
-    if indexed <= WINDOW:
-        relation, counts = "eq", window_counts
-    else:
-        relation = "about" if indexed <= COUNT_CAP else "gte"
-        scale = min(indexed, COUNT_CAP) / WINDOW
-        counts = {key: round(n * scale) for key, n in window_counts.items()}
+    rows = _fetch(sql, [*matches.cte_params, *matches.params, *keys, *listed, limit, offset])
+    candidates = int(rows[0][6] or 0)
+    counts = {key: int(n) for key, n in zip(keys, rows[0][7:], strict=True) if n}
+    relation = "gte" if candidates >= WINDOW else "eq"
     hits = [
         SearchHit(
             type=type_key,
@@ -372,7 +375,7 @@ def counted_page(
         for type_key, object_id, title, url, body, score, *_counts in rows
         if type_key is not None
     ]
-    return CountedPage(hits, counts, relation=relation, window_counts=window_counts)
+    return CountedPage(hits, counts, relation=relation)
 
 
 def run_search(
@@ -411,11 +414,15 @@ def matching_ids(query: str, *, type: str, limit: int | None = None) -> list[int
     if not parsed.is_searchable or registry.get(type) is None:
         return []
     window = max(0, int(limit)) if limit is not None else None
-    matches, params = _matches(parsed, [(f"{DOCUMENT}.type = %s", [type])], window=window)
-    sql = f"SELECT object_id FROM ({matches}) AS matches ORDER BY {ORDER}"  # noqa: S608
+    matches = _matches(parsed, [(f"{DOCUMENT}.type = %s", [type])], window=window)
+    sql = (
+        f"{matches.with_ctes()}SELECT object_id FROM ({matches.sql}) AS matches "  # noqa: S608
+        f"ORDER BY {ORDER}"
+    )
+    params = [*matches.cte_params, *matches.params]
     if limit is not None:
         sql += " LIMIT %s"
-        params.append(max(0, int(limit)))
+        params.append(window)
     return [row[0] for row in _fetch(sql, params)]
 
 

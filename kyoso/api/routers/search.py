@@ -63,9 +63,9 @@ class SearchResults:
     def __init__(self, request: HttpRequest, parsed: ParsedQuery, types: list[str] | None):
         self.request, self.parsed, self.types = request, parsed, types
 
-    def page(self, limit: int, offset: int) -> tuple[list[dict[str, Any]], int, int, str]:
-        """The items, the count, how many can be paged through, and what the count is (exact,
-        an estimate or a lower bound: decision 0009)."""
+    def page(self, limit: int, offset: int) -> tuple[list[dict[str, Any]], int, str]:
+        """The items, the count, and what the count is (exact, or a lower bound: decision
+        0009)."""
         found = counted_page(
             self.parsed,
             viewer=acting_user(self.request),
@@ -74,7 +74,7 @@ class SearchResults:
             offset=offset,
         )
         items = [self._out(hit) for hit in found.items]
-        return items, found.count(), found.reachable(), found.relation
+        return items, found.count(), found.relation
 
     def _out(self, hit: SearchHit) -> dict[str, Any]:
         return {
@@ -103,12 +103,10 @@ class SearchPagination(KyosoPagination):
         count_relation: str = Field(
             "eq",
             description=(
-                "eq: count is exact. about: more documents matched than are ranked (1,000), "
-                "count is an estimate, and only the newest 1,000 matches, best first, can be "
-                "paged through. gte: more than 5,000 matched; count estimates at least how "
-                "many"
+                "eq: count is exact. gte: at least count match; only the newest 1,000 "
+                "matches are ranked (best first) and can be paged through (decision 0009)"
             ),
-            json_schema_extra={"enum": ["eq", "about", "gte"]},
+            json_schema_extra={"enum": ["eq", "gte"]},
         )
 
     def paginate_queryset(
@@ -116,7 +114,7 @@ class SearchPagination(KyosoPagination):
     ) -> dict[str, Any]:
         limit = min(pagination.limit, max_limit())
         offset = pagination.offset
-        items, count, reachable, relation = queryset.page(limit, offset)
+        items, count, relation = queryset.page(limit, offset)
         following = offset + limit
         return {
             "items": items,
@@ -124,7 +122,7 @@ class SearchPagination(KyosoPagination):
             "count_relation": relation,
             "limit": limit,
             "offset": offset,
-            "next": page_url(request, limit, following) if following < reachable else None,
+            "next": page_url(request, limit, following) if following < count else None,
             "previous": page_url(request, limit, max(0, offset - limit)) if offset > 0 else None,
         }
 

@@ -1,17 +1,19 @@
 """Past the ranking window (decision 0009): when more documents match than are ranked, the
-newest WINDOW matches are ranked and paged through, and the counts become estimates — on both
+newest WINDOW matches are ranked and paged through, and the counts say "at least" — on both
 databases, through the service, the page and the API."""
 
 from __future__ import annotations
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 
 from kyoso.orgs.models import Organization
 from kyoso.orgs.tests.factories import OrganizationFactory
 from kyoso.search import services
+from kyoso.search.backends import EPOCH
 from kyoso.search.models import SearchDocument
-from kyoso.search.services import search
+from kyoso.search.services import matching_ids, search
 
 WINDOW = 5
 
@@ -22,13 +24,8 @@ def small_window(monkeypatch):
 
 
 @pytest.fixture
-def small_cap(monkeypatch, small_window):
-    monkeypatch.setattr(services, "COUNT_CAP", 8)
-
-
-@pytest.fixture
 def twelve_matches(db):
-    """Twelve organizations about 防災, one of them (the oldest) with it in its name."""
+    """Twelve organizations about 防災, the oldest with it in its name (the best match)."""
     oldest = OrganizationFactory(name="防災士の会", name_kana="", description="防災 防災 防災")
     others = [
         OrganizationFactory(name=f"団体{n}", name_kana="", description="地域の防災を考えます。")
@@ -37,39 +34,29 @@ def twelve_matches(db):
     return [oldest, *others]
 
 
-def _document_order(orgs: list[Organization]) -> list[int]:
-    """Object ids from the newest indexed document down."""
+def _newest(orgs: list[Organization], n: int) -> set[int]:
+    """The ``n`` organizations of ``orgs`` whose documents were indexed last."""
     ids = {org.pk for org in orgs}
-    return [
-        object_id
-        for object_id in SearchDocument.objects.filter(type="orgs")
-        .order_by("-id")
-        .values_list("object_id", flat=True)
-        if object_id in ids
-    ]
+    order = SearchDocument.objects.filter(type="orgs").order_by("-id")
+    return {pk for pk in order.values_list("object_id", flat=True) if pk in ids}.intersection(
+        [pk for pk in order.values_list("object_id", flat=True) if pk in ids][:n]
+    )
 
 
 def test_below_the_window_counts_are_exact_and_the_best_comes_first(twelve_matches):
     page = search("防災", viewer=None, types=["orgs"], limit=20)
 
-    assert page.count == 12
-    assert page.estimated is False
+    assert (page.count, page.relation) == (12, "eq")
     assert page.items[0].id == twelve_matches[0].pk  # the title match ranks first
 
 
 def test_past_the_window_only_the_newest_matches_are_ranked(small_window, twelve_matches):
     page = search("防災", viewer=None, types=["orgs"], limit=20)
 
-    newest = _document_order(twelve_matches)[:WINDOW]
-    assert page.estimated is True
-    assert sorted(hit.id for hit in page.items) == sorted(newest)
+    assert (page.count, page.relation) == (WINDOW, "gte")
+    assert {hit.id for hit in page.items} == _newest(twelve_matches, WINDOW)
     # The oldest document, the best match of all, is outside the window.
     assert twelve_matches[0].pk not in {hit.id for hit in page.items}
-
-
-def test_past_the_window_the_count_estimates_the_visible_matches(small_window, twelve_matches):
-    # Every match is a visible organization, so the estimate is the exact number of matches.
-    assert search("防災", viewer=None, types=["orgs"]).count == 12
 
 
 def test_past_the_window_offsets_stop_at_the_window(small_window, twelve_matches):
@@ -79,48 +66,40 @@ def test_past_the_window_offsets_stop_at_the_window(small_window, twelve_matches
 
     assert len(first.items) == 3 and len(second.items) == WINDOW - 3
     assert {h.id for h in first.items}.isdisjoint({h.id for h in second.items})
-    assert beyond.items == [] and beyond.count == 12
+    assert beyond.items == []
 
 
-def test_search_page_says_the_count_is_an_estimate_and_pages_within_the_window(
-    client, small_window, twelve_matches, settings
+def test_search_page_says_at_least_and_pages_within_the_window(
+    client, small_window, twelve_matches
 ):
     response = client.get(reverse("core:search"), {"q": "防災", "type": "orgs"})
 
     html = response.content.decode()
     assert response.status_code == 200
-    assert "約 12 件" in html
-    assert "新しい 5 件を関連度の高い順に表示しています" in html
+    assert "5 件以上。新しいものから 5 件を関連度の高い順に表示しています" in html
     assert html.count('class="search-result"') == WINDOW
 
 
-def test_api_flags_an_estimated_count_and_has_no_next_page_past_the_window(
+def test_api_gives_the_relation_and_no_next_page_past_the_window(
     client, small_window, twelve_matches
 ):
     body = client.get("/api/v1/search", {"q": "防災", "limit": 5}).json()
     exact = client.get("/api/v1/search", {"q": "防災士"}).json()
 
-    assert body["count"] == 12
-    assert body["count_relation"] == "about"
+    assert (body["count"], body["count_relation"]) == (WINDOW, "gte")
     assert len(body["items"]) == WINDOW
     assert body["next"] is None
-    assert exact["count_relation"] == "eq"
+    assert (exact["count"], exact["count_relation"]) == (1, "eq")
 
 
-def test_past_the_count_cap_the_count_is_a_lower_bound(small_cap, twelve_matches, client):
-    page = search("防災", viewer=None, types=["orgs"])
-    html = client.get(reverse("core:search"), {"q": "防災", "type": "orgs"}).content.decode()
-    body = client.get("/api/v1/search", {"q": "防災"}).json()
+def test_a_capped_id_list_is_the_newest_matches_best_first(twelve_matches):
+    capped = matching_ids("防災", type="orgs", limit=4)
 
-    assert (page.relation, page.count) == ("gte", 8)
-    assert "8 件以上" in html
-    assert (body["count_relation"], body["count"]) == ("gte", 8)
+    assert set(capped) == _newest(twelve_matches, 4)
 
 
 def _jump_document_ids(to: int) -> None:
     """Make the next search document get the id ``to`` (as after years of documents)."""
-    from django.db import connection
-
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(
@@ -135,8 +114,6 @@ def _jump_document_ids(to: int) -> None:
 def test_the_window_is_the_newest_matches_across_epochs_of_documents(db, monkeypatch):
     """PostgreSQL finds the newest matches epoch by epoch (65,536 documents each); the window
     must still be exactly the newest matches, as SQLite's walk down the rowids gives."""
-    from kyoso.search.backends import EPOCH
-
     monkeypatch.setattr(services, "WINDOW", 4)
     old = [OrganizationFactory(name=f"古い防災団体{n}", name_kana="") for n in range(3)]
     _jump_document_ids(EPOCH * 2 + 5)
@@ -144,5 +121,5 @@ def test_the_window_is_the_newest_matches_across_epochs_of_documents(db, monkeyp
 
     page = search("防災", viewer=None, types=["orgs"], limit=20)
 
-    assert page.relation == "about"
+    assert page.relation == "gte"
     assert {hit.id for hit in page.items} == {org.pk for org in new} | {old[-1].pk}

@@ -12,8 +12,9 @@ issues are the first 1 k of the 100 k), indexed for search in bulk, analysed, an
 - an issue's page (``/issues/<id>/``, anonymous), cycling through 50 issues spread over the
   table;
 - search through ``kyoso.search.services.search`` for a fixed query set (20 hits with their
-  snippets and the count), the ranked match alone through ``matching_ids`` (the best 20 ids:
-  the index lookup and ranking without snippets, count or visibility), and the same queries as
+  snippets and the count), the ranked match alone through ``matching_ids`` (the ids of the
+  ranking window, best first: the index lookup and ranking of the newest 1,000 matches without
+  snippets or visibility, decision 0009), and the same queries as
   ``LIKE '%…%'`` scans over title and body (a count and the newest 20, as the search page
   shows a count and 20 hits).
 """
@@ -106,7 +107,7 @@ def measure(size: int, *, rounds: int, like_rounds: int) -> dict[str, Any]:
 
     from kyoso.issues.models import Issue
     from kyoso.issues.selectors import encode_cursor
-    from kyoso.search.services import matching_ids, search
+    from kyoso.search.services import WINDOW, matching_ids, search
 
     _share_priority_with_backend()
     client = Client()
@@ -148,7 +149,7 @@ def measure(size: int, *, rounds: int, like_rounds: int) -> dict[str, Any]:
                     budget_s=20,
                 ),
                 "ids": time_calls(
-                    lambda q=query: matching_ids(q, type="issue", limit=20),
+                    lambda q=query: matching_ids(q, type="issue", limit=WINDOW),
                     rounds=rounds,
                     budget_s=20,
                 ),

@@ -6,6 +6,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from kyoso.core.geo import latitude_field, longitude_field, point_constraints
+
 TITLE_MAX = 120
 BODY_MAX = 20_000
 COMMENT_MAX = 4_000
@@ -46,10 +48,8 @@ class Issue(models.Model):
         blank=True,
         related_name="issues",
     )
-    latitude = models.DecimalField(_("緯度"), max_digits=9, decimal_places=6, null=True, blank=True)
-    longitude = models.DecimalField(
-        _("経度"), max_digits=9, decimal_places=6, null=True, blank=True
-    )
+    latitude = latitude_field()
+    longitude = longitude_field()
     stage = models.CharField(_("段階"), max_length=20, choices=Stage.choices, default=Stage.SEED)
     merged_into = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="merged_issues"
@@ -91,21 +91,7 @@ class Issue(models.Model):
             models.CheckConstraint(
                 condition=~Q(merged_into=F("id")), name="issue_not_merged_into_itself"
             ),
-            models.CheckConstraint(
-                condition=Q(latitude__isnull=True)
-                | (
-                    Q(latitude__gte=-90)
-                    & Q(latitude__lte=90)
-                    & Q(longitude__gte=-180)
-                    & Q(longitude__lte=180)
-                ),
-                name="issue_point_valid",
-            ),
-            models.CheckConstraint(
-                condition=(Q(latitude__isnull=True) & Q(longitude__isnull=True))
-                | (Q(latitude__isnull=False) & Q(longitude__isnull=False)),
-                name="issue_point_complete",
-            ),
+            *point_constraints("issue"),
         ]
 
     def __str__(self) -> str:

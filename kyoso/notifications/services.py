@@ -89,6 +89,7 @@ def notify(
     target: Any,
     text: str,
     url: str,
+    email: bool = True,
 ) -> int:
     """Notify each recipient once; return how many notifications were created.
 
@@ -98,6 +99,8 @@ def notify(
     ``text``: one sentence in the current language; the list shows the actor next to it, so
     the text need not repeat the actor's name. ``url``: a site path such as ``/issues/1/``.
     Immediate mail is queued after commit, so a rolled-back write notifies nobody.
+    ``email=False``: only the in-site notification, no mail now nor in a digest — for callers
+    that already send their own mail about the same thing (e.g. an event's promotion mail).
     """
     candidates = User.objects.filter(
         pk__in=_recipient_ids(recipients), is_active=True, deleted_at__isnull=True
@@ -119,7 +122,7 @@ def notify(
     }
     rows = []
     for person in people:
-        mail = MAIL_BY_FREQUENCY[EmailFrequency(frequency_of(person))]
+        mail = MAIL_BY_FREQUENCY[EmailFrequency(frequency_of(person))] if email else Mail.NONE
         rows.append(
             Notification(
                 recipient=person,

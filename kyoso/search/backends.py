@@ -60,7 +60,7 @@ class SqliteBackend:
             f"JOIN {DOCUMENT} ON {DOCUMENT}.id = fts.text_id "
             f"JOIN {TEXT} ON {TEXT}.document_id = fts.text_id"
         )
-        columns = {
+        columns: dict[str, str] = {
             "folded_sql": f"{TEXT}.folded",
             "title_terms_sql": f"{TEXT}.title_terms",
             "body_terms_sql": f"{TEXT}.body_terms",
@@ -70,15 +70,19 @@ class SqliteBackend:
                 from_sql=f"({select}) AS fts {joins}",
                 params=[parsed.fts5()],
                 where_sql="1 = 1",
-                **columns,
+                folded_sql=columns["folded_sql"],
+                title_terms_sql=columns["title_terms_sql"],
+                body_terms_sql=columns["body_terms_sql"],
             )
         return Match(
             from_sql=f"{CANDIDATES} AS fts {joins}",
             params=[],
             where_sql="1 = 1",
+            folded_sql=columns["folded_sql"],
+            title_terms_sql=columns["title_terms_sql"],
+            body_terms_sql=columns["body_terms_sql"],
             candidates_sql=f"{select} ORDER BY rowid DESC LIMIT %s",
             candidates_params=[parsed.fts5(), window],
-            **columns,
         )
 
     def position(self, haystack: str) -> str:

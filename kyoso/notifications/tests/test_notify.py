@@ -21,6 +21,7 @@ def _notify(recipients, actor=None, target="ラベル", **kwargs):
         target=target,
         text=kwargs.pop("text", "フォロー中の課題にコメントがありました"),
         url=kwargs.pop("url", "/issues/1/"),
+        **kwargs,
     )
 
 
@@ -105,6 +106,18 @@ def test_digest_and_never_send_no_mail_now(
     assert mail.outbox == []
     row = Notification.objects.get()
     assert (row.mail, row.emailed_at) == (expected_mail, None)
+
+
+@pytest.mark.parametrize("frequency", [EmailFrequency.IMMEDIATE, EmailFrequency.DAILY])
+def test_email_false_records_the_notification_and_mails_nothing_now_or_later(
+    suzuki, frequency, django_capture_on_commit_callbacks
+):
+    NotificationPreference.objects.create(user=suzuki, email_frequency=frequency)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert _notify([suzuki], email=False) == 1
+    assert mail.outbox == []
+    row = Notification.objects.get()
+    assert (row.recipient, row.mail, row.emailed_at) == (suzuki, Mail.NONE, None)
 
 
 @pytest.mark.django_db(transaction=True)

@@ -1,0 +1,98 @@
+"""Real concurrency in tests: worker threads, each on its own database connection.
+
+On PostgreSQL the threads connect to the test database. On SQLite the test database is a shared
+in-memory database, whose table locks make concurrent writers fail at once instead of
+waiting; so for these tests the committed database is copied into a file (SQLite's backup API)
+and every thread opens its own connection to that file, with the same settings as production
+(WAL, busy timeout, IMMEDIATE transactions).
+
+Use them from tests marked ``@pytest.mark.django_db(transaction=True)``::
+
+    with thread_databases(tmp_path) as open_connection:
+        results = in_parallel(open_connection, [job_a, job_b])
+        state = read(open_connection, lambda: Model.objects.count())
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from django.db import connection, connections
+from django.db.utils import load_backend
+
+
+@contextmanager
+def thread_databases(
+    tmp_path: Path, *, busy_timeout: int | None = None
+) -> Iterator[Callable[[], None]]:
+    """Yield a function each worker thread calls first to open its own connection.
+
+    ``busy_timeout`` (seconds, SQLite only) replaces the production wait for the write lock,
+    for tests that queue many writers on a busy machine (the behaviour is the same; only a
+    writer waits longer before giving up)."""
+    if connection.vendor != "sqlite":
+
+        def use_default() -> None:
+            return None
+
+        yield use_default
+        return
+    copy_path = tmp_path / "concurrency.sqlite3"
+    connection.ensure_connection()
+    target = sqlite3.connect(copy_path)
+    connection.connection.backup(target)
+    target.close()
+    file_settings = copy.deepcopy(connections.settings["default"])
+    file_settings["NAME"] = str(copy_path)
+    if busy_timeout is not None:
+        options = file_settings.setdefault("OPTIONS", {})
+        options["timeout"] = busy_timeout
+        options["init_command"] = re.sub(
+            r"busy_timeout=\d+",
+            f"busy_timeout={busy_timeout * 1000}",
+            options.get("init_command", ""),
+        )
+    backend = load_backend(file_settings["ENGINE"])
+
+    def use_file() -> None:
+        connections["default"] = backend.DatabaseWrapper(copy.deepcopy(file_settings), "default")
+
+    yield use_file
+
+
+def in_parallel(open_connection: Callable[[], None], jobs: list[Callable[[], Any]]) -> list[Any]:
+    """Run ``jobs`` at the same moment, one thread and one connection each."""
+    barrier = threading.Barrier(len(jobs))
+    results: list[Any] = [None] * len(jobs)
+    errors: list[BaseException] = []
+
+    def work(index: int, job: Callable[[], Any]) -> None:
+        open_connection()
+        try:
+            barrier.wait(timeout=30)
+            results[index] = job()
+        except BaseException as error:  # reported below, in the test's thread
+            errors.append(error)
+        finally:
+            connections["default"].close()
+
+    threads = [threading.Thread(target=work, args=(i, job)) for i, job in enumerate(jobs)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    if errors:
+        raise errors[0]
+    return results
+
+
+def read(open_connection: Callable[[], None], query: Callable[[], Any]) -> Any:
+    """Run ``query`` on a thread connection (the copy, on SQLite)."""
+    return in_parallel(open_connection, [query])[0]

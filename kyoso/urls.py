@@ -6,12 +6,14 @@ from django.views.static import serve
 from kyoso.api.urls import api
 from kyoso.core import views as core_views
 from kyoso.core.policy import rule_required
+from kyoso.events.views import calendar as events_calendar
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("kyoso.core.urls")),
     path("accounts/settings/tokens/", include("kyoso.api.web_urls")),
     path("accounts/", include("kyoso.accounts.urls")),
     path("issues/", include("kyoso.issues.urls")),
+    path("events.ics", events_calendar.feed, name="events_feed"),
     path("events/", include("kyoso.events.urls")),
     path("communities/", include("kyoso.communities.urls")),
     path("orgs/", include("kyoso.orgs.urls")),

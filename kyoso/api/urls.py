@@ -4,7 +4,16 @@ Each capability adds its router module under ``kyoso/api/routers/`` and one line
 """
 
 from kyoso.api.application import KyosoAPI
-from kyoso.api.routers import issues, me, organizations, regions, search, tokens
+from kyoso.api.routers import (
+    communities,
+    events,
+    issues,
+    me,
+    organizations,
+    regions,
+    search,
+    tokens,
+)
 
 #: Shown at the top of the docs page (Markdown).
 DESCRIPTION = """\
@@ -26,3 +35,5 @@ api.add_router("", organizations.router)
 api.add_router("", regions.router)
 api.add_router("", issues.router)
 api.add_router("", search.router)
+api.add_router("", communities.router)
+api.add_router("", events.router)

@@ -42,6 +42,10 @@ class AuditEvent(models.Model):
         TOKEN_REVOKED = "api.token_revoked", _("APIトークンの失効")
         BACKUP_RESTORED = "ops.restored", _("バックアップからの復元")
         ISSUE_STAGE_CHANGED = "issue.stage_changed", _("課題の段階の変更")
+        COMMUNITY_CREATED = "community.created", _("コミュニティの作成")
+        COMMUNITY_MEMBER_DECIDED = "community.member_decided", _("コミュニティ参加申請の判断")
+        COMMUNITY_LEADER_APPOINTED = "community.leader_appointed", _("コミュニティのリーダー任命")
+        COMMUNITY_LEADER_REMOVED = "community.leader_removed", _("コミュニティのリーダー解任")
 
     at = models.DateTimeField(_("日時"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(

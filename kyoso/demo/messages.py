@@ -19,5 +19,9 @@ KIND_LABELS = {
     "memberships": _("団体のメンバー"),
     "roles": _("役割"),
     "site_pages": _("固定ページ"),
+    "events": _("イベント"),
+    "communities": _("共創コミュニティ"),
+    "community_memberships": _("コミュニティのメンバー"),
+    "board_posts": _("掲示板の投稿"),
     "passwords_reset": _("デモ用パスワードに戻したアカウント"),
 }

@@ -37,6 +37,7 @@ from kyoso.audit.models import AuditEvent
 from kyoso.audit.services import audit_record
 from kyoso.core.env import env_str
 from kyoso.demo import data, messages
+from kyoso.demo.communities import load_communities
 from kyoso.demo.data.issues import ISSUES, DemoIssue
 from kyoso.issues.models import Comment, HelpOffer, Issue, Stage, StageChange
 from kyoso.orgs.models import Membership, Organization
@@ -373,6 +374,22 @@ def _merge_issue(run: _Run, entry: DemoIssue, duplicate: Issue, target: Issue) -
     Issue.objects.filter(pk=target.pk).update(last_activity_at=max(target.last_activity_at, moment))
 
 
+def _load_events(run: _Run) -> None:
+    """The FY2021 sessions of seed 000, through the same import as a secretariat's upload
+    (idempotent: the import skips events it already has)."""
+    from kyoso.demo.data.events import FY2021_CSV, ORGANIZER_SLUG
+    from kyoso.events.services.importing import events_import
+
+    result = events_import(
+        actor=run.secretariat,
+        data=FY2021_CSV.read_bytes(),
+        source=f"demo/{FY2021_CSV.name}",
+        organization=run.organizations[ORGANIZER_SLUG],
+    )
+    run.totals["events"] += len(result.created) + result.skipped
+    run.created["events"] += len(result.created)
+
+
 #: The steps, in dependency order. Append new kinds here.
 STEPS: list[Callable[[_Run], None]] = [
     _load_people,
@@ -381,6 +398,8 @@ STEPS: list[Callable[[_Run], None]] = [
     _load_roles,
     _load_site_pages,
     _load_issues,
+    load_communities,  # kyoso/demo/communities.py
+    _load_events,
 ]
 
 

@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from kyoso.core.geo import latitude_field, longitude_field, point_constraints
 from kyoso.issues.vocab import Theme
 
 TITLE_MAX = 120
@@ -104,10 +105,8 @@ class Event(models.Model):
         blank=True,
         related_name="events",
     )
-    latitude = models.DecimalField(_("緯度"), max_digits=9, decimal_places=6, null=True, blank=True)
-    longitude = models.DecimalField(
-        _("経度"), max_digits=9, decimal_places=6, null=True, blank=True
-    )
+    latitude = latitude_field()
+    longitude = longitude_field()
     #: Shown only to confirmed online registrants (and the organizers).
     online_url = models.URLField(_("オンライン参加のURL"), max_length=500, blank=True)
 
@@ -172,21 +171,7 @@ class Event(models.Model):
                 | Q(confirmed_online__lte=F("capacity_online")),
                 name="event_online_not_oversold",
             ),
-            models.CheckConstraint(
-                condition=Q(latitude__isnull=True)
-                | (
-                    Q(latitude__gte=-90)
-                    & Q(latitude__lte=90)
-                    & Q(longitude__gte=-180)
-                    & Q(longitude__lte=180)
-                ),
-                name="event_point_valid",
-            ),
-            models.CheckConstraint(
-                condition=(Q(latitude__isnull=True) & Q(longitude__isnull=True))
-                | (Q(latitude__isnull=False) & Q(longitude__isnull=False)),
-                name="event_point_complete",
-            ),
+            *point_constraints("event"),
         ]
 
     def __str__(self) -> str:
@@ -272,6 +257,9 @@ class Registration(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     reminder_sent_at = models.DateTimeField(null=True, blank=True)
+    #: When the follow-up after the event (surfaced issues, offers) was claimed for this
+    #: attendee: set once with a conditional UPDATE, so nobody gets it twice.
+    followup_sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["created_at", "id"]

@@ -4,8 +4,77 @@ Each part is registered by the module that owns it; this file only calls them in
 
 from __future__ import annotations
 
+from typing import Any
+
 
 def register() -> None:
     from kyoso.events import rules
 
     rules.register()
+    register_events()
+    from kyoso.events import ideas_personal_data, registration_personal_data
+
+    ideas_personal_data.register()
+    registration_personal_data.register()
+
+
+# --- Events and registration: navigation and search -----------------------------------------
+
+
+def register_events() -> None:
+    from django.utils.translation import gettext_lazy as _
+
+    from kyoso.core import navigation
+
+    navigation.register(_("イベント"), "events:list", 25)
+    register_event_search()
+
+
+def event_search_document(event: Any) -> Any:
+    """Title, description, guests and venue of a published event; drafts and cancelled events
+    are not indexed (None removes them from the index)."""
+    from kyoso.core.markdown import markdown_to_text
+    from kyoso.events.models import EventStatus
+    from kyoso.search.registry import Document
+
+    if event.status != EventStatus.PUBLISHED:
+        return None
+    words = [event.topic, markdown_to_text(event.description), event.audience]
+    for guest in event.guests.all():
+        words.append(" ".join(p for p in (guest.name, guest.affiliation, guest.title) if p))
+        words.append(guest.profile)
+    words += [event.venue_name, event.venue_address]
+    if event.municipality_id is not None:
+        words.append(event.municipality.full_name)
+    if event.organization_id is not None:
+        words.append(event.organization.name)
+    if event.community_id is not None:
+        words.append(event.community.name)
+    return Document(title=event.title, body="\n".join(w for w in words if w))
+
+
+def event_url(event: Any) -> str:
+    from django.urls import reverse
+
+    return reverse("events:detail", args=[event.pk])
+
+
+def register_event_search() -> None:
+    from django.utils.translation import gettext_lazy as _
+
+    from kyoso.events.models import Event
+    from kyoso.events.selectors import searchable_events
+    from kyoso.search import registry as search_registry
+
+    search_registry.register(
+        "event",
+        label=_("イベント"),
+        model=Event,
+        document=event_search_document,
+        visible=searchable_events,
+        url=event_url,
+        order=20,
+        queryset=lambda: Event.objects.select_related(
+            "municipality", "organization", "community"
+        ).prefetch_related("guests"),
+    )

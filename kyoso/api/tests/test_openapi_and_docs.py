@@ -12,6 +12,7 @@ EXPECTED_PATHS = {
     "/api/v1/issues.geojson": {"get"},
     "/api/v1/issues": {"get", "post"},
     "/api/v1/issues/{issue_id}": {"get", "patch"},
+    "/api/v1/issues/{issue_id}/stage": {"post"},
     "/api/v1/issues/{issue_id}/empathy": {"post", "delete"},
     "/api/v1/issues/{issue_id}/comments": {"get", "post"},
     "/api/v1/search": {"get"},
@@ -23,6 +24,12 @@ EXPECTED_PATHS = {
     "/api/v1/organizations/{slug}": {"get"},
     "/api/v1/regions/prefectures": {"get"},
     "/api/v1/regions/municipalities": {"get"},
+    "/api/v1/communities": {"get"},
+    "/api/v1/communities/{slug}": {"get"},
+    "/api/v1/communities/{slug}/membership": {"post", "delete"},
+    "/api/v1/events": {"get"},
+    "/api/v1/events/{event_id}": {"get"},
+    "/api/v1/events/{event_id}/registration": {"post", "delete"},
 }
 
 

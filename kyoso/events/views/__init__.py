@@ -5,7 +5,19 @@ tuple with a one-line change, never rewrite the file)."""
 
 from importlib import import_module
 
-AREAS: tuple[str, ...] = ()
+AREAS: tuple[str, ...] = (
+    "listing",
+    "detail",
+    "editing",
+    "registration",
+    "checkin",
+    "calendar",
+    "importing",
+    "figures",
+    "minutes",
+    "followup",
+    "ideas",
+)
 
 
 def urls_of() -> list:

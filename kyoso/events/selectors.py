@@ -1,0 +1,342 @@
+"""Reads of the events app that span relations: querysets that carry their joins already.
+
+- :func:`event_page`: the list (upcoming or past, filters, page numbers, constant queries)
+- :func:`event_detail`: one event with guests, questions, related issues and seat figures
+- :func:`registrants`: the organizer's list (confirmed, then the waitlist in order, answers)
+- :func:`my_events`: what a person registered for and what they organize
+- :func:`visible_events`: what a viewer may see (search)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from kyoso.events.formatting import when_text
+from kyoso.events.models import (
+    Answer,
+    Attendance,
+    Event,
+    EventMode,
+    EventStatus,
+    Registration,
+    RegistrationStatus,
+)
+from kyoso.events.rules import remember_organizer, remember_registration
+
+PER_PAGE = 20
+LIVE = (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED)
+_MANAGER_ROLES = ("owner", "admin")
+
+
+# --- Who manages what ------------------------------------------------------------------------
+
+
+def managed_organizations(user: Any) -> QuerySet:
+    """Organizations ``user`` may organize events as (owner or admin)."""
+    from kyoso.orgs.models import Organization
+
+    if not getattr(user, "is_authenticated", False):
+        return Organization.objects.none()
+    return Organization.objects.filter(
+        memberships__user_id=user.pk, memberships__role__in=_MANAGER_ROLES
+    ).order_by("name", "id")
+
+
+def managed_communities(user: Any) -> QuerySet:
+    """Communities ``user`` leads (active leader)."""
+    from kyoso.communities.models import Community
+
+    if not getattr(user, "is_authenticated", False):
+        return Community.objects.none()
+    return Community.objects.filter(
+        memberships__user_id=user.pk, memberships__role="leader", memberships__status="active"
+    ).order_by("name", "id")
+
+
+def organized_by(user: Any) -> Q:
+    """Events ``user`` organizes (secretariat aside): created, or as an org/community they run."""
+    from kyoso.communities.models import CommunityMembership
+    from kyoso.orgs.models import Membership
+
+    return (
+        Q(created_by_id=user.pk)
+        | Q(
+            Exists(
+                Membership.objects.filter(
+                    organization_id=OuterRef("organization_id"),
+                    user_id=user.pk,
+                    role__in=_MANAGER_ROLES,
+                )
+            )
+        )
+        | Q(
+            Exists(
+                CommunityMembership.objects.filter(
+                    community_id=OuterRef("community_id"),
+                    user_id=user.pk,
+                    role="leader",
+                    status="active",
+                )
+            )
+        )
+    )
+
+
+def visible_events(viewer: Any) -> QuerySet[Event]:
+    """Published and cancelled events; drafts only for their organizers (and the secretariat)."""
+    from kyoso.roles.selectors import is_secretariat
+
+    events = Event.objects.all()
+    if not getattr(viewer, "is_authenticated", False):
+        return events.exclude(status=EventStatus.DRAFT)
+    if is_secretariat(viewer):
+        return events
+    return events.filter(~Q(status=EventStatus.DRAFT) | organized_by(viewer))
+
+
+def searchable_events(viewer: Any) -> QuerySet[Event]:
+    """What the global search may show: published events, and any the viewer organizes."""
+    from kyoso.roles.selectors import is_secretariat
+
+    events = Event.objects.all()
+    if not getattr(viewer, "is_authenticated", False):
+        return events.filter(status=EventStatus.PUBLISHED)
+    if is_secretariat(viewer):
+        return events
+    return events.filter(Q(status=EventStatus.PUBLISHED) | organized_by(viewer))
+
+
+# --- The list --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EventFilters:
+    kind: str = ""
+    theme: str = ""
+    municipality: str = ""
+    community: int | None = None
+    online: str = ""  # "online" (held online or hybrid), "offline" (at a venue or hybrid)
+    past: bool = False
+
+
+def _list_columns(events: QuerySet[Event]) -> QuerySet[Event]:
+    return events.select_related(
+        "organization",
+        "community",
+        "municipality__prefecture",
+        "municipality__parent",
+        "created_by",
+    )
+
+
+def filtered_events(filters: EventFilters, *, now: Any = None) -> QuerySet[Event]:
+    now = now or timezone.now()
+    events = Event.objects.exclude(status=EventStatus.DRAFT)
+    if filters.past:
+        events = events.filter(ends_at__lt=now).order_by("-starts_at", "-id")
+    else:
+        events = events.filter(ends_at__gte=now).order_by("starts_at", "id")
+    if filters.kind:
+        events = events.filter(kind=filters.kind)
+    if filters.theme:
+        events = events.filter(theme=filters.theme)
+    if filters.municipality:
+        events = events.filter(
+            Q(municipality_id=filters.municipality)
+            | Q(municipality__parent_id=filters.municipality)
+        )
+    if filters.community:
+        events = events.filter(community_id=filters.community)
+    if filters.online == "online":
+        events = events.filter(mode__in=[EventMode.ONLINE, EventMode.HYBRID])
+    elif filters.online == "offline":
+        events = events.filter(mode__in=[EventMode.VENUE, EventMode.HYBRID])
+    return _list_columns(events)
+
+
+def with_when(events: Any) -> list[Event]:
+    """The events as a list, each with ``when`` (和暦 and 西暦) and its seats left."""
+    rows = list(events)
+    for event in rows:
+        event.when = when_text(event)  # type: ignore[attr-defined]
+        event.seats_left = seats_left(event)  # type: ignore[attr-defined]
+    return rows
+
+
+def event_page(filters: EventFilters, *, page: Any = 1) -> tuple[Any, bool]:
+    """One page of the list: (page, whether the page number given was invalid).
+
+    Two queries: the count and the page (with organizer, community and municipality joined).
+    """
+    paginator = Paginator(filtered_events(filters), PER_PAGE)
+    invalid = False
+    try:
+        result = paginator.page(page)
+    except (PageNotAnInteger, EmptyPage):
+        invalid = page not in (None, "", 1, "1")
+        result = paginator.page(1)
+    result.object_list = with_when(result.object_list)
+    return result, invalid
+
+
+def seats_left(event: Event) -> dict[str, int | None]:
+    """Free seats per attendance offered (None: no limit)."""
+    from kyoso.events.services.events import offered_attendances
+
+    left: dict[str, int | None] = {}
+    for attendance in offered_attendances(event.mode):
+        if attendance == Attendance.VENUE:
+            capacity, confirmed = event.capacity_venue, event.confirmed_venue
+        else:
+            capacity, confirmed = event.capacity_online, event.confirmed_online
+        left[attendance] = None if capacity is None else max(0, capacity - confirmed)
+    return left
+
+
+# --- One event -------------------------------------------------------------------------------
+
+
+def _waitlist_counts() -> dict[str, Count]:
+    return {
+        "waitlist_venue": Count(
+            "registrations",
+            filter=Q(
+                registrations__status=RegistrationStatus.WAITLISTED,
+                registrations__attendance=Attendance.VENUE,
+            ),
+        ),
+        "waitlist_online": Count(
+            "registrations",
+            filter=Q(
+                registrations__status=RegistrationStatus.WAITLISTED,
+                registrations__attendance=Attendance.ONLINE,
+            ),
+        ),
+    }
+
+
+def event_for_viewer(pk: int, viewer: Any) -> Event:
+    """The event with what the rules read (organizer, community); 404 when missing."""
+    event = Event.objects.filter(pk=pk).first()
+    if event is None:
+        raise Http404
+    return event
+
+
+def event_detail(pk: int, viewer: Any) -> Event:
+    """The event page's event: joins, guests, questions, visible related issues, waitlist
+    counts, the viewer's live registration (``viewer_registration``) and whether the viewer
+    organizes it (cached for the rules)."""
+    from kyoso.issues.selectors import visible_issues
+
+    events = (
+        Event.objects.filter(pk=pk)
+        .select_related(
+            "organization",
+            "community",
+            "municipality__prefecture",
+            "municipality__parent",
+            "created_by",
+            "minutes",
+        )
+        .prefetch_related(
+            "guests",
+            "questions",
+            Prefetch(
+                "related_issues",
+                queryset=visible_issues(viewer).order_by("-id"),
+                to_attr="visible_related_issues",
+            ),
+        )
+        .annotate(**_waitlist_counts())
+    )
+    if getattr(viewer, "is_authenticated", False):
+        from kyoso.roles.selectors import is_secretariat
+
+        events = events.annotate(
+            _organizes=Exists(Event.objects.filter(Q(pk=OuterRef("pk")) & organized_by(viewer)))
+        )
+    event = events.first()
+    if event is None:
+        raise Http404
+    event.when = when_text(event)  # type: ignore[attr-defined]
+    event.seats_left = seats_left(event)  # type: ignore[attr-defined]
+    event.viewer_registration = None  # type: ignore[attr-defined]
+    if getattr(viewer, "is_authenticated", False):
+        organizes = bool(event._organizes) or is_secretariat(viewer)  # type: ignore[attr-defined]
+        remember_organizer(event, viewer, organizes)
+        mine = (
+            Registration.objects.filter(event_id=event.pk, user_id=viewer.pk, status__in=LIVE)
+            .order_by("-id")
+            .first()
+        )
+        if mine is not None:
+            mine.event = event
+        event.viewer_registration = mine  # type: ignore[attr-defined]
+        remember_registration(event, viewer, mine)
+    return event
+
+
+def registration_of(event: Event, pk: int) -> Registration:
+    registration = (
+        Registration.objects.filter(event_id=event.pk, pk=pk).select_related("user").first()
+    )
+    if registration is None:
+        raise Http404
+    registration.event = event
+    return registration
+
+
+def registrants(event: Event) -> dict[str, list[Registration]]:
+    """Confirmed (by attendance, then by time), the waitlist in order, and cancelled; each
+    with its user and answers (ordered like the questions). Two queries."""
+    rows = list(
+        Registration.objects.filter(event_id=event.pk)
+        .select_related("user")
+        .prefetch_related(
+            Prefetch(
+                "answers",
+                queryset=Answer.objects.order_by("question__position", "question_id"),
+            )
+        )
+        .order_by("attendance", "waitlisted_at", "confirmed_at", "id")
+    )
+    confirmed = [r for r in rows if r.status == RegistrationStatus.CONFIRMED]
+    waitlist = sorted(
+        (r for r in rows if r.status == RegistrationStatus.WAITLISTED),
+        key=lambda r: (r.attendance, r.waitlisted_at, r.pk),
+    )
+    cancelled = [r for r in rows if r.status == RegistrationStatus.CANCELLED]
+    return {"confirmed": confirmed, "waitlist": waitlist, "cancelled": cancelled}
+
+
+# --- A person's events -----------------------------------------------------------------------
+
+
+def my_registrations(user: Any, *, now: Any = None) -> list[Registration]:
+    """The person's live registrations for events not yet over, soonest first (one query)."""
+    now = now or timezone.now()
+    rows = list(
+        Registration.objects.filter(user_id=user.pk, status__in=LIVE, event__ends_at__gte=now)
+        .select_related("event", "event__organization", "event__community")
+        .order_by("event__starts_at", "event_id")
+    )
+    for registration in rows:
+        registration.event.when = when_text(registration.event)  # type: ignore[attr-defined]
+    return rows
+
+
+def my_organized_events(user: Any) -> list[Event]:
+    """Events the person organizes (drafts included), newest start first (one query)."""
+    events = (
+        Event.objects.filter(organized_by(user))
+        .select_related("organization", "community")
+        .order_by("-starts_at", "-id")
+    )
+    return with_when(events[:100])

@@ -1,0 +1,15 @@
+"""``{{ event|event_when }}``: an event's time as the event pages write it (和暦 with the 西暦
+year, kyoso.events.formatting)."""
+
+from typing import Any
+
+from django import template
+
+from kyoso.events.formatting import when_text
+
+register = template.Library()
+
+
+@register.filter
+def event_when(event: Any) -> str:
+    return when_text(event)

@@ -19,6 +19,7 @@ KIND_LABELS = {
     "memberships": _("団体のメンバー"),
     "roles": _("役割"),
     "site_pages": _("固定ページ"),
+    "issues": _("課題"),
     "events": _("イベント"),
     "communities": _("共創コミュニティ"),
     "community_memberships": _("コミュニティのメンバー"),

@@ -6,6 +6,8 @@ import os
 import platform
 from typing import Any
 
+from benchmarks import report_events
+
 TARGET_SEARCH_P95_MS = 50
 TARGET_LIKE_FACTOR = 100
 TARGET_SCALE_FACTOR = 2
@@ -291,6 +293,7 @@ def render(
     issues: list[dict[str, Any]],
     notes: list[str],
     remarks: str = "",
+    events: list[dict[str, Any]] | None = None,
 ) -> str:
     """The whole document. ``remarks``: benchmarks/results/notes.md, written by the person who
     ran the benchmark (what was not met or not run, and why), included as it is."""
@@ -311,6 +314,7 @@ def render(
         lines += _database(result)
     if issues:
         lines += _targets(issues)
+    lines += report_events.render(events or [])
     if remarks.strip():
         lines += [remarks.strip(), ""]
     if notes:

@@ -4,6 +4,7 @@ Usage::
 
     make bench                                   # page latency + issues at 1 k and 10 k
     python -m benchmarks.run --sizes 1000,100000,1000000 --databases sqlite,postgres
+    python -m benchmarks.run --events --nice -15  # issue 5: 100 k events, 1 M registrations
 
 Each benchmark runs in its own child process on its own throw-away database: a temporary
 SQLite file, or a PostgreSQL database created for the run and dropped afterwards
@@ -36,6 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "docs" / "performance.md"
 RESULTS = Path(__file__).resolve().parent / "results"
 DEFAULT_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/kyoso_bench"
+DEFAULT_EVENTS_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/kyoso_bench_events"
 QUICK_SIZES = "1000,10000"
 
 
@@ -175,6 +177,44 @@ def run_issues(database: str, sizes: str, args: argparse.Namespace) -> None:
     _save(name, stored)
 
 
+def run_events(database: str, args: argparse.Namespace) -> None:
+    """Events at scale (benchmarks/events.py) on a throw-away database; saved to
+    ``results/events-<vendor>.json`` (one result per database: the last run)."""
+    env = os.environ.copy()
+    env.pop("DATABASE_URL", None)
+    extra: dict[str, object] = {}
+    if database == "postgres":
+        url = args.events_postgres_url
+        postgres_create(url)
+        extra["settings"] = postgres_settings(url)
+    else:
+        url = "sqlite:///{data_dir}/bench.sqlite3"
+    try:
+        result = _child(
+            "benchmarks.events",
+            "--database-url",
+            url,
+            "--events",
+            str(args.events_count),
+            "--registrations",
+            str(args.registrations),
+            "--rounds",
+            str(args.rounds),
+            "--threads",
+            str(args.threads),
+            env=env,
+        )
+    finally:
+        if database == "postgres":
+            postgres_drop(url)
+    result.update(extra)
+    result.update(_stamp())
+    _save(f"events-{result['database']}.json", result)
+    outcome = result.get("concurrency", {})
+    if not outcome.get("ok"):
+        raise SystemExit(f"Events on {database}: the registration check failed: {outcome}")
+
+
 def wait_quiet(minutes: float, threshold: float) -> None:
     """Wait (up to ``minutes``) until the 1-minute load average drops below ``threshold``:
     figures taken while other work competes for the CPUs measure that work too."""
@@ -226,6 +266,15 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--skip-pages", action="store_true", help="keep the last page figures")
     parser.add_argument("--skip-issues", action="store_true")
+    parser.add_argument(
+        "--events",
+        action="store_true",
+        help="run the events benchmark (issue 5) on --databases instead of pages and issues",
+    )
+    parser.add_argument("--events-count", type=int, default=100_000, help="events to generate")
+    parser.add_argument("--registrations", type=int, default=1_000_000)
+    parser.add_argument("--threads", type=int, default=20, help="concurrent registering threads")
+    parser.add_argument("--events-postgres-url", default=DEFAULT_EVENTS_POSTGRES_URL)
     parser.add_argument("--render-only", action="store_true", help="rewrite the report only")
     parser.add_argument(
         "--wait-quiet",
@@ -241,7 +290,13 @@ def main(argv: list[str] | None = None) -> int:
         os.setpriority(os.PRIO_PROCESS, 0, args.nice)
 
     notes: list[str] = []
-    if not args.render_only:
+    if args.events and not args.render_only:
+        for database in [d.strip() for d in args.databases.split(",") if d.strip()]:
+            if database not in ("sqlite", "postgres"):
+                raise SystemExit(f"Unknown database {database!r} (sqlite, postgres).")
+            wait_quiet(args.wait_quiet, 1.0)
+            run_events(database, args)
+    elif not args.render_only:
         if not args.skip_pages:
             wait_quiet(args.wait_quiet, 1.0)
             run_pages(args.page_rounds)
@@ -265,6 +320,7 @@ def main(argv: list[str] | None = None) -> int:
     text = report.render(
         pages=_load("pages.json"),
         issues=[r for r in (_load("issues-sqlite.json"), _load("issues-postgresql.json")) if r],
+        events=[r for r in (_load("events-sqlite.json"), _load("events-postgresql.json")) if r],
         notes=notes,
         remarks=_remarks(),
     )

@@ -9,6 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kyoso.communities import messages
 from kyoso.communities.models import (
@@ -70,7 +71,7 @@ class CommunityForm(forms.Form):
         required=False,
     )
     join_policy = forms.ChoiceField(
-        label=_("参加方法"),
+        label=pgettext_lazy("community join policy", "参加方法"),
         choices=JoinPolicy.choices,
         initial=JoinPolicy.OPEN,
         widget=forms.RadioSelect,

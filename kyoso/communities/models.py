@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kyoso.issues.vocab import Theme
 
@@ -34,7 +35,10 @@ class Community(models.Model):
         related_name="communities",
     )
     join_policy = models.CharField(
-        _("参加方法"), max_length=10, choices=JoinPolicy.choices, default=JoinPolicy.OPEN
+        pgettext_lazy("community join policy", "参加方法"),
+        max_length=10,
+        choices=JoinPolicy.choices,
+        default=JoinPolicy.OPEN,
     )
     #: Issues the community works on (shown on its page; an issue may belong to several).
     issues = models.ManyToManyField("issues.Issue", blank=True, related_name="communities")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django import forms
 from django.db import models
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from kyoso.core.forms import NormalizedCharField
@@ -24,7 +26,9 @@ class PitchForm(forms.Form):
     title = NormalizedCharField(
         label=_("アイデア"),
         max_length=_max("title"),
-        help_text=_("ひとことで（%(max)s文字まで）。") % {"max": _max("title")},
+        help_text=lazy(
+            lambda: gettext("ひとことで（%(max)s文字まで）。") % {"max": _max("title")}, str
+        )(),
         error_messages={"required": messages.PITCH_TITLE_REQUIRED, "max_length": TOO_LONG},
     )
     summary = NormalizedCharField(

@@ -6,6 +6,8 @@ from typing import Any
 
 from django import forms
 from django.template.defaultfilters import filesizeformat
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from kyoso.events import messages_attendance as messages
@@ -20,10 +22,16 @@ class ImportForm(forms.Form):
     file = forms.FileField(
         label=_("CSVファイル"),
         error_messages={"required": messages.IMPORT_NO_FILE, "empty": messages.IMPORT_NO_FILE},
-        help_text=_(
-            "UTF-8またはShift_JIS（Excelの「CSV（コンマ区切り）」）。%(size)s・%(rows)s行まで。"
-        )
-        % {"size": "2 MB", "rows": WEB_MAX_ROWS},
+        # Lazy as a whole: formatting a lazy message at import would freeze it in Japanese.
+        help_text=lazy(
+            lambda: (
+                gettext(
+                    "UTF-8またはShift_JIS（Excelの「CSV（コンマ区切り）」）。%(size)s・%(rows)s行まで。"
+                )
+                % {"size": "2 MB", "rows": WEB_MAX_ROWS}
+            ),
+            str,
+        )(),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
     )
     organization = forms.CharField(

@@ -12,6 +12,8 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from kyoso.core.forms import NormalizedCharField
@@ -31,11 +33,17 @@ class MinutesForm(forms.Form):
         multiline=True,
         max_length=MINUTES_MAX,
         widget=forms.Textarea(attrs={"rows": 18}),
-        help_text=_(
-            "話し合ったこと、出た意見、次にすること。Markdown が使えます"
-            "（## 見出し、- 箇条書き、**太字**、[リンク](https://…)）。%(max)s文字まで。"
-        )
-        % {"max": f"{MINUTES_MAX:,}"},
+        # Lazy as a whole: formatting a lazy message at import would freeze it in Japanese.
+        help_text=lazy(
+            lambda: (
+                gettext(
+                    "話し合ったこと、出た意見、次にすること。Markdown が使えます"
+                    "（## 見出し、- 箇条書き、**太字**、[リンク](https://…)）。%(max)s文字まで。"
+                )
+                % {"max": f"{MINUTES_MAX:,}"}
+            ),
+            str,
+        )(),
         error_messages={
             "required": messages.MINUTES_REQUIRED,
             "max_length": messages.MINUTES_TOO_LONG,

@@ -52,7 +52,8 @@ def event_location(event: Event) -> str:
     if event.mode == EventMode.ONLINE:
         return _("オンライン")
     if event.mode == EventMode.HYBRID:
-        return f"{venue}（{_('オンライン参加あり')}）" if venue else _("会場とオンライン")
+        with_online = _("オンライン参加あり")
+        return f"{venue}（{with_online}）" if venue else _("会場とオンライン")
     return venue
 
 
@@ -79,7 +80,8 @@ def event_component(event: Event) -> VEvent:
     if event.topic:
         lines.append(event.topic)
     if event.audience:
-        lines.append(f"{_('対象')}: {event.audience}")
+        audience = _("対象")
+        lines.append(f"{audience}: {event.audience}")
     lines.append(url)
     stamp = event.updated_at or timezone.now()
     component = VEvent.new(

@@ -1,25 +1,17 @@
-"""The audit log as CSV: UTF-8 with a byte order mark so that Excel reads Japanese."""
+"""The audit log as CSV for spreadsheets (kyoso.core.spreadsheet), streamed line by line."""
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterable, Iterator
+from itertools import chain
 
 from django.utils import timezone
 from django.utils.translation import gettext
 
 from kyoso.audit.models import AuditEvent
+from kyoso.core import spreadsheet
 from kyoso.core.wareki import TOKYO
-
-BOM = "\ufeff"
-# Cells starting with these are formulas to Excel and LibreOffice; a leading ' keeps them text.
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value: object) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
 def header() -> list[str]:
@@ -53,15 +45,7 @@ def row(event: AuditEvent) -> list[str]:
     ]
 
 
-class _Line:
-    """A file-like object whose write() returns what it was given (for csv.writer)."""
-
-    def write(self, value: str) -> str:
-        return value
-
-
 def csv_lines(events: Iterable[AuditEvent]) -> Iterator[bytes]:
-    writer = csv.writer(_Line())
-    yield (BOM + writer.writerow(header())).encode("utf-8")
-    for event in events:
-        yield writer.writerow([_cell(value) for value in row(event)]).encode("utf-8")
+    rows = chain([header()], (row(event) for event in events))
+    for line in spreadsheet.csv_lines(rows):
+        yield line.encode("utf-8")

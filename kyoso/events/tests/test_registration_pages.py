@@ -184,6 +184,17 @@ def test_csv_has_a_bom_and_every_registration(client, suzuki):
     assert rows[1][0] == "参加確定" and rows[1][3] == "鈴木花子" and rows[1][-1] == "東北大学"
 
 
+def test_csv_keeps_an_answer_that_looks_like_a_formula_as_text(client, suzuki):
+    event = EventFactory(created_by=suzuki)
+    question = QuestionFactory(event=event, text="所属")
+    registration = RegistrationFactory(event=event, user=UserFactory(display_name="鈴木花子"))
+    registration.answers.create(question=question, text='=HYPERLINK("http://x.example")')
+    client.force_login(suzuki)
+    body = client.get(reverse("events:registrants_csv", args=[event.pk])).content.decode("utf-8")
+    rows = list(csv.reader(io.StringIO(body.lstrip("\ufeff"))))
+    assert rows[1][-1] == """'=HYPERLINK("http://x.example")"""
+
+
 def test_capacity_form_promotes_or_refuses(client, suzuki):
     event = EventFactory(created_by=suzuki, capacity_venue=1, confirmed_venue=1)
     RegistrationFactory(event=event)

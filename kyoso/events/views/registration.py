@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import csv
-import io
+from collections.abc import Sequence
 from typing import Any
 
 from django.contrib import messages as flash
@@ -16,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kyoso.audit.services import audit_record
+from kyoso.core import spreadsheet
 from kyoso.core.policy import check, deny, login_required, rule_required
 from kyoso.events import messages, selectors
 from kyoso.events.forms import CapacityForm, RegistrationForm
@@ -120,19 +120,16 @@ def registrants(request: HttpRequest, pk: int, obj: Event) -> HttpResponse:
 
 @rule_required("events.manage_registrations", get_object=_event)
 def registrants_csv(request: HttpRequest, pk: int, obj: Event) -> HttpResponse:
-    """Every registration with its answers, as CSV with a BOM (opens in Excel as UTF-8)."""
+    """Every registration with its answers, as CSV for spreadsheets (kyoso.core.spreadsheet:
+    a BOM for Excel, typed answers that look like formulas kept as text)."""
     groups = selectors.registrants(obj)
     questions = list(obj.questions.all())
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(
-        [_("状態"), _("順番"), _("参加方法"), _("氏名"), _("メールアドレス"), _("申込日時")]
-        + [q.text for q in questions]
-    )
+    header: list[object] = [_("状態"), _("順番"), _("参加方法"), _("氏名"), _("メールアドレス")]
+    rows: list[Sequence[object]] = [header + [_("申込日時")] + [q.text for q in questions]]
     for status in ("confirmed", "waitlist", "cancelled"):
         for number, r in enumerate(groups[status], start=1):
             answers = {a.question_id: a.text for a in r.answers.all()}
-            writer.writerow(
+            rows.append(
                 [
                     r.get_status_display(),
                     number if status == "waitlist" else "",
@@ -144,7 +141,8 @@ def registrants_csv(request: HttpRequest, pk: int, obj: Event) -> HttpResponse:
                 + [answers.get(q.pk, "") for q in questions]
             )
     audit_record(actor=request.user, action="events.registrants_csv", target=obj, request=request)
-    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    content = "".join(spreadsheet.csv_lines(rows))
+    response = HttpResponse(content, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="event-{obj.pk}-registrants.csv"'
     return response
 

@@ -21,7 +21,7 @@ number of matches:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kyoso.search.query import ParsedQuery
 
@@ -60,27 +60,18 @@ class SqliteBackend:
             f"JOIN {DOCUMENT} ON {DOCUMENT}.id = fts.text_id "
             f"JOIN {TEXT} ON {TEXT}.document_id = fts.text_id"
         )
-        columns: dict[str, str] = {
-            "folded_sql": f"{TEXT}.folded",
-            "title_terms_sql": f"{TEXT}.title_terms",
-            "body_terms_sql": f"{TEXT}.body_terms",
-        }
-        if window is None:
-            return Match(
-                from_sql=f"({select}) AS fts {joins}",
-                params=[parsed.fts5()],
-                where_sql="1 = 1",
-                folded_sql=columns["folded_sql"],
-                title_terms_sql=columns["title_terms_sql"],
-                body_terms_sql=columns["body_terms_sql"],
-            )
-        return Match(
+        common = Match(
             from_sql=f"{CANDIDATES} AS fts {joins}",
             params=[],
             where_sql="1 = 1",
-            folded_sql=columns["folded_sql"],
-            title_terms_sql=columns["title_terms_sql"],
-            body_terms_sql=columns["body_terms_sql"],
+            folded_sql=f"{TEXT}.folded",
+            title_terms_sql=f"{TEXT}.title_terms",
+            body_terms_sql=f"{TEXT}.body_terms",
+        )
+        if window is None:
+            return replace(common, from_sql=f"({select}) AS fts {joins}", params=[parsed.fts5()])
+        return replace(
+            common,
             candidates_sql=f"{select} ORDER BY rowid DESC LIMIT %s",
             candidates_params=[parsed.fts5(), window],
         )
@@ -94,7 +85,7 @@ class SqliteBackend:
         needle = f" {code}" if prefix else f" {code} "
         title = f"(' ' || {match.title_terms_sql} || ' ')"
         body = f"(' ' || {match.body_terms_sql} || ' ')"
-        return f"instr({title}, %s) > 0", f"instr({body}, %s) > 0", [needle, needle]
+        return f"{self.position(title)} > 0", f"{self.position(body)} > 0", [needle, needle]
 
 
 class PostgresBackend:

@@ -56,10 +56,6 @@ class SearchPage:
     #: What ``count`` is: "eq" exact, "gte" at least (see CountedPage).
     relation: str = "eq"
 
-    @property
-    def estimated(self) -> bool:
-        return self.relation != "eq"
-
 
 @dataclass(frozen=True)
 class CountedPage:
@@ -73,10 +69,6 @@ class CountedPage:
     items: list[SearchHit]
     counts: dict[str, int] = field(default_factory=dict)
     relation: str = "eq"
-
-    @property
-    def estimated(self) -> bool:
-        return self.relation != "eq"
 
     def count(self, types: Sequence[str] | None = None) -> int:
         keys = self.counts if types is None else types
@@ -296,14 +288,13 @@ def _matches(
     parsed: ParsedQuery,
     conditions: list[tuple[str, list]],
     *,
-    ranked: bool = True,
     window: int | None = None,
 ) -> Matches:
     """``SELECT doc_id, type, object_id, score`` of the documents matching ``parsed`` (of the
     newest ``window`` matches of the index, when given)."""
     backend = backend_for(connection.vendor)
     match = backend.match(parsed, window=window)
-    score, score_params = score_sql(parsed, match, backend) if ranked else ("0", [])
+    score, score_params = score_sql(parsed, match, backend)
     where = [match.where_sql]
     params = list(match.params)
     for phrase in parsed.phrases:

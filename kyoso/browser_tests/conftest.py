@@ -231,6 +231,18 @@ def field(page, label: str):
     return page.get_by_label(re.compile(rf"^{re.escape(label)}\s*[:：]?$"))
 
 
+def htmx_settled(page) -> None:
+    """Wait until htmx has finished swapping and settling.
+
+    htmx processes swapped-in content (its ``hx-*`` attributes, ``autofocus``) in the settle
+    step, 20 ms after the new HTML appears. Typing in that gap races htmx: its autofocus can
+    take the focus between Playwright's focus and its keystrokes, and the text lands in
+    another field.
+    """
+    busy = ".htmx-request, .htmx-swapping, .htmx-settling"
+    page.wait_for_function(f"() => window.htmx && !document.querySelector('{busy}')")
+
+
 def flash_text(page) -> str:
     """The text of the flash messages shown at the top of the page."""
     return page.locator("ul.messages").inner_text()

@@ -13,6 +13,7 @@ from kyoso.browser_tests.conftest import (
     assert_no_horizontal_scroll,
     check_axe,
     field,
+    htmx_settled,
     login,
     screenshot,
 )
@@ -45,6 +46,8 @@ def test_check_in_at_the_door(page, mobile_page, suzuki):
     field(page, "受付コード").fill("ab3d 5fgh")
     page.get_by_role("button", name="受付する", exact=True).click()
     page.get_by_text("鈴木さんを受付しました。").wait_for()
+    # The desk puts the focus back on the code field once htmx settles; type after that.
+    htmx_settled(page)
     ticket.refresh_from_db()
     assert ticket.checked_in_at is not None
 
@@ -52,6 +55,7 @@ def test_check_in_at_the_door(page, mobile_page, suzuki):
     field(page, "当日参加の方の氏名").fill("飛び入り 花子")
     page.get_by_role("button", name="当日参加を受付する").click()
     page.get_by_text("当日参加の飛び入り 花子さんを受付しました。").wait_for()
+    htmx_settled(page)
     page.get_by_role("button", name="＋1人").click()
     page.get_by_text("人数のみの参加者を1人にしました。").wait_for()
     assert Registration.objects.filter(event=event, walk_in_name="飛び入り 花子").exists()

@@ -20,6 +20,7 @@ from kyoso.browser_tests.conftest import (
     check_axe,
     field,
     flash_text,
+    htmx_settled,
     login,
     screenshot,
 )
@@ -127,6 +128,7 @@ def test_post_find_empathize_and_surface_an_issue(page, mobile_page, live_url):
     button.click()
     pressed = mobile_page.get_by_role("button", name="共感しています")
     pressed.wait_for()
+    htmx_settled(mobile_page)
     assert pressed.get_attribute("aria-pressed") == "true"
     assert "共感 1人" in mobile_page.locator("#empathy").inner_text()
     assert Empathy.objects.filter(issue=issue, user=helper).count() == 1

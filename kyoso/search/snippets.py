@@ -4,17 +4,17 @@ The snippet is a window of about 110 characters around the first place where a w
 query appears, HTML-escaped, with ``<mark>`` around each matching word as it is written in the
 text (its surface form: a search for 子供 marks 子ども). Finding the place is a substring search
 on the folded body. A term of three or more characters found this way is marked as found; a
-shorter one can sit inside an unrelated word, so the window is cut into units by SudachiPy
-(once per window) to mark whole words only: 子 marks 子ども but not the 子 inside 様子. When only
-a variant spelling matches (空家 for 空き家), the beginning of the body is analysed instead.
-Analysis is what costs (about a millisecond for a window), so it is done as little as possible:
-a page of 20 results is made with at most a few calls.
+shorter one can sit inside an unrelated word, so the few characters around each place where it
+occurs are cut into units by SudachiPy to mark whole words only: 子 marks 子ども but not the 子
+inside 様子. When only a variant spelling matches (空家 for 空き家), the beginning of the body is
+analysed instead. Analysis is what costs (about a microsecond a character), so it is done as
+little as possible: around the places found, not over the whole window.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -57,7 +57,7 @@ def _word_spans(text: str, start: int, end: int, terms: list[Term]) -> list[Span
     return spans
 
 
-def _phrase_spans(folded: str, offsets: list[int], phrases: list[str], start: int, end: int):
+def _phrase_spans(folded: str, offsets: Sequence[int], phrases: list[str], start: int, end: int):
     spans: list[Span] = []
     for phrase in phrases:
         if not phrase:
@@ -119,13 +119,30 @@ def _trusted(term: Term) -> bool:
     return len(term.text) >= TRUSTED_CHARS and not term.prefix
 
 
-def _analysed(text: str, start: int, end: int, terms: list[Term]) -> list[Span]:
-    """Whole words matching ``terms`` in the window ``text[start:end]`` (one analysis of the
-    window and a little context on each side)."""
+def _analysed(text: str, start: int, end: int, terms: list[Term], places: list[Span]) -> list[Span]:
+    """Whole words matching ``terms`` at ``places`` (where a short term's folded form occurs)
+    inside the window ``text[start:end]``.
+
+    Only a little context on each side of each place is analysed, not the whole window: the
+    analysis costs about a microsecond a character, and a place is rarely more than a word or
+    two away from where its word begins and ends.
+    """
     if not terms:
         return []
-    spans = _word_spans(text, max(0, start - CONTEXT), min(len(text), end + CONTEXT), terms)
-    return [(a, b) for a, b in spans if a < end and b > start]
+    inside = sorted((a, b) for a, b in places if a < end and b > start)
+    regions: list[Span] = []
+    for first, last in inside:
+        if regions and first - CONTEXT <= regions[-1][1] + CONTEXT:
+            regions[-1] = (regions[-1][0], max(regions[-1][1], last))
+        else:
+            regions.append((first, last))
+    spans: list[Span] = []
+    for first, last in regions:
+        found = _word_spans(text, max(0, first - CONTEXT), min(len(text), last + CONTEXT), terms)
+        # A word cut by the edge of the context may be analysed wrongly: keep the words that
+        # hold one of the places.
+        spans += [(a, b) for a, b in found if a < last and b > first and a < end and b > start]
+    return spans
 
 
 def snippet_html(body: str, parsed: ParsedQuery) -> SafeString:
@@ -146,8 +163,7 @@ def snippet_html(body: str, parsed: ParsedQuery) -> SafeString:
     if trusted:
         start, end = _window(len(text), min(trusted)[0])
         spans = [span for span in trusted if span[0] < end and span[1] > start]
-        if any(a < end and b > start for a, b in candidates):
-            spans += _analysed(text, start, end, short_terms)
+        spans += _analysed(text, start, end, short_terms, candidates)
         return _render(text, start, end, spans)
     tried_until = -1
     for first, _last in candidates[:MAX_CANDIDATES]:
@@ -155,7 +171,7 @@ def snippet_html(body: str, parsed: ParsedQuery) -> SafeString:
             continue  # already analysed with the previous window
         start, end = _window(len(text), first)
         tried_until = end
-        spans = _analysed(text, start, end, short_terms)
+        spans = _analysed(text, start, end, short_terms, candidates)
         if spans:
             return _render(text, start, end, spans)
     # Only a variant spelling matched (空家 for 空き家): analyse the beginning of the body.

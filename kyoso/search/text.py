@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -73,16 +73,18 @@ def fold(term: str) -> str:
     return folded
 
 
-def fold_with_offsets(text: str) -> tuple[str, list[int]]:
+def fold_with_offsets(text: str) -> tuple[str, Sequence[int]]:
     """``text`` folded character by character, and for each folded character the index of the
     original character it came from (to put highlight marks back on the original text)."""
-    pieces: list[str] = []
+    folded_chars = list(map(fold_char, text))
+    folded = "".join(folded_chars)
+    if len(folded) == len(text):
+        # Every character folded to one (the usual case): the offsets are the identity.
+        return folded, range(len(text))
     offsets: list[int] = []
-    for index, char in enumerate(text):
-        folded = fold_char(char)
-        pieces.append(folded)
-        offsets.extend([index] * len(folded))
-    return "".join(pieces), offsets
+    for index, piece in enumerate(folded_chars):
+        offsets.extend([index] * len(piece))
+    return folded, offsets
 
 
 _BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz"

@@ -3,8 +3,9 @@
 Everything else (parsing, terms, visibility, ranking, ordering, counting, snippets) is shared,
 so the same query finds the same documents, in the same order, on both. Each backend gives the
 FROM clause and the match condition of one parsed query, with ``search_document`` joined under
-its own name, and says whether a document's title or body has a term (for the ranking of
-:func:`kyoso.search.services.score_sql`); :mod:`kyoso.search.services` builds the rest. Only
+its own name, and says whether a document's body has a term (for the ranking of
+:func:`kyoso.search.services.score_sql`; the title's terms are looked up alike on both, in the
+short ``title_terms`` text); :mod:`kyoso.search.services` builds the rest. Only
 encoded terms and the operators written by :mod:`kyoso.search.query` reach the full-text syntax,
 always as parameters.
 
@@ -40,18 +41,25 @@ class Match:
     where_sql: str
     #: The folded text (for phrase checks).
     folded_sql: str
-    #: Where the terms are read for ranking: the title's and body's term texts (SQLite) or
-    #: the vector (PostgreSQL).
-    title_terms_sql: str = ""
-    body_terms_sql: str = ""
-    vector_sql: str = ""
+    #: The title's terms (for ranking).
+    title_terms_sql: str
     #: With a window: the SELECT of the newest matches, which ``from_sql`` reads as the common
     #: table expression :data:`CANDIDATES` (so that they can be counted too).
     candidates_sql: str | None = None
     candidates_params: list = field(default_factory=list)
 
 
-class SqliteBackend:
+class _Backend:
+    def position(self, haystack: str) -> str:
+        raise NotImplementedError
+
+    def in_title(self, match: Match, code: str, prefix: bool) -> tuple[str, list]:
+        """The condition "the title has the term": the title's term text is short (unlike the
+        body's), so it is read alike on both databases."""
+        return f"{self.position(_spaced(match.title_terms_sql))} > 0", [_needle(code, prefix)]
+
+
+class SqliteBackend(_Backend):
     vendor = "sqlite"
 
     def match(self, parsed: ParsedQuery, *, window: int | None = None) -> Match:
@@ -66,7 +74,6 @@ class SqliteBackend:
             where_sql="1 = 1",
             folded_sql=f"{TEXT}.folded",
             title_terms_sql=f"{TEXT}.title_terms",
-            body_terms_sql=f"{TEXT}.body_terms",
         )
         if window is None:
             return replace(common, from_sql=f"({select}) AS fts {joins}", params=[parsed.fts5()])
@@ -80,15 +87,16 @@ class SqliteBackend:
         """1-based position of the parameter in ``haystack``, 0 when absent."""
         return f"instr({haystack}, %s)"
 
-    def has_term(self, match: Match, code: str, prefix: bool) -> tuple[str, str, list]:
-        """Conditions "the title has it" and "the body has it", and their parameters."""
-        needle = f" {code}" if prefix else f" {code} "
-        title = f"(' ' || {match.title_terms_sql} || ' ')"
-        body = f"(' ' || {match.body_terms_sql} || ' ')"
-        return f"{self.position(title)} > 0", f"{self.position(body)} > 0", [needle, needle]
+    def body_source(self) -> str:
+        """What to join after :data:`TEXT` for :meth:`in_body` (nothing: it reads the row)."""
+        return ""
+
+    def in_body(self, code: str, prefix: bool) -> tuple[str, list]:
+        """The condition "the body has the term" on the row of :data:`TEXT`."""
+        return f"{self.position(_spaced(f'{TEXT}.body_terms'))} > 0", [_needle(code, prefix)]
 
 
-class PostgresBackend:
+class PostgresBackend(_Backend):
     vendor = "postgresql"
 
     def match(self, parsed: ParsedQuery, *, window: int | None = None) -> Match:
@@ -98,7 +106,7 @@ class PostgresBackend:
                 params=[parsed.tsquery()],  # for the WHERE condition
                 where_sql=f"{TEXT}.search_vector @@ to_tsquery('simple', %s)",
                 folded_sql=f"{TEXT}.folded",
-                vector_sql=f"{TEXT}.search_vector",
+                title_terms_sql=f"{TEXT}.title_terms",
             )
         # The candidates, in three stages: the matches of the newest epoch, then of the one
         # before, then of all older ones, each newest first ("+ 0" keeps the planner from
@@ -119,11 +127,11 @@ class PostgresBackend:
             params=[],
             where_sql="1 = 1",
             folded_sql="fts.text_folded",
-            vector_sql="fts.text_vector",
+            title_terms_sql="fts.text_title_terms",
             candidates_sql=(
                 "SELECT m.document_id AS text_id, m.folded AS text_folded, "  # noqa: S608
-                f"m.search_vector AS text_vector FROM {stages} AS stage(n, only_these) "
-                "CROSS JOIN LATERAL (SELECT document_id, folded, search_vector "
+                f"m.title_terms AS text_title_terms FROM {stages} AS stage(n, only_these) "
+                "CROSS JOIN LATERAL (SELECT document_id, folded, title_terms "
                 f"FROM {TEXT} WHERE search_vector @@ "
                 "(to_tsquery('simple', %s) && stage.only_these) "
                 "ORDER BY document_id + 0 DESC) AS m LIMIT %s"
@@ -139,14 +147,29 @@ class PostgresBackend:
     def position(self, haystack: str) -> str:
         return f"strpos({haystack}, %s)"
 
-    def has_term(self, match: Match, code: str, prefix: bool) -> tuple[str, str, list]:
-        """As SQLite's, read from the vector: title terms weigh A, body terms D."""
-        star = "*" if prefix else ""
+    def body_source(self) -> str:
+        """The body's lexemes (weight D) of the vector of :data:`TEXT`, read out of TOAST once
+        for all the terms (each reference to the stored vector would read it again)."""
         return (
-            f"{match.vector_sql} @@ %s::tsquery",
-            f"{match.vector_sql} @@ %s::tsquery",
-            [f"'{code}':{star}A", f"'{code}':{star}D"],
+            f"CROSS JOIN LATERAL (SELECT ts_filter({TEXT}.search_vector, '{{d}}') AS vector "
+            "OFFSET 0) AS body"
         )
+
+    def in_body(self, code: str, prefix: bool) -> tuple[str, list]:
+        """As SQLite's, read from the vector (more compact than the body's term text, which
+        repeats terms), through :meth:`body_source`."""
+        star = ":*" if prefix else ""
+        return "body.vector @@ %s::tsquery", [f"'{code}'{star}"]
+
+
+def _spaced(terms_sql: str) -> str:
+    """A term text with a space on each side, so that every term sits between spaces."""
+    return f"(' ' || {terms_sql} || ' ')"
+
+
+def _needle(code: str, prefix: bool) -> str:
+    """What a term text holds where it has the term (or, for a prefix, a term beginning so)."""
+    return f" {code}" if prefix else f" {code} "
 
 
 def backend_for(vendor: str) -> SqliteBackend | PostgresBackend:

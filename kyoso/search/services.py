@@ -259,7 +259,29 @@ TITLE_WEIGHT = 5
 MAX_SCORED_TERMS = 12
 
 
-def score_sql(parsed: ParsedQuery, match: Match, backend: Any) -> tuple[str, list]:
+@dataclass(frozen=True)
+class Score:
+    """The relevance of a matching document, in two parts (see :func:`score_sql`): what the
+    title gives, read with the match, and what the body gives, read from :data:`TEXT` joined
+    on ``doc_id`` for the documents that still need it."""
+
+    title: str
+    title_params: list
+    body: str
+    body_params: list
+    terms: int
+    #: What to join after TEXT for ``body`` (the backend's body_source).
+    body_from: str = ""
+
+    @property
+    def title_decides(self) -> bool:
+        """True when the body can never make up for a term missing from the title (it gives
+        at most one a term), so only the documents tied at the best title scores need their
+        body read: most of a window of :data:`WINDOW` never does."""
+        return self.terms < TITLE_WEIGHT
+
+
+def score_sql(parsed: ParsedQuery, match: Match, backend: Any) -> Score:
     """The relevance of a matching document: the same number on both databases.
 
     For each term asked for (a word, each part of a compound, a phrase's words): TITLE_WEIGHT
@@ -267,21 +289,32 @@ def score_sql(parsed: ParsedQuery, match: Match, backend: Any) -> tuple[str, lis
     (:data:`ORDER`). A prefix term (1–2 characters) also counts where it starts a longer term.
     It needs nothing but the document itself (unlike bm25, whose word statistics cost as much
     as the rest of a query for a common word), so it costs the same whatever the number of
-    matches (decision 0009). SQLite looks the terms up in the title's and body's term texts,
-    PostgreSQL in the vector (title terms weigh A, body terms D): the same answer.
+    matches (decision 0009). The title's terms are looked up in its term text, the body's in
+    the body's term text (SQLite) or the vector (PostgreSQL, body terms weigh D): the same
+    answer.
     """
-    parts: list[str] = []
-    params: list = []
-    for term in parsed.highlight_terms()[:MAX_SCORED_TERMS]:
-        in_title, in_body, term_params = backend.has_term(match, term.code, term.prefix)
-        parts.append(
-            f"(CASE WHEN {in_title} THEN {TITLE_WEIGHT} ELSE 0 END"
-            f" + CASE WHEN {in_body} THEN 1 ELSE 0 END)"
-        )
-        params += term_params
-    if not parts:
-        return "0", []
-    return f"({' + '.join(parts)})", params
+    title: list[str] = []
+    body: list[str] = []
+    title_params: list = []
+    body_params: list = []
+    terms = parsed.highlight_terms()[:MAX_SCORED_TERMS]
+    for term in terms:
+        sql, params = backend.in_title(match, term.code, term.prefix)
+        title.append(f"CASE WHEN {sql} THEN {TITLE_WEIGHT} ELSE 0 END")
+        title_params += params
+        sql, params = backend.in_body(term.code, term.prefix)
+        body.append(f"CASE WHEN {sql} THEN 1 ELSE 0 END")
+        body_params += params
+    if not terms:
+        return Score("0", [], "0", [], 0)
+    return Score(
+        f"({' + '.join(title)})",
+        title_params,
+        f"({' + '.join(body)})",
+        body_params,
+        len(terms),
+        body_from=backend.body_source(),
+    )
 
 
 def _matches(
@@ -289,12 +322,12 @@ def _matches(
     conditions: list[tuple[str, list]],
     *,
     window: int | None = None,
-) -> Matches:
-    """``SELECT doc_id, type, object_id, score`` of the documents matching ``parsed`` (of the
-    newest ``window`` matches of the index, when given)."""
+) -> tuple[Matches, Score]:
+    """``SELECT doc_id, type, object_id, title_score`` of the documents matching ``parsed``
+    (of the newest ``window`` matches of the index, when given), and their :class:`Score`."""
     backend = backend_for(connection.vendor)
     match = backend.match(parsed, window=window)
-    score, score_params = score_sql(parsed, match, backend)
+    score = score_sql(parsed, match, backend)
     where = [match.where_sql]
     params = list(match.params)
     for phrase in parsed.phrases:
@@ -308,15 +341,16 @@ def _matches(
         params.extend(sql_params)
     sql = (
         f"SELECT {DOCUMENT}.id AS doc_id, {DOCUMENT}.type AS type, "  # noqa: S608
-        f"{DOCUMENT}.object_id AS object_id, {score} AS score "
+        f"{DOCUMENT}.object_id AS object_id, {score.title} AS title_score "
         f"FROM {match.from_sql} WHERE {' AND '.join(where)}"
     )
-    params = [*score_params, *params]
+    params = [*score.title_params, *params]
     if match.candidates_sql is None:
-        return Matches(sql, params)
-    return Matches(
+        return Matches(sql, params), score
+    matches = Matches(
         sql, params, f"{CANDIDATES} AS ({match.candidates_sql})", list(match.candidates_params)
     )
+    return matches, score
 
 
 #: Best first; equal scores by newest object, then type.
@@ -362,18 +396,29 @@ def counted_page(
     conditions = [visibility]
     if exclude is not None:
         conditions.append((f"NOT ({DOCUMENT}.type = %s AND {DOCUMENT}.object_id = %s)", [*exclude]))
-    matches = _matches(parsed, conditions, window=WINDOW)
+    matches, score = _matches(parsed, conditions, window=WINDOW)
     sums = ", ".join(
         f"COALESCE(SUM(CASE WHEN type = %s THEN 1 ELSE 0 END), 0) AS n{i}" for i in range(len(keys))
     )
     listed_sql = ", ".join(["%s"] * len(listed))
+    # The page's rows are among those whose title score is at least the one at the page's
+    # last place (when the title decides, Score.title_decides): only their bodies are read.
+    cut = score.title_decides and limit > 0
+    cut_cte = (
+        f"cut AS (SELECT title_score FROM matches WHERE type IN ({listed_sql}) "  # noqa: S608
+        "ORDER BY title_score DESC LIMIT 1 OFFSET %s)"
+    )
+    cut_where = " AND title_score >= COALESCE((SELECT title_score FROM cut), 0)" if cut else ""
     ctes = matches.with_ctes(
         f"matches AS ({matches.sql})",
         f"totals AS (SELECT (SELECT count(*) FROM {CANDIDATES}) AS candidates, {sums} "  # noqa: S608
         "FROM matches)",
-        f"page AS (SELECT doc_id, type, object_id, score FROM matches "  # noqa: S608
-        f"WHERE type IN ({listed_sql}) ORDER BY {ORDER} LIMIT %s OFFSET %s)",
+        cut_cte if cut else "",
+        f"page AS (SELECT doc_id, type, object_id, title_score + {score.body} AS score "  # noqa: S608
+        f"FROM matches JOIN {TEXT} ON {TEXT}.document_id = matches.doc_id {score.body_from} "
+        f"WHERE type IN ({listed_sql}){cut_where} ORDER BY {ORDER} LIMIT %s OFFSET %s)",
     )
+    cut_params = [*listed, offset + limit - 1] if cut else []
     sql = (
         f"{ctes}"  # noqa: S608
         f"SELECT page.type, page.object_id, {DOCUMENT}.title, {DOCUMENT}.url, {TEXT}.body, "
@@ -382,7 +427,19 @@ def counted_page(
         f"LEFT JOIN {TEXT} ON {TEXT}.document_id = page.doc_id "
         f"ORDER BY page.score DESC, page.object_id DESC, page.type"
     )
-    rows = _fetch(sql, [*matches.cte_params, *matches.params, *keys, *listed, limit, offset])
+    rows = _fetch(
+        sql,
+        [
+            *matches.cte_params,
+            *matches.params,
+            *keys,
+            *cut_params,
+            *score.body_params,
+            *listed,
+            limit,
+            offset,
+        ],
+    )
     candidates = int(rows[0][6] or 0)
     counts = {key: int(n) for key, n in zip(keys, rows[0][7:], strict=True) if n}
     relation = "gte" if candidates >= WINDOW else "eq"
@@ -437,12 +494,13 @@ def matching_ids(query: str, *, type: str, limit: int | None = None) -> list[int
     if not parsed.is_searchable or registry.get(type) is None:
         return []
     window = max(0, int(limit)) if limit is not None else None
-    matches = _matches(parsed, [(f"{DOCUMENT}.type = %s", [type])], window=window)
+    matches, score = _matches(parsed, [(f"{DOCUMENT}.type = %s", [type])], window=window)
     sql = (
-        f"{matches.with_ctes()}SELECT object_id FROM ({matches.sql}) AS matches "  # noqa: S608
-        f"ORDER BY {ORDER}"
+        f"{matches.with_ctes()}SELECT object_id, title_score + {score.body} AS score "  # noqa: S608
+        f"FROM ({matches.sql}) AS matches JOIN {TEXT} ON {TEXT}.document_id = matches.doc_id "
+        f"{score.body_from} ORDER BY {ORDER}"
     )
-    params = [*matches.cte_params, *matches.params]
+    params = [*matches.cte_params, *score.body_params, *matches.params]
     if limit is not None:
         sql += " LIMIT %s"
         params.append(window)

@@ -12,8 +12,9 @@ indexing): first the first 1,000 events (with their share of the registrations),
 queries per page are counted, then the rest, where everything is measured:
 
 - the list (``/events/``, Django test client, anonymous and signed in as a registrant): the
-  first page of upcoming events, the page 90 % deep of the upcoming tab and of the past tab
-  (page numbers: the list is paginated, its count is one of its queries);
+  first page of upcoming events, and the page 90 % deep of the upcoming tab and of the past
+  tab (keyset pages: the ``after`` cursor of the event at 90 % of the tab, found once, not
+  timed);
 - an event's page, cycling over 50 events spread over the table, 10 of them (at full size)
   with thousands of registrations;
 - the SQL queries of each of these requests (``CaptureQueriesContext``), at 1 k events and at
@@ -251,22 +252,32 @@ def _urls(events: int) -> dict[str, Any]:
     from django.urls import reverse
     from django.utils import timezone
 
+    from kyoso.core.keyset import encode_cursor
     from kyoso.events.models import Event
-    from kyoso.events.selectors import PER_PAGE
+    from kyoso.events.selectors import EventFilters, filtered_events
 
     now = timezone.now()
     list_url = reverse("events:list")
-    upcoming = Event.objects.filter(ends_at__gte=now).exclude(status="draft").count()
-    past = Event.objects.filter(ends_at__lt=now).exclude(status="draft").count()
-    upcoming_pages = max(1, -(-upcoming // PER_PAGE))
-    past_pages = max(1, -(-past // PER_PAGE))
+
+    def deep(filters: EventFilters) -> tuple[int, str]:
+        """The tab's size, and the query of its page after the event at 90 % (untimed)."""
+        query = "when=past&" if filters.past else ""
+        keys = filtered_events(filters, now=now).values_list("starts_at", "pk")
+        size = keys.count()
+        if not size:
+            return size, query
+        starts_at, pk = keys[max(0, int(size * 0.9) - 1)]
+        return size, f"{query}after={encode_cursor(filters.tab, starts_at, pk)}"
+
+    upcoming, upcoming_query = deep(EventFilters())
+    past, past_query = deep(EventFilters(past=True))
     ids = list(Event.objects.order_by("id").values_list("id", flat=True))
     step = max(1, len(ids) // 50)
     detail_ids = ids[::step][:50]
     return {
         "list": list_url,
-        "deep": f"{list_url}?page={max(1, int(upcoming_pages * 0.9))}",
-        "past_deep": f"{list_url}?when=past&page={max(1, int(past_pages * 0.9))}",
+        "deep": f"{list_url}?{upcoming_query}",
+        "past_deep": f"{list_url}?{past_query}",
         "details": [reverse("events:detail", args=[pk]) for pk in detail_ids],
         "upcoming": upcoming,
         "past": past,

@@ -89,8 +89,10 @@ municipalities, capacities from 10 to 200 or none; 20 events have thousands of r
 (1,000 seats, the rest waitlisted), the others about ten; one in ten registrations is
 cancelled. Latency is the Django test client in-process (p50/p95 of up to 100 requests,
 30 s budget per figure), anonymous and signed in as a person registered for the biggest
-events. The list is paginated by page number (a count and an `OFFSET` page), so the deep
-pages read past the rows before them. The query counts are taken at the first 1,000 events
+events. The list pages by keyset cursor (no count, no `OFFSET`); a deep page is the page
+after the event at 90 % of its tab, its cursor found once before the timing. The upcoming
+tab seeks from the earliest start among events not yet over (read from the `event_upcoming`
+index), the past tab from now. The query counts are taken at the first 1,000 events
 and again at full size. Registration mail goes through the immediate task backend into
 Django's in-memory mail outbox (in production it is queued for the task worker)."""
 

@@ -144,6 +144,9 @@ class Event(models.Model):
             models.Index(fields=["status", "starts_at", "id"], name="event_calendar"),
             models.Index(fields=["kind", "starts_at", "id"], name="event_kind_calendar"),
             models.Index(fields=["community", "starts_at", "id"], name="event_community"),
+            # The list's upcoming tab: the earliest start among events not yet over, read
+            # from this index alone (selectors.filtered_events).
+            models.Index(fields=["ends_at", "status", "starts_at"], name="event_upcoming"),
         ]
         constraints = [
             models.CheckConstraint(

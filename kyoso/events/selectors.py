@@ -1,6 +1,6 @@
 """Reads of the events app that span relations: querysets that carry their joins already.
 
-- :func:`event_page`: the list (upcoming or past, filters, page numbers, constant queries)
+- :func:`event_page`: the list (upcoming or past, filters, keyset pages, one query)
 - :func:`event_detail`: one event with guests, questions, related issues and seat figures
 - :func:`registrants`: the organizer's list (confirmed, then the waitlist in order, answers)
 - :func:`my_events`: what a person registered for and what they organize
@@ -10,13 +10,26 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    Min,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
+from django.db.models.fields.tuple_lookups import Tuple
 from django.http import Http404
 from django.utils import timezone
 
+from kyoso.core.keyset import RowGreaterThan, RowLessThan, decode_cursor, encode_cursor
 from kyoso.events.formatting import when_text
 from kyoso.events.models import (
     Answer,
@@ -124,6 +137,20 @@ class EventFilters:
     online: str = ""  # "online" (held online or hybrid), "offline" (at a venue or hybrid)
     past: bool = False
 
+    @property
+    def tab(self) -> str:
+        """The tab, as the list's cursors name it (a cursor of one tab is refused by the
+        other)."""
+        return "past" if self.past else "upcoming"
+
+
+@dataclass
+class EventPage:
+    items: list[Event]
+    #: The cursor of the page after this one (None: this is the last page).
+    next_cursor: str | None
+    is_first: bool
+
 
 def _list_columns(events: QuerySet[Event]) -> QuerySet[Event]:
     return events.select_related(
@@ -135,13 +162,53 @@ def _list_columns(events: QuerySet[Event]) -> QuerySet[Event]:
     )
 
 
-def filtered_events(filters: EventFilters, *, now: Any = None) -> QuerySet[Event]:
+def _earliest_upcoming_start(now: Any) -> Subquery:
+    """``MIN(starts_at)`` of the listed events not yet over (an ongoing multi-day event started
+    before now), read from the ``event_upcoming`` index (ends_at, status, starts_at) alone.
+
+    The ``FILTER`` repeats the ``WHERE`` on purpose: a plain ``MIN(starts_at)`` invites both
+    databases to walk the ``starts_at`` index from the oldest event until one is not over,
+    i.e. through every past event; an aggregate with a filter is never read that way.
+    """
+    not_over = Q(ends_at__gte=now) & ~Q(status=EventStatus.DRAFT)
+    return Subquery(
+        Event.objects.filter(not_over)
+        .order_by()
+        .values(_all=Value(1))  # no GROUP BY: one row, the minimum over all of them
+        .annotate(first=Min("starts_at", filter=not_over))
+        .values("first")
+    )
+
+
+def filtered_events(
+    filters: EventFilters, *, now: Any = None, after: tuple[datetime, int] | None = None
+) -> QuerySet[Event]:
+    """The listed events of the tab, filtered, in list order: upcoming (not yet over, ongoing
+    ones included) soonest first, past latest first; by (starts_at, id) either way. With
+    ``after`` (a decoded cursor), only the events after that key in the tab's order.
+
+    Each tab starts with a bound on (starts_at, id) that the database seeks in an index, so
+    no page walks through the other tab's events or the pages before it:
+
+    - past: after the cursor, or before now: a past event started before now, since
+      ``ends_at >= starts_at`` is a constraint (a cursor later than now means the same);
+    - upcoming: after the cursor, or from the earliest start among the events not yet over.
+    """
     now = now or timezone.now()
+    key = Tuple(F("starts_at"), F("id"))
     events = Event.objects.exclude(status=EventStatus.DRAFT)
     if filters.past:
         events = events.filter(ends_at__lt=now).order_by("-starts_at", "-id")
+        if after is not None and after[0] < now:
+            events = events.filter(RowLessThan(key, after))
+        else:
+            events = events.filter(starts_at__lt=now)
     else:
         events = events.filter(ends_at__gte=now).order_by("starts_at", "id")
+        if after is not None:
+            events = events.filter(RowGreaterThan(key, after))
+        else:
+            events = events.filter(starts_at__gte=_earliest_upcoming_start(now))
     if filters.kind:
         events = events.filter(kind=filters.kind)
     if filters.theme:
@@ -169,20 +236,25 @@ def with_when(events: Any) -> list[Event]:
     return rows
 
 
-def event_page(filters: EventFilters, *, page: Any = 1) -> tuple[Any, bool]:
-    """One page of the list: (page, whether the page number given was invalid).
+def event_page(filters: EventFilters, *, after: str = "", now: Any = None) -> EventPage:
+    """One page of the list, in one query (organizer, community and municipality joined).
 
-    Two queries: the count and the page (with organizer, community and municipality joined).
+    Keyset pagination: ``after`` is the cursor of the last event of the previous page; the
+    page is the events strictly after it in the tab's (starts_at, id) order, found with one
+    index seek however deep (see :func:`filtered_events`). No total is counted. Raises
+    CursorInvalid for a cursor that cannot be read or belongs to the other tab; a cursor past
+    the end gives an empty page.
     """
-    paginator = Paginator(filtered_events(filters), PER_PAGE)
-    invalid = False
-    try:
-        result = paginator.page(page)
-    except (PageNotAnInteger, EmptyPage):
-        invalid = page not in (None, "", 1, "1")
-        result = paginator.page(1)
-    result.object_list = with_when(result.object_list)
-    return result, invalid
+    key = decode_cursor(filters.tab, after) if after else None
+    events = filtered_events(filters, now=now, after=key)
+    rows = list(events[: PER_PAGE + 1])
+    items = with_when(rows[:PER_PAGE])
+    last = items[-1] if len(rows) > PER_PAGE else None
+    return EventPage(
+        items=items,
+        next_cursor=encode_cursor(filters.tab, last.starts_at, last.pk) if last else None,
+        is_first=not after,
+    )
 
 
 def seats_left(event: Event) -> dict[str, int | None]:

@@ -26,13 +26,13 @@ from django.db.models import (
     Subquery,
     Value,
 )
-from django.db.models.fields.tuple_lookups import Tuple, TupleLessThan
+from django.db.models.fields.tuple_lookups import Tuple
 from django.db.models.functions import Coalesce
-from django.db.models.lookups import LessThan
 from django.http import Http404
 from django.utils.dateparse import parse_datetime
 
 from kyoso.accounts.models import User
+from kyoso.core.keyset import RowLessThan
 from kyoso.issues.models import (
     Comment,
     Empathy,
@@ -151,19 +151,6 @@ def decode_cursor(sort: str, cursor: str) -> tuple[Any, int]:
     return moment, pk
 
 
-class _RowLessThan(TupleLessThan):
-    """``(a, b) < (x, y)`` as a SQL row-value comparison on every backend.
-
-    Django writes it as ``a < x OR (a = x AND b < y)`` where the backend does not declare
-    tuple support (SQLite), which SQLite cannot answer with one index range scan; SQLite
-    (3.15+) and PostgreSQL both seek a ``(a DESC, b DESC)`` index with the row value, so deep
-    pages cost the same as the first.
-    """
-
-    def as_sql(self, compiler, connection):  # type: ignore[no-untyped-def]
-        return LessThan.as_sql(self, compiler, connection)
-
-
 def _tagged(kind: str, value: str) -> Q:
     return Q(pk__in=IssueTag.objects.filter(kind=kind, value=value).values("issue_id"))
 
@@ -248,7 +235,7 @@ def issue_page(
     queryset, capped = filtered_issues(viewer, filters)
     if after:
         key, pk = decode_cursor(sort, after)
-        queryset = queryset.filter(_RowLessThan(Tuple(F(column), F("id")), (key, pk)))
+        queryset = queryset.filter(RowLessThan(Tuple(F(column), F("id")), (key, pk)))
     rows = list(list_columns(queryset).order_by(f"-{column}", "-id")[: page_size + 1])
     has_more = len(rows) > page_size
     items = rows[:page_size]

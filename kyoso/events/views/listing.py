@@ -1,4 +1,4 @@
-"""The event list (upcoming / past, filters, page numbers) and 「マイイベント」."""
+"""The event list (upcoming / past, filters, keyset pages) and 「マイイベント」."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import path
 
+from kyoso.core.keyset import CursorInvalid
 from kyoso.core.policy import check, login_required, public
 from kyoso.events import messages, selectors
 from kyoso.events.forms import EventFilterForm
@@ -23,13 +24,18 @@ def event_list(request: HttpRequest) -> HttpResponse:
     form = EventFilterForm(request.GET or None, communities=_communities())
     values, dropped = form.filter_values() if request.GET else ({}, False)
     filters = selectors.EventFilters(past=past, **values)
-    page, bad_page = selectors.event_page(filters, page=request.GET.get("page") or 1)
-    notices = []
-    if dropped:
-        notices.append(messages.FILTER_INVALID)
-    if bad_page:
+    after = request.GET.get("after", "")[:200]
+    notices = [messages.FILTER_INVALID] if dropped else []
+    try:
+        page = selectors.event_page(filters, after=after)
+    except CursorInvalid:
+        notices.append(messages.PAGE_INVALID)
+        page = selectors.event_page(filters)
+    if not after and request.GET.get("page", "1") not in ("", "1"):
+        # A page number from before the list had cursors (a bookmark, a shared link).
         notices.append(messages.PAGE_INVALID)
     query = request.GET.copy()
+    query.pop("after", None)
     query.pop("page", None)
     tab_query = query.copy()
     tab_query.pop("when", None)

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from kyoso.search.query import Item, parse, split_items, terms_of
 
 FTS5_TOKEN = re.compile(r'"[a-z][a-z0-9]*"\*?|\(|\)|AND|OR|NOT')
-TSQUERY_TOKEN = re.compile(r"[a-z][a-z0-9]*(:\*)?|\(|\)|&|\||!")
+TSQUERY_TOKEN = re.compile(r"(0p)?[a-z][a-z0-9]*(:\*)?|\(|\)|&|\||!")
 
 
 @pytest.mark.parametrize(

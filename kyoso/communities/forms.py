@@ -52,7 +52,7 @@ class CommunityForm(forms.Form):
         error_messages={"required": messages.SLUG_REQUIRED, "max_length": messages.SLUG_INVALID},
     )
     theme = forms.ChoiceField(
-        label=_("テーマ"),
+        label=pgettext_lazy("one theme", "テーマ"),
         choices=[("", "---------"), *Theme.choices],
         error_messages={"required": messages.THEME_REQUIRED, **CHOICE_ERRORS},
     )
@@ -107,7 +107,7 @@ class CommunityForm(forms.Form):
 
 
 class FilterForm(forms.Form):
-    theme = forms.ChoiceField(label=_("テーマ"), required=False)
+    theme = forms.ChoiceField(label=pgettext_lazy("one theme", "テーマ"), required=False)
     municipality = forms.ChoiceField(label=_("地域"), required=False)
 
     def __init__(self, *args: Any, municipalities: Any = (), **kwargs: Any) -> None:

@@ -24,11 +24,13 @@ class JoinPolicy(models.TextChoices):
 class Community(models.Model):
     slug = models.SlugField(_("URL用の名前"), max_length=60, unique=True)
     name = models.CharField(_("コミュニティ名"), max_length=NAME_MAX)
-    theme = models.CharField(_("テーマ"), max_length=20, choices=Theme.choices)
+    theme = models.CharField(
+        pgettext_lazy("one theme", "テーマ"), max_length=20, choices=Theme.choices
+    )
     description = models.TextField(_("紹介"), max_length=DESCRIPTION_MAX, blank=True)
     municipality = models.ForeignKey(
         "regions.Municipality",
-        verbose_name=_("市区町村"),
+        verbose_name=pgettext_lazy("one municipality", "市区町村"),
         on_delete=models.PROTECT,
         null=True,
         blank=True,
@@ -80,7 +82,10 @@ class CommunityMembership(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="community_memberships"
     )
     role = models.CharField(
-        _("役割"), max_length=10, choices=CommunityRole.choices, default=CommunityRole.MEMBER
+        pgettext_lazy("the role of one member", "役割"),
+        max_length=10,
+        choices=CommunityRole.choices,
+        default=CommunityRole.MEMBER,
     )
     status = models.CharField(
         _("状態"), max_length=10, choices=MembershipStatus.choices, default=MembershipStatus.ACTIVE

@@ -10,6 +10,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kyoso.core.text import normalize_text, tidy_text
 from kyoso.core.wareki import TOKYO
@@ -68,17 +69,21 @@ class EventForm(forms.Form):
     title = forms.CharField(label=_("タイトル"), max_length=TITLE_MAX)
     kind = forms.ChoiceField(label=_("種類"), choices=EventKind.choices)
     theme = forms.ChoiceField(
-        label=_("テーマ"), choices=[("", _("（選ばない）")), *Theme.choices], required=False
+        label=pgettext_lazy("one theme", "テーマ"),
+        choices=[("", _("（選ばない）")), *Theme.choices],
+        required=False,
     )
     topic = forms.CharField(label=_("テーマ（自由記述）"), max_length=200, required=False)
     description = forms.CharField(
-        label=_("内容"),
+        label=pgettext_lazy("what an event is about", "内容"),
         max_length=DESCRIPTION_MAX,
         required=False,
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_("Markdownで書けます。"),
     )
-    audience = forms.CharField(label=_("対象"), max_length=300, required=False)
+    audience = forms.CharField(
+        label=pgettext_lazy("who an event is for", "対象"), max_length=300, required=False
+    )
     organizer = forms.ChoiceField(
         label=_("主催"),
         required=False,
@@ -321,10 +326,14 @@ class EventFilterForm(forms.Form):
         label=_("種類"), choices=[("", _("すべて")), *EventKind.choices], required=False
     )
     theme = forms.ChoiceField(
-        label=_("テーマ"), choices=[("", _("すべて")), *Theme.choices], required=False
+        label=pgettext_lazy("one theme", "テーマ"),
+        choices=[("", _("すべて")), *Theme.choices],
+        required=False,
     )
     municipality = forms.CharField(label=_("市区町村コード"), max_length=6, required=False)
-    community = forms.IntegerField(label=_("コミュニティ"), min_value=1, required=False)
+    community = forms.IntegerField(
+        label=pgettext_lazy("one community", "コミュニティ"), min_value=1, required=False
+    )
     online = forms.ChoiceField(
         label=_("開催方法"),
         choices=[
@@ -338,7 +347,7 @@ class EventFilterForm(forms.Form):
     def __init__(self, *args: Any, communities: Any = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["community"] = forms.TypedChoiceField(
-            label=_("コミュニティ"),
+            label=pgettext_lazy("one community", "コミュニティ"),
             choices=[("", _("すべて")), *((c.pk, c.name) for c in communities)],
             coerce=int,
             required=False,

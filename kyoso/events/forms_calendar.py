@@ -8,6 +8,7 @@ from datetime import date
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kyoso.core.text import normalize_text
 from kyoso.core.wareki import TOKYO
@@ -29,10 +30,16 @@ class CalendarForm(forms.Form):
         label=_("種類"), required=False, choices=[("", _("すべて")), *EventKind.choices]
     )
     theme = forms.ChoiceField(
-        label=_("テーマ"), required=False, choices=[("", _("すべて")), *Theme.choices]
+        label=pgettext_lazy("one theme", "テーマ"),
+        required=False,
+        choices=[("", _("すべて")), *Theme.choices],
     )
-    municipality = forms.ChoiceField(label=_("市区町村"), required=False)
-    community = forms.ChoiceField(label=_("コミュニティ"), required=False)
+    municipality = forms.ChoiceField(
+        label=pgettext_lazy("one municipality", "市区町村"), required=False
+    )
+    community = forms.ChoiceField(
+        label=pgettext_lazy("one community", "コミュニティ"), required=False
+    )
     where = forms.ChoiceField(
         label=_("開催方法"),
         required=False,

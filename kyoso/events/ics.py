@@ -22,6 +22,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from icalendar import Calendar
 from icalendar import Event as VEvent
 from icalendar.enums import STATUS
@@ -47,13 +48,16 @@ def event_path(event: Event) -> str:
 
 
 def event_location(event: Event) -> str:
-    """Where, in words, without the online link."""
-    venue = "、".join(part for part in (event.venue_name, event.venue_address) if part)
+    """Where, in words, without the online link (in the current language)."""
+    venue = _("、").join(part for part in (event.venue_name, event.venue_address) if part)
     if event.mode == EventMode.ONLINE:
         return _("オンライン")
     if event.mode == EventMode.HYBRID:
-        with_online = _("オンライン参加あり")
-        return f"{venue}（{with_online}）" if venue else _("会場とオンライン")
+        return (
+            _("%(venue)s（オンライン参加あり）") % {"venue": venue}
+            if venue
+            else _("会場とオンライン")
+        )
     return venue
 
 
@@ -80,8 +84,9 @@ def event_component(event: Event) -> VEvent:
     if event.topic:
         lines.append(event.topic)
     if event.audience:
-        audience = _("対象")
-        lines.append(f"{audience}: {event.audience}")
+        lines.append(
+            pgettext("who an event is for", "対象: %(audience)s") % {"audience": event.audience}
+        )
     lines.append(url)
     stamp = event.updated_at or timezone.now()
     component = VEvent.new(

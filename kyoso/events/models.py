@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kyoso.core.geo import latitude_field, longitude_field, point_constraints
 from kyoso.issues.vocab import Theme
@@ -38,7 +39,7 @@ class EventMode(models.TextChoices):
 
 class EventStatus(models.TextChoices):
     DRAFT = "draft", _("下書き")
-    PUBLISHED = "published", _("公開")
+    PUBLISHED = "published", pgettext_lazy("event status", "公開")
     CANCELLED = "cancelled", _("中止")
 
 
@@ -54,11 +55,17 @@ class IdeaRound(models.TextChoices):
 class Event(models.Model):
     title = models.CharField(_("タイトル"), max_length=TITLE_MAX)
     kind = models.CharField(_("種類"), max_length=10, choices=EventKind.choices)
-    theme = models.CharField(_("テーマ"), max_length=20, choices=Theme.choices, blank=True)
+    theme = models.CharField(
+        pgettext_lazy("one theme", "テーマ"), max_length=20, choices=Theme.choices, blank=True
+    )
     #: The session's own theme in words (e.g. 「若年女性への支援」), beside the theme facet.
     topic = models.CharField(_("テーマ（自由記述）"), max_length=200, blank=True)
-    description = models.TextField(_("内容"), max_length=DESCRIPTION_MAX, blank=True)
-    audience = models.CharField(_("対象"), max_length=300, blank=True)
+    description = models.TextField(
+        pgettext_lazy("what an event is about", "内容"), max_length=DESCRIPTION_MAX, blank=True
+    )
+    audience = models.CharField(
+        pgettext_lazy("who an event is for", "対象"), max_length=300, blank=True
+    )
     status = models.CharField(
         _("状態"), max_length=10, choices=EventStatus.choices, default=EventStatus.PUBLISHED
     )
@@ -99,7 +106,7 @@ class Event(models.Model):
     venue_address = models.CharField(_("会場の住所"), max_length=300, blank=True)
     municipality = models.ForeignKey(
         "regions.Municipality",
-        verbose_name=_("市区町村"),
+        verbose_name=pgettext_lazy("one municipality", "市区町村"),
         on_delete=models.PROTECT,
         null=True,
         blank=True,
@@ -137,7 +144,7 @@ class Event(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        verbose_name = _("イベント")
+        verbose_name = pgettext_lazy("one event", "イベント")
         verbose_name_plural = _("イベント")
         ordering = ["starts_at", "id"]
         indexes = [
@@ -216,7 +223,7 @@ class Question(models.Model):
 class Attendance(models.TextChoices):
     """How a registrant takes part (a hybrid event has a capacity for each)."""
 
-    VENUE = "venue", _("会場")
+    VENUE = "venue", pgettext_lazy("how a registrant attends", "会場")
     ONLINE = "online", _("オンライン")
 
 

@@ -139,8 +139,8 @@ def registration_refusal(event: Any, *, now: Any = None) -> Any:
     Without an explicit closing time, registration closes when the event starts."""
     from django.utils import timezone
 
-    from kyoso.core.wareki import format_wareki
     from kyoso.events import messages
+    from kyoso.events.formatting import moment_text
     from kyoso.events.models import EventStatus
 
     now = now or timezone.now()
@@ -153,9 +153,7 @@ def registration_refusal(event: Any, *, now: Any = None) -> Any:
     if event.registration_closed:
         return messages.REG_CLOSED_BY_ORGANIZER
     if event.registration_opens_at is not None and now < event.registration_opens_at:
-        local = timezone.localtime(event.registration_opens_at)
-        when = f"{format_wareki(local)} {local:%H:%M}"
-        return messages.REG_NOT_OPEN_YET % {"when": when}
+        return messages.REG_NOT_OPEN_YET % {"when": moment_text(event.registration_opens_at)}
     if event.registration_closes_at is not None and now >= event.registration_closes_at:
         return messages.REG_AFTER_CLOSE
     return None

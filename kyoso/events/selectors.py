@@ -228,7 +228,8 @@ def filtered_events(
 
 
 def with_when(events: Any) -> list[Event]:
-    """The events as a list, each with ``when`` (和暦 and 西暦) and its seats left."""
+    """The events as a list, each with ``when`` (in the current language,
+    kyoso.events.formatting) and its seats left."""
     rows = list(events)
     for event in rows:
         event.when = when_text(event)  # type: ignore[attr-defined]

@@ -9,13 +9,16 @@ from typing import Any
 
 import jpholiday
 from django.db.models import QuerySet
+from django.utils.dates import WEEKDAYS_ABBR
 
 from kyoso.core.wareki import TOKYO
 from kyoso.events.models import Event, EventMode, EventStatus
 
 #: Japanese wall calendars start the week on Sunday.
 FIRST_WEEKDAY = pycalendar.SUNDAY
-WEEKDAY_NAMES = "日月火水木金土"
+#: The column headings, Sunday first, from Django's locale data (日 月 … 土, Sun Mon … Sat);
+#: lazy, so each page gets its own language.
+WEEKDAY_NAMES = tuple(WEEKDAYS_ABBR[(FIRST_WEEKDAY + i) % 7] for i in range(7))
 
 ONLINE = "online"
 VENUE = "venue"

@@ -53,7 +53,7 @@ class EventOut(Schema):
     starts_at: datetime
     ends_at: datetime
     all_day: bool
-    when: str = Field(description="和暦 and 西暦, as the pages show it")
+    when: str = Field(description="As the pages show it: 和暦 and 西暦 in Japanese, else Gregorian")
     mode: str
     venue_name: str
     municipality: str | None = Field(description="JIS municipality code")

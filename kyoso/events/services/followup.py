@@ -40,7 +40,9 @@ def attendee_registrations(event: Event):  # type: ignore[no-untyped-def]
 
 
 def _text(event: Event, titles: list[str], total: int) -> str:
-    named = "、".join(f"「{title}」" for title in titles[:TITLES_IN_TEXT])
+    named = gettext("、").join(
+        gettext("「%(title)s」") % {"title": title} for title in titles[:TITLES_IN_TEXT]
+    )
     if total > TITLES_IN_TEXT:
         named = gettext("%(named)sほか%(more)s件") % {
             "named": named,

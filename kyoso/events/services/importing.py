@@ -18,6 +18,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext, pgettext
 
 from kyoso.audit.services import audit_record
 from kyoso.core.text import normalize_text, tidy_text
@@ -222,6 +223,11 @@ def _theme(text: str) -> str | None:
     return _choice(text, labels, Theme.values)
 
 
+def _choices_text(choices: Iterable[str]) -> str:
+    """The words a column accepts, for a message (「定例会・勉強会」, "定例会, 勉強会")."""
+    return pgettext("between the choices a column accepts", "・").join(choices)
+
+
 def _when(day: date, times: tuple[time, time] | None) -> tuple[datetime, datetime, bool]:
     if times is None:
         start = datetime.combine(day, time.min, tzinfo=TOKYO)
@@ -250,11 +256,15 @@ def _header(fields: list[str]) -> tuple[dict[int, str], list[Problem], bool]:
     missing = [COLUMNS[k][0] for k in REQUIRED if k not in index.values()]
     if missing:
         problems.append(
-            Problem(1, str(messages.IMPORT_MISSING_COLUMNS % {"columns": "、".join(missing)}))
+            Problem(
+                1, str(messages.IMPORT_MISSING_COLUMNS % {"columns": gettext("、").join(missing)})
+            )
         )
     if unknown:
         problems.append(
-            Problem(1, str(messages.IMPORT_UNKNOWN_COLUMNS % {"columns": "、".join(unknown)}))
+            Problem(
+                1, str(messages.IMPORT_UNKNOWN_COLUMNS % {"columns": gettext("、").join(unknown)})
+            )
         )
     return index, problems, bool(missing)
 
@@ -270,7 +280,7 @@ def _row(line: int, values: dict[str, str]) -> tuple[Row | None, list[str]]:
         errors.append(
             str(
                 messages.IMPORT_UNKNOWN_KIND
-                % {"text": kind_text.strip(), "choices": "・".join(KIND_ALIASES)}
+                % {"text": kind_text.strip(), "choices": _choices_text(KIND_ALIASES)}
             )
         )
     day: date | None = None
@@ -302,7 +312,7 @@ def _row(line: int, values: dict[str, str]) -> tuple[Row | None, list[str]]:
                     messages.IMPORT_UNKNOWN_THEME
                     % {
                         "text": values["theme"].strip(),
-                        "choices": "・".join(str(label) for label in Theme.labels),
+                        "choices": _choices_text(str(label) for label in Theme.labels),
                     }
                 )
             )

@@ -1,5 +1,5 @@
-"""``{{ event|event_when }}``: an event's time as the event pages write it (和暦 with the 西暦
-year, kyoso.events.formatting)."""
+"""``{{ event|event_when }}``: an event's time as the event pages write it, in the page's
+language (kyoso.events.formatting)."""
 
 from typing import Any
 

@@ -125,6 +125,20 @@ def test_site_feed_lists_public_events_only(client):
     assert uids(response) == {f"event-{shown.pk}", f"event-{cancelled.pk}"}
 
 
+def test_feed_is_cached_per_language(client):
+    """A shared cache keeps one copy per language: the wording follows the header or the
+    language cookie."""
+    EventBuilder()
+    japanese = client.get("/events.ics")
+    client.cookies["kyoso_language"] = "en"
+    english = client.get("/events.ics")
+
+    assert japanese["Cache-Control"].startswith("public")
+    vary = {part.strip().lower() for part in english["Vary"].split(",")}
+    assert {"accept-language", "cookie"} <= vary
+    assert japanese.content != english.content
+
+
 def test_community_feed(client):
     community = CommunityFactory(slug="farmers", name="農業の仲間")
     mine = EventBuilder(community=community)

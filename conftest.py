@@ -3,9 +3,14 @@
 - 佐藤 (sato): the secretariat (事務局) of the hub organization
 - 鈴木 (suzuki): a citizen with a verified email address
 - 高橋 (takahashi): signed in, but holds no role and belongs to nothing
+
+and ``english``: the test client of a visitor who picked English with the language switch.
 """
 
 import pytest
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
 
 from kyoso.accounts.tests.factories import UserFactory, make_secretariat
 
@@ -96,3 +101,12 @@ def login_as(client, request):
         return user
 
     return login
+
+
+@pytest.fixture
+def english(client):
+    """A visitor who picked English with the language switch."""
+    response = client.post(reverse("core:set_language"), {"language": "en", "next": "/"})
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"
+    yield client
+    translation.deactivate()  # the test client leaves the last request's language active

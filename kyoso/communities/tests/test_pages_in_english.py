@@ -5,7 +5,6 @@ Japanese stays as it was."""
 from __future__ import annotations
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
@@ -15,15 +14,6 @@ from kyoso.communities.tests.factories import add_member
 from kyoso.issues.tests.factories import IssueFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def english(client):
-    """A visitor who picked English with the language switch."""
-    response = client.post(reverse("core:set_language"), {"language": "en", "next": "/"})
-    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"
-    yield client
-    translation.deactivate()  # the test client leaves the last request's language active
 
 
 def test_detail_headings_in_english(english, open_community, suzuki):

@@ -10,7 +10,6 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
@@ -25,15 +24,6 @@ from kyoso.events.tests.builders import EventBuilder, RegistrationBuilder, tokyo
 from kyoso.events.tests.factories import EventFactory, GuestFactory, RegistrationFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def english(client):
-    """A visitor who picked English with the language switch."""
-    response = client.post(reverse("core:set_language"), {"language": "en", "next": "/"})
-    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"
-    yield client
-    translation.deactivate()  # the test client leaves the last request's language active
 
 
 def headings(page: str) -> list[str]:

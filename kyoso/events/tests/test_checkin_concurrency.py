@@ -25,7 +25,7 @@ def test_parallel_counting_loses_nothing(tmp_path):
 
         return job
 
-    with thread_databases(tmp_path, busy_timeout=30) as open_connection:
+    with thread_databases(tmp_path) as open_connection:
         in_parallel(open_connection, [count(door_a, 2), count(door_b, 1)])
         total = read(
             open_connection,
@@ -46,7 +46,7 @@ def test_the_same_code_scanned_at_two_doors_is_one_check_in(tmp_path):
             ).already
         )
 
-    with thread_databases(tmp_path, busy_timeout=30) as open_connection:
+    with thread_databases(tmp_path) as open_connection:
         already = in_parallel(open_connection, [scan(door_a), scan(door_b)])
         checked_by = read(
             open_connection,

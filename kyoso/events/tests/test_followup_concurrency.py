@@ -30,7 +30,7 @@ def test_parallel_publishes_send_each_attendee_one_followup(tmp_path):
     def publish(actor):
         return lambda: service.minutes_publish(actor=actor, event=event, visibility="members")
 
-    with thread_databases(tmp_path, busy_timeout=30) as open_connection:
+    with thread_databases(tmp_path) as open_connection:
         sent = in_parallel(
             open_connection, [publish(creator if i % 2 else secretariat) for i in range(THREADS)]
         )

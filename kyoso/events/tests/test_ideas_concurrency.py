@@ -56,7 +56,7 @@ def _sizes(event) -> list[tuple[int, int]]:
 def test_many_people_join_one_team_at_once(tmp_path):
     event, pitches, joiners = _board(THREADS)
     target = pitches[0]
-    with thread_databases(tmp_path, busy_timeout=30) as open_connection:
+    with thread_databases(tmp_path) as open_connection:
         answers = in_parallel(
             open_connection,
             [
@@ -72,7 +72,7 @@ def test_many_people_join_one_team_at_once(tmp_path):
 @pytest.mark.django_db(transaction=True)
 def test_one_person_clicking_join_on_two_teams_at_once_ends_in_one(tmp_path):
     event, pitches, (person,) = _board(1)
-    with thread_databases(tmp_path, busy_timeout=30) as open_connection:
+    with thread_databases(tmp_path) as open_connection:
         answers = in_parallel(
             open_connection,
             [
@@ -105,7 +105,7 @@ def test_joins_and_leaves_at_once_keep_the_count(tmp_path):
         _attempt(lambda person=person: ideas.team_join(actor=person, pitch=target))
         for person in staying
     ]
-    with thread_databases(tmp_path, busy_timeout=30) as open_connection:
+    with thread_databases(tmp_path) as open_connection:
         in_parallel(open_connection, jobs)
         sizes = read(open_connection, lambda: _sizes(event))
     assert sizes[0] == (1 + len(staying), 1 + len(staying))

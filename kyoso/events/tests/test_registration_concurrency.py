@@ -19,9 +19,6 @@ from kyoso.events.tests.factories import EventFactory
 THREADS = 20
 PEOPLE = 200
 SEATS = 50
-#: Seconds a writer may wait for SQLite's write lock: 200 writers queue behind each other on
-#: a 2-core machine shared with other work (production waits 5 s for a handful).
-BUSY_TIMEOUT = 60
 
 
 def _register_all(event, people):
@@ -47,7 +44,7 @@ def test_two_hundred_at_once_for_fifty_seats(tmp_path):
     people = UserFactory.create_batch(PEOPLE)
     batches = [people[i::THREADS] for i in range(THREADS)]
 
-    with thread_databases(tmp_path, busy_timeout=BUSY_TIMEOUT) as open_connection:
+    with thread_databases(tmp_path) as open_connection:
         per_thread = in_parallel(open_connection, [_register_all(event, b) for b in batches])
         counter, rows = read(open_connection, lambda: _state(event))
 
@@ -79,7 +76,7 @@ def test_parallel_double_submits_by_one_person_give_one_registration(tmp_path):
         except services.AlreadyRegistered as already:
             return ("already", already.registration.pk)
 
-    with thread_databases(tmp_path, busy_timeout=BUSY_TIMEOUT) as open_connection:
+    with thread_databases(tmp_path) as open_connection:
         answers = in_parallel(open_connection, [job for _ in range(10)])
         counter, rows = read(open_connection, lambda: _state(event))
 
@@ -107,7 +104,7 @@ def test_cancellations_and_registrations_at_once_keep_seats_and_queue_consistent
         for person in newcomers
     ]
 
-    with thread_databases(tmp_path, busy_timeout=BUSY_TIMEOUT) as open_connection:
+    with thread_databases(tmp_path) as open_connection:
         in_parallel(open_connection, jobs)
         counter, rows = read(open_connection, lambda: _state(event))
 

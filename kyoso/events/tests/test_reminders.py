@@ -60,7 +60,7 @@ def test_two_runs_at_once_remind_each_person_once(tmp_path):
     event = soon()
     registrations = RegistrationFactory.create_batch(5, event=event)
 
-    with thread_databases(tmp_path, busy_timeout=30) as open_connection:
+    with thread_databases(tmp_path) as open_connection:
         claimed = in_parallel(
             open_connection,
             [

@@ -46,6 +46,26 @@ class AuditEvent(models.Model):
         COMMUNITY_MEMBER_DECIDED = "community.member_decided", _("コミュニティ参加申請の判断")
         COMMUNITY_LEADER_APPOINTED = "community.leader_appointed", _("コミュニティのリーダー任命")
         COMMUNITY_LEADER_REMOVED = "community.leader_removed", _("コミュニティのリーダー解任")
+        COMMUNITY_MEMBER_REMOVED = "community.member_removed", _("コミュニティのメンバーの除外")
+        # Events: the values keep the spellings the first rows were written with ("events." and
+        # "event."), since audit rows are never updated.
+        EVENT_CREATED = "events.create", _("イベントの作成")
+        EVENT_UPDATED = "events.update", _("イベントの編集")
+        EVENT_PUBLISHED = "events.publish", _("イベントの公開")
+        EVENT_CANCELLED = "events.cancel", _("イベントの中止")
+        EVENT_CAPACITY_CHANGED = "events.capacity", _("イベントの定員の変更")
+        EVENT_REGISTRATION_CLOSED = "events.registration_closed", _("イベントの申込の締め切り")
+        EVENT_REGISTRATION_REOPENED = "events.registration_reopened", _("イベントの申込の再開")
+        EVENT_REGISTERED = "events.register", _("イベントへの参加申込")
+        EVENT_REGISTRATION_CANCELLED = "events.cancel_registration", _("イベント参加申込の取り消し")
+        EVENT_REGISTRANTS_EXPORTED = "events.registrants_csv", _("イベント申込者のCSV書き出し")
+        EVENT_CHECK_IN_UNDONE = "event.undo_check_in", _("イベント受付の取り消し")
+        EVENT_WALK_IN = "event.walk_in", _("イベント当日参加者の受付")
+        EVENT_ATTENDANCE_COUNTED = "event.count_attendance", _("イベント参加人数の記録")
+        EVENT_IMPORTED = "event.import", _("イベントの一括取り込み")
+        EVENT_MINUTES_PUBLISHED = "event.minutes_published", _("イベント議事録の公開")
+        EVENT_MINUTES_UNPUBLISHED = "event.minutes_unpublished", _("イベント議事録の非公開化")
+        EVENT_IDEA_ROUND_CHANGED = "event.idea_round_changed", _("アイデアイベントのラウンド変更")
 
     at = models.DateTimeField(_("日時"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(

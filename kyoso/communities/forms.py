@@ -18,6 +18,7 @@ from kyoso.communities.models import (
     NAME_MAX,
     POST_BODY_MAX,
     POST_TITLE_MAX,
+    REMOVAL_REASON_MAX,
     Community,
     CommunityMembership,
     JoinPolicy,
@@ -138,6 +139,17 @@ class JoinForm(forms.Form):
         multiline=True,
         required=False,
         max_length=_max_length(CommunityMembership, "message") or 1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"max_length": TOO_LONG},
+    )
+
+
+class RemoveMemberForm(forms.Form):
+    reason = NormalizedCharField(
+        label=_("外す理由（任意・本人へのお知らせに載ります）"),
+        multiline=True,
+        required=False,
+        max_length=REMOVAL_REASON_MAX,
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"max_length": TOO_LONG},
     )

@@ -44,6 +44,21 @@ LEADER_REMOVED = _("リーダーから外しました（メンバーとして残
 LEADER_NEEDS_ACTIVE_MEMBER = _("リーダーにできるのは、参加中のメンバーだけです。")
 ALREADY_LEADER = _("すでにリーダーです。")
 NOT_LEADER = _("この人はリーダーではありません。")
+MEMBER_REMOVED = _("%(name)sさんをコミュニティから外しました。")
+CANNOT_REMOVE_SELF = _(
+    "自分を外すことはできません。抜けるときは、コミュニティのページの"
+    "「このコミュニティを抜ける」を使ってください。"
+)
+LAST_LEADER_CANNOT_BE_REMOVED = _(
+    "この人はこのコミュニティの唯一のリーダーのため、外せません。"
+    "先にほかのメンバーをリーダーにしてください。"
+)
+MEMBER_ALREADY_GONE = _(
+    "この人はすでにメンバーではありません（自分で抜けたか、ほかのリーダーが外しました）。"
+)
+REMOVAL_OF_A_REQUEST = _(
+    "承認待ちの申請は外せません。メンバーのページの「お断りする」で処理してください。"
+)
 SUBSCRIBED = _("リーダーからのメールを受け取る設定にしました。")
 UNSUBSCRIBED = _("リーダーからのメールを受け取らない設定にしました。")
 ACCOUNT_DELETION_BLOCKED = _(

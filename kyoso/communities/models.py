@@ -14,6 +14,8 @@ DESCRIPTION_MAX = 10_000
 POST_TITLE_MAX = 120
 POST_BODY_MAX = 10_000
 COMMENT_MAX = 4_000
+#: The optional reason a leader gives when removing a member (it goes into a notification).
+REMOVAL_REASON_MAX = 300
 
 
 class JoinPolicy(models.TextChoices):

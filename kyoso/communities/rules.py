@@ -24,6 +24,9 @@ Who may do what (the permission tests enumerate this table):
 - see the member list: active members and the secretariat; decide requests, appoint and
   remove leaders: the leaders and the secretariat (who keeps a community whose leader has
   gone quiet running);
+- remove a member (moderation: someone who harasses others on the board, or who has left the
+  region): the leaders and the secretariat. The service refuses removing oneself (that is
+  leaving), a pending request (that is declining) and the last leader;
 - post on the board, comment: active members (leaders included);
 - pin: leaders; delete a post or comment: its author, the leaders and the secretariat;
 - mail the members: the leaders (rate-limited in the service);
@@ -187,6 +190,7 @@ def register() -> None:
     rules.set_perm("communities.view_members", is_community & (is_active_community_member | staff))
     rules.set_perm("communities.decide_membership", is_community & (is_leader | staff))
     rules.set_perm("communities.appoint_leader", is_community & (is_leader | staff))
+    rules.set_perm("communities.remove_member", is_community & (is_leader | staff))
     rules.set_perm("communities.post_board", is_community & is_active_community_member)
     rules.set_perm("communities.comment_board", is_live_post & is_active_community_member)
     rules.set_perm("communities.pin_post", is_live_post & is_leader)

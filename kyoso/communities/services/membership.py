@@ -7,7 +7,9 @@ request at once never counts twice.
 
 A community never has zero leaders: every change that could remove its last leader first locks
 the community row (``select_for_update`` on PostgreSQL; SQLite serializes write transactions)
-and counts the other leaders.
+and counts the other leaders. Removing a member (:func:`membership_remove`) is one of them: a
+leader may be removed in one step, like a leader may leave in one step, as long as another
+leader remains.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from kyoso.audit.models import AuditEvent
 from kyoso.audit.services import audit_record
 from kyoso.communities import messages
 from kyoso.communities.models import (
+    REMOVAL_REASON_MAX,
     Community,
     CommunityMembership,
     CommunityRole,
@@ -237,6 +240,64 @@ def leader_remove(
             request=request,
         )
     return membership
+
+
+def membership_remove(
+    *,
+    actor: Any,
+    membership: CommunityMembership,
+    reason: str = "",
+    request: HttpRequest | None = None,
+) -> CommunityMembership:
+    """Remove an active member (a leader too, while another leader remains); tell them why.
+
+    The person can join again later like anyone (a request, if the community needs approval).
+    Refused: removing oneself (leave instead), a pending request (decline it), the last leader,
+    and someone no longer a member — which is what the second of two leaders removing the same
+    person at once is told, so the count moves once.
+    """
+    community = membership.community
+    require("communities.remove_member", actor, community)
+    if membership.user_id == actor.pk:
+        raise CommunityError(messages.CANNOT_REMOVE_SELF)
+    reason = reason.strip()[:REMOVAL_REASON_MAX]
+    with transaction.atomic():
+        _lock(community)
+        current = CommunityMembership.objects.filter(pk=membership.pk, community=community).first()
+        if current is None:
+            raise CommunityError(messages.MEMBER_ALREADY_GONE)
+        if current.status != MembershipStatus.ACTIVE:
+            raise CommunityError(messages.REMOVAL_OF_A_REQUEST)
+        if current.role == CommunityRole.LEADER and not _other_leaders(community, current):
+            raise CommunityError(messages.LAST_LEADER_CANNOT_BE_REMOVED)
+        deleted, _ = CommunityMembership.objects.filter(
+            pk=current.pk, status=MembershipStatus.ACTIVE
+        ).delete()
+        if not deleted:
+            raise CommunityError(messages.MEMBER_ALREADY_GONE)
+        add_members(community.pk, -1)
+        audit_record(
+            actor=actor,
+            action=AuditEvent.Action.COMMUNITY_MEMBER_REMOVED,
+            target=community,
+            data={"user": current.user_id, "role": current.role, "reason": reason},
+            request=request,
+        )
+        values = {"name": community.name, "reason": reason}
+        text = (
+            gettext("「%(name)s」のメンバーから外されました。理由：%(reason)s")
+            if reason
+            else gettext("「%(name)s」のメンバーから外されました。")
+        )
+        notify(
+            recipients=[current.user_id],
+            kind="communities.member_removed",
+            actor=actor,
+            community=community,
+            text=text % values,
+            url=community_url(community),
+        )
+    return current
 
 
 def subscription_set(*, actor: Any, community: Community, receive: bool) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kyoso.accounts.tests.factories import UserFactory
+from kyoso.audit.models import AuditEvent
 from kyoso.communities.models import (
     Community,
     CommunityMembership,
@@ -104,3 +105,33 @@ def test_parallel_joins_of_one_person_count_once(tmp_path):
 
     assert answers.count("done") == 1
     assert (rows, count) == (2, 2)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_leaders_removing_one_member_at_once_count_once(tmp_path):
+    community = CommunityFactory()
+    first, second = UserFactory(), UserFactory()
+    add_member(community, first, role=CommunityRole.LEADER)
+    add_member(community, second, role=CommunityRole.LEADER)
+    target = add_member(community, UserFactory())
+
+    def remove(person):
+        # Each leader loaded the members page before either clicked.
+        row = CommunityMembership.objects.select_related("community").get(pk=target.pk)
+        return lambda: membership.membership_remove(actor=person, membership=row, reason="")
+
+    with thread_databases(tmp_path) as open_connection:
+        answers = in_parallel(open_connection, [_attempt(remove(first)), _attempt(remove(second))])
+        rows, count, audited = read(
+            open_connection,
+            lambda: (
+                CommunityMembership.objects.filter(community_id=community.pk).count(),
+                Community.objects.get(pk=community.pk).member_count,
+                AuditEvent.objects.filter(
+                    action=AuditEvent.Action.COMMUNITY_MEMBER_REMOVED
+                ).count(),
+            ),
+        )
+
+    assert sorted(answers) == ["done", "refused"]
+    assert (rows, count, audited) == (2, 2, 1)

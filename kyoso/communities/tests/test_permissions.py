@@ -33,7 +33,18 @@ ROLES = [
     "sato",
 ]
 KINDS = ["open", "approval"]
-ACTIONS = ["view", "board", "join", "leave", "post", "pin", "delete", "message", "approve"]
+ACTIONS = [
+    "view",
+    "board",
+    "join",
+    "leave",
+    "post",
+    "pin",
+    "delete",
+    "message",
+    "approve",
+    "remove",
+]
 VERIFIED_OUTSIDERS = {"takahashi", "suzuki_outside", "sato"}
 
 
@@ -53,7 +64,7 @@ def expected(action: str, role: str, kind: str) -> bool:
         return active
     if action in {"pin", "message"}:
         return role == "leader"
-    if action in {"delete", "approve"}:
+    if action in {"delete", "approve", "remove"}:
         return role in {"leader", "sato"}
     raise AssertionError(action)
 
@@ -129,6 +140,10 @@ def _do(client, action: str, community: Community, actor, post: BoardPost, appli
         client.post(reverse("communities:decide", args=[slug, request.pk]), {"decision": "approve"})
         request.refresh_from_db()
         return request.status == MembershipStatus.ACTIVE
+    if action == "remove":
+        tanaka = CommunityMembership.objects.get(community=community, user__display_name="田中")
+        client.post(reverse("communities:member_remove", args=[slug, tanaka.pk]))
+        return not CommunityMembership.objects.filter(pk=tanaka.pk).exists()
     raise AssertionError(action)
 
 
@@ -148,6 +163,7 @@ RULES = {
     "post": "communities.post_board",
     "message": "communities.message_members",
     "approve": "communities.decide_membership",
+    "remove": "communities.remove_member",
 }
 
 

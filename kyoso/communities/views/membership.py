@@ -1,4 +1,5 @@
-"""Joining and leaving, the member list with requests and leaders, the mail switch."""
+"""Joining and leaving, the member list with requests and leaders, removing a member, the mail
+switch."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from django.urls import path
 from django.views.decorators.http import require_POST
 
 from kyoso.communities import messages, selectors
-from kyoso.communities.forms import JoinForm
+from kyoso.communities.forms import JoinForm, RemoveMemberForm
 from kyoso.communities.models import Community, MembershipStatus
 from kyoso.communities.services import membership as services
 from kyoso.communities.services.common import CommunityError
@@ -76,6 +77,7 @@ def members(request: HttpRequest, slug: str, obj: Community) -> HttpResponse:
             "pending": selectors.pending_requests(obj) if can_decide else None,
             "can_decide": can_decide,
             "can_appoint": check("communities.appoint_leader", request.user, obj),
+            "can_remove": check("communities.remove_member", request.user, obj),
         },
     )
 
@@ -117,6 +119,33 @@ def leader(request: HttpRequest, slug: str, membership_id: int, obj: Community) 
     return redirect("communities:members", slug=obj.slug)
 
 
+@rule_required("communities.remove_member", get_object=_community)
+def remove(request: HttpRequest, slug: str, membership_id: int, obj: Community) -> HttpResponse:
+    """GET asks for confirmation (and an optional reason for the person); POST removes."""
+    membership = selectors.membership_in(obj, membership_id)
+    membership.community = obj
+    form = RemoveMemberForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.membership_remove(
+                actor=request.user,
+                membership=membership,
+                reason=form.cleaned_data["reason"],
+                request=request,
+            )
+        except CommunityError as error:
+            flash.error(request, error.message)
+        else:
+            flash.success(request, messages.MEMBER_REMOVED % {"name": membership.user.public_name})
+        return redirect("communities:members", slug=obj.slug)
+    return render(
+        request,
+        "communities/remove_member.html",
+        {"community": obj, "membership": membership, "form": form},
+        status=400 if form.is_bound else 200,
+    )
+
+
 urlpatterns = [
     path("<slug:slug>/join/", join, name="join"),
     path("<slug:slug>/leave/", leave, name="leave"),
@@ -124,4 +153,5 @@ urlpatterns = [
     path("<slug:slug>/members/", members, name="members"),
     path("<slug:slug>/members/<int:membership_id>/decide/", decide, name="decide"),
     path("<slug:slug>/members/<int:membership_id>/leader/", leader, name="leader"),
+    path("<slug:slug>/members/<int:membership_id>/remove/", remove, name="member_remove"),
 ]

@@ -26,6 +26,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from kyoso.audit.models import AuditEvent
 from kyoso.audit.services import audit_record
 from kyoso.core.text import normalize_text
 from kyoso.core.wareki import TOKYO
@@ -154,7 +155,7 @@ def registration_undo_check_in(
             raise CheckinError(str(messages.NOT_CHECKED_IN % {"name": name}))
         audit_record(
             actor=actor,
-            action="event.undo_check_in",
+            action=AuditEvent.Action.EVENT_CHECK_IN_UNDONE,
             target=event,
             data={"registration": registration.pk, "walk_in": registration.user_id is None},
             request=request,
@@ -189,7 +190,7 @@ def walk_in_add(
         )
         audit_record(
             actor=actor,
-            action="event.walk_in",
+            action=AuditEvent.Action.EVENT_WALK_IN,
             target=event,
             data={"registration": registration.pk},
             request=request,
@@ -215,7 +216,7 @@ def counted_attendance_change(*, actor: Any, event: Event, delta: int, request: 
         event.refresh_from_db(fields=["counted_attendance"])
         audit_record(
             actor=actor,
-            action="event.count_attendance",
+            action=AuditEvent.Action.EVENT_ATTENDANCE_COUNTED,
             target=event,
             data={"delta": delta, "count": event.counted_attendance},
             request=request,

@@ -23,6 +23,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
+from kyoso.audit.models import AuditEvent
 from kyoso.audit.services import audit_record
 from kyoso.core.policy import check
 from kyoso.events import messages
@@ -196,7 +197,10 @@ def event_create(*, actor: Any, data: dict[str, Any], publish: bool = True) -> E
         _save_guests(event, data.get("guests") or [])
         _save_questions(event, data.get("questions") or [])
         audit_record(
-            actor=actor, action="events.create", target=event, data={"status": event.status}
+            actor=actor,
+            action=AuditEvent.Action.EVENT_CREATED,
+            target=event,
+            data={"status": event.status},
         )
         reindex_on_commit(event.pk)
     return event
@@ -253,7 +257,7 @@ def event_update(*, actor: Any, event: Event, data: dict[str, Any]) -> Event:
         promoted = promote_waitlisted(event=locked, actor=actor)
         audit_record(
             actor=actor,
-            action="events.update",
+            action=AuditEvent.Action.EVENT_UPDATED,
             target=locked,
             data={
                 "before": {k: str(v) for k, v in before.items()},
@@ -273,7 +277,7 @@ def event_publish(*, actor: Any, event: Event) -> Event:
         if not changed:
             raise EventError(messages.ALREADY_PUBLISHED)
         event.status = EventStatus.PUBLISHED
-        audit_record(actor=actor, action="events.publish", target=event)
+        audit_record(actor=actor, action=AuditEvent.Action.EVENT_PUBLISHED, target=event)
         reindex_on_commit(event.pk)
     return event
 
@@ -294,7 +298,12 @@ def event_cancel(*, actor: Any, event: Event, reason: str = "") -> Event:
         if not changed:
             raise EventError(messages.EVENT_IS_CANCELLED)
         event.status = EventStatus.CANCELLED
-        audit_record(actor=actor, action="events.cancel", target=event, data={"reason": reason})
+        audit_record(
+            actor=actor,
+            action=AuditEvent.Action.EVENT_CANCELLED,
+            target=event,
+            data={"reason": reason},
+        )
         live = list(
             Registration.objects.filter(event=event, status__in=LIVE, user__isnull=False)
             .select_related("user")
@@ -339,7 +348,7 @@ def event_set_capacity(
         promoted = promote_waitlisted(event=locked, actor=actor)
         audit_record(
             actor=actor,
-            action="events.capacity",
+            action=AuditEvent.Action.EVENT_CAPACITY_CHANGED,
             target=locked,
             data={
                 "before": list(before),
@@ -361,7 +370,9 @@ def registration_set_closed(*, actor: Any, event: Event, closed: bool) -> Event:
         event.registration_closed = closed
         audit_record(
             actor=actor,
-            action="events.registration_closed" if closed else "events.registration_reopened",
+            action=AuditEvent.Action.EVENT_REGISTRATION_CLOSED
+            if closed
+            else AuditEvent.Action.EVENT_REGISTRATION_REOPENED,
             target=event,
         )
     return event

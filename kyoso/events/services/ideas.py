@@ -25,6 +25,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.http import HttpRequest
 
+from kyoso.audit.models import AuditEvent
 from kyoso.audit.services import audit_record
 from kyoso.core.policy import check
 from kyoso.events import messages
@@ -39,7 +40,7 @@ from kyoso.events.models import (
 from kyoso.events.rules import pitch_refusal, team_refusal
 from kyoso.events.services.refusals import Refused
 
-AUDIT_ROUND = "event.idea_round_changed"
+AUDIT_ROUND = AuditEvent.Action.EVENT_IDEA_ROUND_CHANGED
 
 
 def _lock_participation(event: Event, actor: Any) -> None:

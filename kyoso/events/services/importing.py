@@ -20,6 +20,7 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext, pgettext
 
+from kyoso.audit.models import AuditEvent
 from kyoso.audit.services import audit_record
 from kyoso.core.text import normalize_text, tidy_text
 from kyoso.core.wareki import TOKYO, WarekiError, parse_wareki
@@ -477,7 +478,7 @@ def events_import(
         if created:
             audit_record(
                 actor=actor,
-                action="event.import",
+                action=AuditEvent.Action.EVENT_IMPORTED,
                 data={
                     "source": source,
                     "created": len(created),

@@ -27,9 +27,9 @@ from kyoso.issues.models import Issue, Stage
 from kyoso.issues.services.posting import Upload, issue_create
 from kyoso.roles.selectors import is_secretariat
 
-#: Audit actions of this module (plain strings: the audit log shows them as they are).
-AUDIT_PUBLISHED = "event.minutes_published"
-AUDIT_UNPUBLISHED = "event.minutes_unpublished"
+#: Audit actions of this module.
+AUDIT_PUBLISHED = AuditEvent.Action.EVENT_MINUTES_PUBLISHED
+AUDIT_UNPUBLISHED = AuditEvent.Action.EVENT_MINUTES_UNPUBLISHED
 
 
 def _require(rule: str, actor: Any, obj: Any = None) -> None:

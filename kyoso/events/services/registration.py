@@ -39,6 +39,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from kyoso.audit.models import AuditEvent
 from kyoso.audit.services import audit_record
 from kyoso.core.policy import check
 from kyoso.events import messages
@@ -175,7 +176,7 @@ def registration_create(
         )
         audit_record(
             actor=actor,
-            action="events.register",
+            action=AuditEvent.Action.EVENT_REGISTERED,
             target=locked,
             data={"registration": registration.pk, "status": registration.status},
         )
@@ -217,7 +218,7 @@ def registration_cancel(*, actor: Any, registration: Registration) -> Registrati
             promoted = promote_waitlisted(event=locked, actor=actor)
         audit_record(
             actor=actor,
-            action="events.cancel_registration",
+            action=AuditEvent.Action.EVENT_REGISTRATION_CANCELLED,
             target=locked,
             data={
                 "registration": current.pk,

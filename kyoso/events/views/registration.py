@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kyoso.audit.models import AuditEvent
 from kyoso.audit.services import audit_record
 from kyoso.core import spreadsheet
 from kyoso.core.policy import check, deny, login_required, rule_required
@@ -140,7 +141,12 @@ def registrants_csv(request: HttpRequest, pk: int, obj: Event) -> HttpResponse:
                 ]
                 + [answers.get(q.pk, "") for q in questions]
             )
-    audit_record(actor=request.user, action="events.registrants_csv", target=obj, request=request)
+    audit_record(
+        actor=request.user,
+        action=AuditEvent.Action.EVENT_REGISTRANTS_EXPORTED,
+        target=obj,
+        request=request,
+    )
     content = "".join(spreadsheet.csv_lines(rows))
     response = HttpResponse(content, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="event-{obj.pk}-registrants.csv"'

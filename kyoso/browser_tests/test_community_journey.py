@@ -117,3 +117,18 @@ def test_start_join_approve_post_pin_mail_unsubscribe(page, mobile_page, suzuki)
     assert "メールを停止しました" in mobile_page.locator("main").inner_text()
     screenshot(mobile_page, "community-06-unsubscribed-phone")
     assert CommunityMembership.objects.get(community=community, user=suzuki).messages_opted_out
+
+    # 7. 松本 removes 鈴木 from the community, saying why; 鈴木 is told.
+    page.goto(reverse("communities:members", args=[community.slug]))
+    page.get_by_role("link", name=re.compile(r"^メンバーから外す\s*鈴木")).click()
+    page.wait_for_url(re.compile(r"/remove/"))
+    check_axe(page, context="remove a member")
+    field(page, "外す理由（任意・本人へのお知らせに載ります）").fill(
+        "掲示板の使い方について相談させてください。"
+    )
+    screenshot(page, "community-07-remove-member")
+    with page.expect_navigation():
+        page.locator("main").get_by_role("button", name="メンバーから外す").click()
+    assert str(messages.MEMBER_REMOVED % {"name": "鈴木"}) in flash_text(page)
+    assert not CommunityMembership.objects.filter(community=community, user=suzuki).exists()
+    assert suzuki.notifications.filter(text__contains="掲示板の使い方について").exists()

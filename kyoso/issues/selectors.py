@@ -7,11 +7,7 @@ the tests assert the counts.
 
 from __future__ import annotations
 
-import base64
-import binascii
-import json
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 
 from django.db.models import (
@@ -29,9 +25,9 @@ from django.db.models import (
 from django.db.models.fields.tuple_lookups import Tuple
 from django.db.models.functions import Coalesce
 from django.http import Http404
-from django.utils.dateparse import parse_datetime
 
 from kyoso.accounts.models import User
+from kyoso.core import keyset
 from kyoso.core.keyset import RowLessThan
 from kyoso.issues.models import (
     Comment,
@@ -92,10 +88,6 @@ def issue_followers(issue: Issue) -> QuerySet[User]:
 # --- The list --------------------------------------------------------------------------------
 
 
-class CursorInvalid(ValueError):
-    """The ``after`` parameter could not be read (garbage, or made for another sort)."""
-
-
 @dataclass(frozen=True)
 class IssueFilters:
     stage: str = ""
@@ -123,32 +115,13 @@ class IssuePage:
 
 
 def encode_cursor(sort: str, issue: Issue) -> str:
-    key = getattr(issue, SORTS[sort])
-    value = key.isoformat() if isinstance(key, datetime) else key
-    raw = json.dumps([sort, value, issue.pk], separators=(",", ":")).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+    return keyset.encode_cursor(sort, getattr(issue, SORTS[sort]), issue.pk)
 
 
 def decode_cursor(sort: str, cursor: str) -> tuple[Any, int]:
-    """The (sort key, id) a cursor points after; raises CursorInvalid for anything else."""
-    try:
-        padded = cursor + "=" * (-len(cursor) % 4)
-        decoded = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")))
-    except (ValueError, UnicodeError, binascii.Error) as exc:
-        raise CursorInvalid(cursor) from exc
-    if not (isinstance(decoded, list) and len(decoded) == 3 and decoded[0] == sort):
-        raise CursorInvalid(cursor)
-    _sort, key, pk = decoded
-    if not isinstance(pk, int) or isinstance(pk, bool) or pk <= 0:
-        raise CursorInvalid(cursor)
-    if SORTS[sort] == "empathy_count":
-        if not isinstance(key, int) or isinstance(key, bool) or key < 0:
-            raise CursorInvalid(cursor)
-        return key, pk
-    moment = parse_datetime(key) if isinstance(key, str) else None
-    if moment is None or moment.tzinfo is None:
-        raise CursorInvalid(cursor)
-    return moment, pk
+    """The (sort key, id) a cursor points after; raises CursorInvalid for anything else
+    (garbage, or a cursor made for another sort)."""
+    return keyset.decode_cursor(sort, cursor, count=SORTS[sort] == "empathy_count")
 
 
 def _tagged(kind: str, value: str) -> Q:

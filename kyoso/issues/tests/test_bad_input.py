@@ -139,6 +139,10 @@ def test_markdown_links_to_javascript_are_not_links(client, poster):
         "W10",  # []
         "x" * 500,
         "WyJuZXciLCIyMDI0LTAxLTAxVDAwOjAwOjAwKzAwOjAwIiwiMSJd",  # id as a string
+        # ["new","0001-01-01T00:00:00+09:00",1]: no such moment in UTC
+        "WyJuZXciLCIwMDAxLTAxLTAxVDAwOjAwOjAwKzA5OjAwIiwxXQ",
+        # ["new","2024-01-01T00:00:00+00:00",2**63]: no 64-bit id
+        "WyJuZXciLCIyMDI0LTAxLTAxVDAwOjAwOjAwKzAwOjAwIiw5MjIzMzcyMDM2ODU0Nzc1ODA4XQ",
     ],
 )
 def test_a_garbage_cursor_shows_the_first_page_with_a_message(client, db, cursor):

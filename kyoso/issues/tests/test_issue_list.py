@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from kyoso.core.keyset import CursorInvalid
 from kyoso.core.testing import assert_num_queries
 from kyoso.issues import selectors
 from kyoso.issues.models import Issue, IssueTag, Stage
@@ -141,7 +142,7 @@ def test_the_next_link_keeps_the_filters(client, db):
 def test_the_cursor_is_tied_to_its_sort(db):
     issue = IssueFactory()
     cursor = selectors.encode_cursor("empathy", issue)
-    with pytest.raises(selectors.CursorInvalid):
+    with pytest.raises(CursorInvalid):
         selectors.issue_page(None, selectors.IssueFilters(), sort="new", after=cursor)
 
 

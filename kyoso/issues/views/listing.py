@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import path
 
+from kyoso.core.keyset import CursorInvalid
 from kyoso.core.policy import check, public, rule_required
 from kyoso.issues import messages, selectors
 from kyoso.issues.forms import CommentForm, IssueFilterForm, OfferForm, StageForm
@@ -37,7 +38,7 @@ def issue_list(request: HttpRequest) -> HttpResponse:
     notices = [messages.FILTER_INVALID] if dropped else []
     try:
         page = selectors.issue_page(request.user, filters, sort=sort, after=after)
-    except selectors.CursorInvalid:
+    except CursorInvalid:
         notices.append(messages.CURSOR_INVALID)
         page = selectors.issue_page(request.user, filters, sort=sort)
     query = request.GET.copy()

@@ -19,11 +19,11 @@ Nothing typed reaches FTS5 or to_tsquery: terms are encoded to ``[a-z][a-z0-9]*`
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from kyoso.core.text import normalize_text
 from kyoso.search.text import (
+    CODE_CHAR,
     Unit,
     analyze,
     encode_term,
@@ -114,17 +114,12 @@ def to_fts5(expr: Expr) -> str:
     return "(" + joiner.join(to_fts5(child) for child in expr.children) + ")"
 
 
-#: One character of an encoded term (:func:`kyoso.search.text.encode_term`; no character's code
-#: begins another's, so a term's code splits into characters one way only).
-_CODE_CHAR = re.compile(r"[a-w]|z.|x...|y....")
-
-
 def _tsquery_prefix(code: str) -> str:
     """A "starts with" term in a tsquery: the exact lexeme ``0p<code>`` that every vector holds
     for the first character (a kana or kanji) and the first two characters of each of its
     terms (search migration 0004), read from the GIN index as one posting list; a prefix scan
     (``code:*``) for anything else. Both find the same documents."""
-    chars = _CODE_CHAR.findall(code)
+    chars = CODE_CHAR.findall(code)
     if "".join(chars) == code and (len(chars) == 2 or (len(chars) == 1 and code[0] in "xy")):
         return "0p" + code
     return code + ":*"

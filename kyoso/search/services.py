@@ -273,6 +273,10 @@ class Score:
     #: What to join after TEXT for ``body`` (the backend's body_source).
     body_from: str = ""
 
+    def body_join(self, matches: str) -> str:
+        """The joins that ``body`` reads, for the rows of ``matches`` (with ``doc_id``)."""
+        return f"JOIN {TEXT} ON {TEXT}.document_id = {matches}.doc_id {self.body_from}"
+
     @property
     def title_decides(self) -> bool:
         """True when the body can never make up for a term missing from the title (it gives
@@ -415,7 +419,7 @@ def counted_page(
         "FROM matches)",
         cut_cte if cut else "",
         f"page AS (SELECT doc_id, type, object_id, title_score + {score.body} AS score "  # noqa: S608
-        f"FROM matches JOIN {TEXT} ON {TEXT}.document_id = matches.doc_id {score.body_from} "
+        f"FROM matches {score.body_join('matches')} "
         f"WHERE type IN ({listed_sql}){cut_where} ORDER BY {ORDER} LIMIT %s OFFSET %s)",
     )
     cut_params = [*listed, offset + limit - 1] if cut else []
@@ -497,8 +501,7 @@ def matching_ids(query: str, *, type: str, limit: int | None = None) -> list[int
     matches, score = _matches(parsed, [(f"{DOCUMENT}.type = %s", [type])], window=window)
     sql = (
         f"{matches.with_ctes()}SELECT object_id, title_score + {score.body} AS score "  # noqa: S608
-        f"FROM ({matches.sql}) AS matches JOIN {TEXT} ON {TEXT}.document_id = matches.doc_id "
-        f"{score.body_from} ORDER BY {ORDER}"
+        f"FROM ({matches.sql}) AS matches {score.body_join('matches')} ORDER BY {ORDER}"
     )
     params = [*matches.cte_params, *score.body_params, *matches.params]
     if limit is not None:

@@ -88,6 +88,9 @@ def fold_with_offsets(text: str) -> tuple[str, Sequence[int]]:
 
 
 _BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz"
+#: One character of an encoded term, as :func:`_encode_char` writes it: no character's code
+#: begins another's, so a term's code splits into characters one way only.
+CODE_CHAR = re.compile(r"[a-w]|z.|x...|y....")
 
 
 @lru_cache(maxsize=8192)

@@ -418,7 +418,8 @@ def counted_page(
         f"totals AS (SELECT (SELECT count(*) FROM {CANDIDATES}) AS candidates, {sums} "  # noqa: S608
         "FROM matches)",
         cut_cte if cut else "",
-        f"page AS (SELECT doc_id, type, object_id, title_score + {score.body} AS score "  # noqa: S608
+        f"page AS (SELECT doc_id, type, object_id, title_score, "  # noqa: S608
+        f"title_score + {score.body} AS score "
         f"FROM matches {score.body_join('matches')} "
         f"WHERE type IN ({listed_sql}){cut_where} ORDER BY {ORDER} LIMIT %s OFFSET %s)",
     )
@@ -426,7 +427,8 @@ def counted_page(
     sql = (
         f"{ctes}"  # noqa: S608
         f"SELECT page.type, page.object_id, {DOCUMENT}.title, {DOCUMENT}.url, {TEXT}.body, "
-        f"page.score, totals.* FROM totals LEFT JOIN page ON 1 = 1 "
+        f"page.score, page.score - page.title_score, totals.* FROM totals "
+        "LEFT JOIN page ON 1 = 1 "
         f"LEFT JOIN {DOCUMENT} ON {DOCUMENT}.id = page.doc_id "
         f"LEFT JOIN {TEXT} ON {TEXT}.document_id = page.doc_id "
         f"ORDER BY page.score DESC, page.object_id DESC, page.type"
@@ -444,19 +446,24 @@ def counted_page(
             offset,
         ],
     )
-    candidates = int(rows[0][6] or 0)
-    counts = {key: int(n) for key, n in zip(keys, rows[0][7:], strict=True) if n}
+    candidates = int(rows[0][7] or 0)
+    counts = {key: int(n) for key, n in zip(keys, rows[0][8:], strict=True) if n}
     relation = "gte" if candidates >= WINDOW else "eq"
+    # The body's part of the score counts the terms the index found in the body: 0 means the
+    # snippet need not look for them (when every term was scored).
+    all_scored = score.terms == len(parsed.highlight_terms())
     hits = [
         SearchHit(
             type=type_key,
             id=object_id,
             title=title,
             url=url,
-            snippet_html=snippet_html(body, parsed),
-            score=float(score),
+            snippet_html=snippet_html(
+                body, parsed, body_has_words=not (all_scored and body_score == 0)
+            ),
+            score=float(score_value),
         )
-        for type_key, object_id, title, url, body, score, *_counts in rows
+        for type_key, object_id, title, url, body, score_value, body_score, *_counts in rows
         if type_key is not None
     ]
     return CountedPage(hits, counts, relation=relation)

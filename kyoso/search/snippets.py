@@ -8,7 +8,9 @@ shorter one can sit inside an unrelated word, so the few characters around each 
 occurs are cut into units by SudachiPy to mark whole words only: 子 marks 子ども but not the 子
 inside 様子. When only a variant spelling matches (空家 for 空き家), the beginning of the body is
 analysed instead. Analysis is what costs (about a microsecond a character), so it is done as
-little as possible: around the places found, not over the whole window.
+little as possible: around the places found, not over the whole window; and not at all when
+the index already says that the body has none of the query's words (the body's part of the
+ranking score is 0): the places found can then only be inside longer words.
 """
 
 from __future__ import annotations
@@ -145,8 +147,13 @@ def _analysed(text: str, start: int, end: int, terms: list[Term], places: list[S
     return spans
 
 
-def snippet_html(body: str, parsed: ParsedQuery) -> SafeString:
-    """The highlighted snippet of ``body`` for ``parsed`` (see the module docstring)."""
+def snippet_html(body: str, parsed: ParsedQuery, *, body_has_words: bool = True) -> SafeString:
+    """The highlighted snippet of ``body`` for ``parsed`` (see the module docstring).
+
+    ``body_has_words=False``: the index found none of the query's terms among the body's words
+    (the search's score says so), so no analysis is done to look for them; what is marked is
+    what needs none: phrases and long words as written, else short words inside longer ones.
+    """
     text = (body or "")[:SCAN_CHARS]
     if not text.strip():
         return mark_safe("")
@@ -163,8 +170,11 @@ def snippet_html(body: str, parsed: ParsedQuery) -> SafeString:
     if trusted:
         start, end = _window(len(text), min(trusted)[0])
         spans = [span for span in trusted if span[0] < end and span[1] > start]
-        spans += _analysed(text, start, end, short_terms, candidates)
+        if body_has_words:
+            spans += _analysed(text, start, end, short_terms, candidates)
         return _render(text, start, end, spans)
+    if not body_has_words:
+        return _inside_words(text, candidates)
     tried_until = -1
     for first, _last in candidates[:MAX_CANDIDATES]:
         if first < tried_until:
@@ -179,8 +189,13 @@ def snippet_html(body: str, parsed: ParsedQuery) -> SafeString:
     if spans:
         start, end = _window(len(text), min(spans)[0])
         return _render(text, start, end, spans)
+    return _inside_words(text, candidates)
+
+
+def _inside_words(text: str, candidates: list[Span]) -> SafeString:
+    """The words only occur inside longer words: mark them as written (or, with none, the
+    beginning of the body)."""
     if candidates:
-        # The words only occur inside longer words: mark them as written.
         start, end = _window(len(text), candidates[0][0])
         return _render(text, start, end, candidates)
     return _render(text, 0, min(len(text), SNIPPET_CHARS), [])

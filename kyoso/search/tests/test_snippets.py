@@ -4,9 +4,12 @@ both databases."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kyoso.search.query import parse
 from kyoso.search.snippets import SNIPPET_CHARS, snippet_html
+from kyoso.search.text import index_terms
 
 
 def _snippet(body: str, query: str) -> str:
@@ -64,3 +67,41 @@ def test_a_match_beyond_the_start_of_a_long_body_is_found():
     body = "これは長い前置きです。" * 1000 + "最後に防災の話をします。"
 
     assert "<mark>防災</mark>" in _snippet(body, "防災")
+
+
+#: Pieces of bodies: words, words inside longer words (様子, 総合防災), variants (空家, 子供).
+PIECES = [
+    "様子を見て",
+    "子どもと",
+    "子育ての",
+    "総合防災センター",
+    "防災訓練に",
+    "空家を",
+    "空き家バンクへ",
+    "生理用品の",
+    "用品店で",
+    "相談窓口です",
+    "地域の",
+    "。",
+]
+QUERIES = ["子", "防災", "空き家", "用品", "子ども", "生理用品", "子 防災", '"子ども"', "子育て"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    pieces=st.lists(st.sampled_from(PIECES), min_size=1, max_size=12),
+    query=st.sampled_from(QUERIES),
+)
+def test_a_body_without_the_words_gets_the_same_snippet_without_analysis(pieces, query):
+    """When the index says the body has none of the query's terms among its words (the
+    search's body score is 0), the snippet is made without analysing the body, and is the
+    same as the one the analysis gives."""
+    body = "".join(pieces)
+    parsed = parse(query)
+    body_terms = index_terms(body)
+    codes = [term.code for term in parsed.highlight_terms()]
+    prefixes = [term.code for term in parsed.highlight_terms() if term.prefix]
+    has_words = any(c in codes or c.startswith(tuple(prefixes)) for c in body_terms)
+    if has_words:
+        return
+    assert str(snippet_html(body, parsed, body_has_words=False)) == _snippet(body, query)

@@ -3,7 +3,8 @@ term asked for, 5 if the title has it and 1 if the body has it; equal scores new
 
 The score is modelled here in Python from the documents' own terms, independently of the SQL,
 and compared with every page of a random query at random page sizes: the shortcut that reads
-the bodies only of the documents tied at the best title scores must never change a page.
+the bodies only of the documents tied at the best title scores must never change a page or a
+score, with the whole window or a small one.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kyoso.orgs.tests.factories import OrganizationFactory
+from kyoso.search import services
 from kyoso.search.models import SearchDocument, SearchText
 from kyoso.search.query import parse
 from kyoso.search.services import MAX_SCORED_TERMS, TITLE_WEIGHT, search
@@ -34,8 +36,9 @@ def documents(db):
         OrganizationFactory(name=title, name_kana="", description=body)
 
 
-def _model_order(query: str) -> list[int]:
-    """The object ids matching ``query``'s words, best first, by the score's definition."""
+def _model_order(query: str) -> list[tuple[int, float]]:
+    """The object ids matching ``query``'s words (those the search found: the window), best
+    first, with their scores, by the score's definition."""
     terms = parse(query).highlight_terms()[:MAX_SCORED_TERMS]
 
     def has(term_text: str, term) -> bool:
@@ -50,7 +53,7 @@ def _model_order(query: str) -> list[int]:
         rows.append((score, text.document.object_id))
     found = {hit.id for hit in search(query, viewer=None, types=["orgs"], limit=1000).items}
     rows = [row for row in rows if row[1] in found]
-    return [object_id for _score, object_id in sorted(rows, reverse=True)]
+    return [(object_id, float(score)) for score, object_id in sorted(rows, reverse=True)]
 
 
 @settings(
@@ -62,16 +65,19 @@ def _model_order(query: str) -> list[int]:
     words=st.lists(st.sampled_from(WORDS), min_size=1, max_size=3, unique=True),
     page_size=st.integers(min_value=1, max_value=7),
 )
-def test_every_page_follows_the_score(documents, words, page_size):
+@pytest.mark.parametrize("window", [services.WINDOW, 7])
+def test_every_page_follows_the_score(documents, monkeypatch, window, words, page_size):
+    monkeypatch.setattr(services, "WINDOW", window)
     query = " ".join(words)
     expected = _model_order(query)
     assert SearchDocument.objects.filter(type="orgs").count() == 40
+    assert len(expected) <= window
 
-    pages: list[int] = []
+    pages: list[tuple[int, float]] = []
     for offset in range(0, len(expected) + page_size, page_size):
         page = search(query, viewer=None, types=["orgs"], limit=page_size, offset=offset)
         assert page.count == len(expected)
-        pages += [hit.id for hit in page.items]
+        pages += [(hit.id, hit.score) for hit in page.items]
     assert pages == expected
 
 

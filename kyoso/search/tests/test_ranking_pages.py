@@ -101,6 +101,22 @@ def test_a_title_tie_is_broken_by_the_body(db):
         ][:limit]
 
 
+@pytest.mark.parametrize("limit", [1, 3])
+def test_an_old_document_with_the_word_in_its_body_too_beats_many_newer_title_ties(db, limit):
+    """Many newer documents tie on the title, and none of them has the word in its body: the
+    oldest, which has, is still found and comes first."""
+    oldest = OrganizationFactory(name="防災の会", name_kana="", description="防災訓練をします。")
+    newer = [
+        OrganizationFactory(name=f"防災の集い{n}", name_kana="", description="清掃活動です。")
+        for n in range(4 * limit + 4)
+    ]
+
+    page = search("防災", viewer=None, types=["orgs"], limit=limit)
+    expected = [oldest.pk] + [org.pk for org in reversed(newer)]
+    assert [hit.id for hit in page.items] == expected[:limit]
+    assert [hit.score for hit in page.items] == [6.0] + [5.0] * (limit - 1)
+
+
 def test_with_five_terms_or_more_the_body_can_outweigh_a_title_term(db):
     """生理用品 後継者 asks for six terms (each compound and its parts). One document has all
     six in its title and none in its body (30); the other five in its title and all six in

@@ -64,16 +64,17 @@ class SqliteBackend(_Backend):
 
     def match(self, parsed: ParsedQuery, *, window: int | None = None) -> Match:
         select = "SELECT rowid AS text_id FROM search_fts WHERE search_fts MATCH %s"
-        joins = (
-            f"JOIN {DOCUMENT} ON {DOCUMENT}.id = fts.text_id "
-            f"JOIN {TEXT} ON {TEXT}.document_id = fts.text_id"
-        )
+        # The title's terms are read from the narrow document row; the wide text row only
+        # when a phrase must be checked on the folded text.
+        joins = f"JOIN {DOCUMENT} ON {DOCUMENT}.id = fts.text_id"
+        if parsed.phrases or parsed.excluded_phrases:
+            joins += f" JOIN {TEXT} ON {TEXT}.document_id = fts.text_id"
         common = Match(
             from_sql=f"{CANDIDATES} AS fts {joins}",
             params=[],
             where_sql="1 = 1",
             folded_sql=f"{TEXT}.folded",
-            title_terms_sql=f"{TEXT}.title_terms",
+            title_terms_sql=f"{DOCUMENT}.title_terms",
         )
         if window is None:
             return replace(common, from_sql=f"({select}) AS fts {joins}", params=[parsed.fts5()])

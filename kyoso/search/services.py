@@ -84,12 +84,17 @@ def _document(search_type: SearchType, obj: Any) -> tuple[SearchDocument, Search
         return None
     title = (document.title or "")[:MAX_TITLE_CHARS]
     body = (document.body or "")[:MAX_BODY_CHARS]
+    title_terms = index_text(title)
     row = SearchDocument(
-        type=search_type.key, object_id=obj.pk, title=title, url=search_type.url(obj)[:500]
+        type=search_type.key,
+        object_id=obj.pk,
+        title=title,
+        title_terms=title_terms,
+        url=search_type.url(obj)[:500],
     )
     text = SearchText(
         body=body,
-        title_terms=index_text(title),
+        title_terms=title_terms,
         body_terms=index_text(body),
         folded=fold_text(title) + "\n" + fold_text(body),
     )
@@ -114,7 +119,7 @@ def _save(pairs: list[tuple[SearchDocument, SearchText]]) -> None:
         [document for document, _text in pairs],
         update_conflicts=True,
         unique_fields=["type", "object_id"],
-        update_fields=["title", "url", "updated_at"],
+        update_fields=["title", "title_terms", "url", "updated_at"],
     )
     texts = []
     for document, (_unsaved, text) in zip(documents, pairs, strict=True):

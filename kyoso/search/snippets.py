@@ -42,19 +42,30 @@ _SPACES = re.compile(r"\s+")
 Span = tuple[int, int]
 
 
-def _matches(term: Term, candidates: Iterable[str]) -> bool:
-    return any(c == term.text or (term.prefix and c.startswith(term.text)) for c in candidates)
+class _Matcher:
+    """Whether any of a unit's (or part's) terms is one of ``terms``, or begins with a prefix
+    term: one set lookup and one ``startswith`` a candidate, however many terms."""
+
+    def __init__(self, terms: Iterable[Term]):
+        terms = list(terms)
+        self.exact = frozenset(t.text for t in terms if not t.prefix)
+        self.prefixes = tuple(t.text for t in terms if t.prefix)
+
+    def __call__(self, candidates: Iterable[str]) -> bool:
+        exact, prefixes = self.exact, self.prefixes
+        return any(c in exact or (prefixes and c.startswith(prefixes)) for c in candidates)
 
 
 def _word_spans(text: str, start: int, end: int, terms: list[Term]) -> list[Span]:
     """Spans of the units (or parts of units) in ``text[start:end]`` matching ``terms``."""
+    matches = _Matcher(terms)
     spans: list[Span] = []
     for unit in analyze(text[start:end]):
-        if any(_matches(term, unit.terms()) for term in terms):
+        if matches(unit.terms()):
             spans.append((start + unit.begin, start + unit.end))
             continue
         for part in (*unit.parts_b, *unit.parts_a):
-            if any(_matches(term, part.terms) for term in terms):
+            if matches(part.terms):
                 spans.append((start + unit.begin + part.begin, start + unit.begin + part.end))
     return spans
 

@@ -170,3 +170,21 @@ def test_rebuild_refuses_an_unknown_type(db):
     choices = ", ".join(registry.type_keys())
     expected = messages.REBUILD_UNKNOWN_TYPE % {"type": "nothing", "choices": choices}
     assert str(error.value) == str(expected)
+
+
+def test_a_new_title_counts_in_the_ranking_after_an_update(db):
+    """The ranking reads the title's terms where each database keeps them for it: an edited
+    title moves the document at once."""
+    older = OrganizationFactory(name="防災の会", name_kana="", description="防災訓練をします。")
+    newer = OrganizationFactory(name="町内会", name_kana="", description="防災も考えます。")
+
+    def ranked() -> list[tuple[int, float]]:
+        return [(hit.id, hit.score) for hit in search("防災", viewer=None, types=["orgs"]).items]
+
+    assert ranked() == [(older.pk, 6.0), (newer.pk, 1.0)]
+    newer.name = "防災町内会"
+    newer.save()
+    assert ranked() == [(newer.pk, 6.0), (older.pk, 6.0)]
+    older.name = "清掃の会"
+    older.save()
+    assert ranked() == [(newer.pk, 6.0), (older.pk, 1.0)]

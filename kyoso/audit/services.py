@@ -9,6 +9,8 @@ from django.http import HttpRequest
 
 from kyoso.audit.models import AuditEvent
 
+_ACTIONS = frozenset(AuditEvent.Action.values)
+
 
 def client_ip(request: HttpRequest | None) -> str | None:
     if request is None:
@@ -24,6 +26,10 @@ def audit_record(
     data: dict[str, Any] | None = None,
     request: HttpRequest | None = None,
 ) -> AuditEvent:
+    if action not in _ACTIONS:
+        # A programming error, not bad input: every action needs a label in AuditEvent.Action,
+        # or the secretariat's log would show it as a raw code.
+        raise ValueError(f"Unknown audit action {action!r}: add it to AuditEvent.Action.")
     real_actor = actor if actor is not None and getattr(actor, "is_authenticated", False) else None
     return AuditEvent.objects.create(
         actor=real_actor,

@@ -57,3 +57,14 @@ def test_queryset_delete_is_refused(event):
 def test_new_events_are_still_written(event):
     make_event(AuditEvent.Action.LOGIN_FAILED)
     assert AuditEvent.objects.count() == 2
+
+
+def test_an_action_without_a_label_is_refused_and_nothing_is_written(sato):
+    """Every action is one of AuditEvent.Action, so the secretariat's log always shows a label
+    (a plain string added by a new service fails its first test)."""
+    from kyoso.audit.services import audit_record
+
+    with pytest.raises(ValueError, match=r"events\.something_new"):
+        audit_record(actor=sato, action="events.something_new")
+    assert not AuditEvent.objects.filter(action="events.something_new").exists()
+    assert audit_record(actor=sato, action="role.granted").get_action_display() == "役割の付与"

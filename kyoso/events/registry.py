@@ -28,6 +28,7 @@ def register_events() -> None:
 
     navigation.register(_("イベント"), "events:list", 25)
     register_event_search()
+    register_minutes_search()
 
 
 def event_search_document(event: Any) -> Any:
@@ -77,4 +78,44 @@ def register_event_search() -> None:
         queryset=lambda: Event.objects.select_related(
             "municipality", "organization", "community"
         ).prefetch_related("guests"),
+    )
+
+
+# --- Minutes: search ---------------------------------------------------------------------------
+
+
+def minutes_search_document(minutes: Any) -> Any:
+    """The published minutes of an event that is not a draft, under the event's title; minutes
+    not (or no longer) published are not indexed."""
+    from kyoso.core.markdown import markdown_to_text
+    from kyoso.events.models import EventStatus
+    from kyoso.search.registry import Document
+
+    if minutes.published_at is None or minutes.event.status == EventStatus.DRAFT:
+        return None
+    return Document(title=minutes.event.title, body=markdown_to_text(minutes.body))
+
+
+def minutes_url(minutes: Any) -> str:
+    from django.urls import reverse
+
+    return reverse("events:minutes", args=[minutes.event_id])
+
+
+def register_minutes_search() -> None:
+    from django.utils.translation import gettext_lazy as _
+
+    from kyoso.events.models import Minutes
+    from kyoso.events.selectors_followup import searchable_minutes
+    from kyoso.search import registry as search_registry
+
+    search_registry.register(
+        "minutes",
+        label=_("議事録"),
+        model=Minutes,
+        document=minutes_search_document,
+        visible=searchable_minutes,
+        url=minutes_url,
+        order=22,
+        queryset=lambda: Minutes.objects.select_related("event"),
     )

@@ -49,7 +49,14 @@ from django.utils import timezone
 
 from kyoso.core.fiscal import fiscal_year_range
 from kyoso.core.wareki import TOKYO
-from kyoso.events.models import Event, EventStatus, Minutes, Registration, RegistrationStatus
+from kyoso.events.models import (
+    Event,
+    EventStatus,
+    Minutes,
+    MinutesVisibility,
+    Registration,
+    RegistrationStatus,
+)
 from kyoso.issues.models import Follow, HelpOffer, Issue, Stage
 
 CONVERSION_WINDOW = timedelta(days=90)
@@ -68,6 +75,18 @@ def event_for_minutes(pk: int) -> Event:
     if event is None:
         raise Http404
     return event
+
+
+def searchable_minutes(viewer: Any) -> QuerySet[Minutes]:
+    """What the global search may show of the minutes: published minutes of events that are
+    not drafts, for everyone when public, for signed-in people when for members (as
+    ``events.view_minutes``; the organizers read drafts on the event, not through search)."""
+    minutes = Minutes.objects.filter(published_at__isnull=False).exclude(
+        event__status=EventStatus.DRAFT
+    )
+    if getattr(viewer, "is_authenticated", False):
+        return minutes
+    return minutes.filter(visibility=MinutesVisibility.PUBLIC)
 
 
 def public_issues(queryset: QuerySet[Issue]) -> QuerySet[Issue]:

@@ -84,9 +84,13 @@ def reindex_on_commit(event_id: int) -> None:
         return
 
     def reindex() -> None:
-        fresh = Event.objects.filter(pk=event_id).first()
+        fresh = Event.objects.select_related("minutes").filter(pk=event_id).first()
         if fresh is not None:
             index_object(fresh)
+            # The minutes are found under the event's title, and only while it is not a draft.
+            minutes = getattr(fresh, "minutes", None)
+            if minutes is not None:
+                index_object(minutes)
 
     transaction.on_commit(reindex)
 

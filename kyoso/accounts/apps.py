@@ -6,8 +6,9 @@ class AccountsConfig(AppConfig):
     label = "accounts"
 
     def ready(self) -> None:
-        from kyoso.accounts import rules
+        from kyoso.accounts import rules, search
         from kyoso.accounts.services.privacy import register_personal_data
 
         rules.register()
         register_personal_data()
+        search.register()

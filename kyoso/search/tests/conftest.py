@@ -53,7 +53,12 @@ def _visible_users(viewer) -> QuerySet[User]:
 
 @pytest.fixture
 def people_type():
-    """A registered type "people" over users: inactive accounts are seen by superusers only."""
+    """A registered type "people" over users: inactive accounts are seen by superusers only.
+
+    It stands in for the site's own type of people (kyoso.accounts.search) while it is used:
+    one model is one type."""
+    real = registry.get("person")
+    registry.unregister("person")
     registry.register(
         "people",
         label="人",
@@ -65,3 +70,14 @@ def people_type():
     )
     yield registry.get("people")
     registry.unregister("people")
+    if real is not None:
+        registry.register(
+            real.key,
+            label=real.label,
+            model=real.model,
+            document=real.document,
+            visible=real.visible,
+            url=real.url,
+            order=real.order,
+            queryset=real.queryset,
+        )

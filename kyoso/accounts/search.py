@@ -1,0 +1,105 @@
+"""People as a searchable type of the site search (kyoso.search).
+
+A person is found by their display name and by what their profile shows *everyone*: the
+fields whose visibility is public (each profile field has its own). Fields shown only
+to members or the secretariat are never indexed, so that no search can reveal them, to anyone.
+Deactivated and deleted accounts are not indexed.
+
+The account and the profile are written by several services and the admin, so the documents
+are kept in step by model signals, inside the writing transaction, as for organizations; a
+save that only touches sign-in bookkeeping (last login, password) leaves the document alone.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.db.models.signals import post_delete, post_save
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from kyoso.accounts.models import Profile, Sector, User, Visibility
+from kyoso.search import registry
+from kyoso.search.registry import Document
+
+TYPE_KEY = "person"
+#: Saves of these User fields only never change what is indexed.
+_UNINDEXED_USER_FIELDS = frozenset({"last_login", "password", "email_verified_at", "is_staff"})
+_UNINDEXED_PROFILE_FIELDS = frozenset({"avatar", "updated_at"})
+
+
+def person_document(user: User) -> Document | None:
+    if not user.is_active or user.deleted_at is not None:
+        return None
+    profile = Profile.objects.select_related("municipality").filter(user=user).first()
+    if profile is None:
+        return Document(title=user.display_name)
+
+    def public(field: str) -> bool:
+        return profile.visibility_of(field) == Visibility.PUBLIC
+
+    words: list[str] = []
+    if public("full_name"):
+        words += [user.full_name, user.full_name_kana]
+    if public("bio"):
+        words.append(profile.bio)
+    if public("skills"):
+        words += [str(skill) for skill in profile.skills]
+    if public("themes"):
+        words += [str(theme) for theme in profile.themes]
+    if public("sectors"):
+        labels = dict(Sector.choices)
+        words += [str(labels.get(sector, sector)) for sector in profile.sectors]
+    if public("municipality") and profile.municipality is not None:
+        words.append(profile.municipality.full_name)
+    return Document(title=user.display_name, body="\n".join(w for w in words if w))
+
+
+def visible_people(viewer: Any) -> QuerySet[User]:
+    """Everyone may open an active person's page (``accounts.view_profile``)."""
+    return User.objects.filter(is_active=True, deleted_at__isnull=True)
+
+
+def person_url(user: User) -> str:
+    return reverse("accounts:person", args=[user.pk])
+
+
+def _touches(update_fields: Any, unindexed: frozenset[str]) -> bool:
+    return update_fields is None or not set(update_fields) <= unindexed
+
+
+def _user_saved(sender: Any, instance: User, **kwargs: Any) -> None:
+    from kyoso.search.services import index_object
+
+    if not kwargs.get("raw") and _touches(kwargs.get("update_fields"), _UNINDEXED_USER_FIELDS):
+        index_object(instance)
+
+
+def _profile_saved(sender: Any, instance: Profile, **kwargs: Any) -> None:
+    from kyoso.search.services import index_object
+
+    if not kwargs.get("raw") and _touches(kwargs.get("update_fields"), _UNINDEXED_PROFILE_FIELDS):
+        index_object(instance.user)
+
+
+def _user_deleted(sender: Any, instance: User, **kwargs: Any) -> None:
+    from kyoso.search.services import unindex_object
+
+    unindex_object(instance)
+
+
+def register() -> None:
+    """Register people with the search registry and keep their documents in step."""
+    registry.register(
+        TYPE_KEY,
+        label=_("人"),
+        model=User,
+        document=person_document,
+        visible=visible_people,
+        url=person_url,
+        order=30,
+    )
+    post_save.connect(_user_saved, sender=User, dispatch_uid="kyoso.accounts.search.user")
+    post_save.connect(_profile_saved, sender=Profile, dispatch_uid="kyoso.accounts.search.profile")
+    post_delete.connect(_user_deleted, sender=User, dispatch_uid="kyoso.accounts.search.deleted")

@@ -99,7 +99,11 @@ def test_post_find_empathize_and_surface_an_issue(page, mobile_page, live_url):
     attachment = Attachment.objects.get(issue=issue)
     assert b"KyosoCam" not in attachment.file.read()
     photo = page.get_by_role("img", name="公民館の掲示板.jpg")
-    assert photo.evaluate("img => img.complete && img.naturalWidth > 0")
+    # The photo is loading="lazy": it need not have arrived by the page's load event. Wait for
+    # it (a broken image never gets a width, and the wait fails).
+    page.wait_for_function(
+        "img => img.complete && img.naturalWidth > 0", arg=photo.element_handle(), timeout=10_000
+    )
     assert page.locator(".issue-body strong").inner_text() == "生理用品"
     check_axe(page, context="issue page (poster)")
     screenshot(page, "issue-02-posted")

@@ -14,12 +14,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import QuerySet
 from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from kyoso.accounts.models import Profile, Sector, User, Visibility
+from kyoso.accounts.models import Profile, User
+from kyoso.accounts.selectors import profile_for_viewer
 from kyoso.search import registry
 from kyoso.search.registry import Document
 
@@ -32,28 +34,19 @@ _UNINDEXED_PROFILE_FIELDS = frozenset({"avatar", "updated_at"})
 def person_document(user: User) -> Document | None:
     if not user.is_active or user.deleted_at is not None:
         return None
-    profile = Profile.objects.select_related("municipality").filter(user=user).first()
-    if profile is None:
-        return Document(title=user.display_name)
-
-    def public(field: str) -> bool:
-        return profile.visibility_of(field) == Visibility.PUBLIC
-
-    words: list[str] = []
-    if public("full_name"):
-        words += [user.full_name, user.full_name_kana]
-    if public("bio"):
-        words.append(profile.bio)
-    if public("skills"):
-        words += [str(skill) for skill in profile.skills]
-    if public("themes"):
-        words += [str(theme) for theme in profile.themes]
-    if public("sectors"):
-        labels = dict(Sector.choices)
-        words += [str(labels.get(sector, sector)) for sector in profile.sectors]
-    if public("municipality") and profile.municipality is not None:
-        words.append(profile.municipality.full_name)
-    return Document(title=user.display_name, body="\n".join(w for w in words if w))
+    # What everyone may see is what a visitor who is not signed in sees.
+    shown = profile_for_viewer(viewer=AnonymousUser(), person=user)
+    words = [
+        shown.full_name,
+        shown.full_name_kana,
+        shown.bio,
+        *(shown.skills or []),
+        *(shown.themes or []),
+        *(shown.sectors or []),
+    ]
+    if shown.municipality is not None:
+        words.append(shown.municipality.full_name)
+    return Document(title=user.display_name, body="\n".join(str(w) for w in words if w))
 
 
 def visible_people(viewer: Any) -> QuerySet[User]:

@@ -76,8 +76,10 @@ def require(rule: str, actor: Any, obj: Any = None) -> None:
         raise PermissionDenied(rule)
 
 
-def reindex_on_commit(event_id: int) -> None:
-    """After commit, give the search layer the event as it is then (a no-op without it)."""
+def reindex_on_commit(event_id: int, *, with_event: bool = True) -> None:
+    """After commit, give the search layer the event and its minutes as they are then (a no-op
+    without it). ``with_event=False``: the minutes only (a write to the minutes leaves the
+    event's own document as it is)."""
     try:
         from kyoso.search.services import index_object
     except ImportError:  # pragma: no cover - the search app is always installed
@@ -86,7 +88,8 @@ def reindex_on_commit(event_id: int) -> None:
     def reindex() -> None:
         fresh = Event.objects.select_related("minutes").filter(pk=event_id).first()
         if fresh is not None:
-            index_object(fresh)
+            if with_event:
+                index_object(fresh)
             # The minutes are found under the event's title, and only while it is not a draft.
             minutes = getattr(fresh, "minutes", None)
             if minutes is not None:

@@ -75,7 +75,7 @@ def minutes_save(
                 data={"event": event.pk, "minutes": minutes.pk},
                 request=request,
             )
-        reindex_on_commit(event.pk)
+        reindex_on_commit(event.pk, with_event=False)
     event.minutes = minutes
     return minutes
 
@@ -111,7 +111,7 @@ def minutes_publish(
         )
         event.minutes = minutes
         sent = followup_send(event=event, minutes=minutes)
-        reindex_on_commit(event.pk)
+        reindex_on_commit(event.pk, with_event=False)
     return sent
 
 
@@ -129,7 +129,7 @@ def minutes_unpublish(*, actor: Any, event: Event, request: HttpRequest | None =
             data={"event": event.pk},
             request=request,
         )
-        reindex_on_commit(event.pk)
+        reindex_on_commit(event.pk, with_event=False)
     event.minutes = minutes
     return minutes
 

@@ -14,10 +14,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import QuerySet
 from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from kyoso.accounts.models import Profile, User
@@ -34,8 +36,10 @@ _UNINDEXED_PROFILE_FIELDS = frozenset({"avatar", "updated_at"})
 def person_document(user: User) -> Document | None:
     if not user.is_active or user.deleted_at is not None:
         return None
-    # What everyone may see is what a visitor who is not signed in sees.
-    shown = profile_for_viewer(viewer=AnonymousUser(), person=user)
+    # What everyone may see is what a visitor who is not signed in sees; its labels (sectors)
+    # in the site's language, whatever the language of the request that saved the profile.
+    with translation.override(settings.LANGUAGE_CODE):
+        shown = profile_for_viewer(viewer=AnonymousUser(), person=user)
     words = [
         shown.full_name,
         shown.full_name_kana,

@@ -103,3 +103,14 @@ def test_the_search_page_lists_people_in_their_own_tab(client, yamada):
     assert "type=person" in html  # the tab
     english = client.get(reverse("core:search"), {"q": "古民家"}, HTTP_ACCEPT_LANGUAGE="en")
     assert "People" in english.content.decode()
+
+
+def test_sector_labels_are_indexed_in_japanese_whatever_the_language_of_the_save(yamada):
+    """The index is the same whoever saves: a person editing in English does not turn their
+    sectors into English words (and out of a Japanese search)."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        profile_update(actor=yamada, user=yamada, data={"sectors": ["government"]})
+    assert [title for title, _url in people("行政")] == ["やまだ"]
+    assert people("Government") == []

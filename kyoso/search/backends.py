@@ -157,8 +157,8 @@ class PostgresBackend(_Backend):
         )
 
     def in_body(self, code: str, prefix: bool) -> tuple[str, list]:
-        """As SQLite's, read from the vector (more compact than the body's term text, which
-        repeats terms), through :meth:`body_source`."""
+        """As SQLite's, read from the vector (more compact than the body's term text),
+        through :meth:`body_source`."""
         star = ":*" if prefix else ""
         return "body.vector @@ %s::tsquery", [f"'{code}'{star}"]
 

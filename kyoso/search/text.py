@@ -287,17 +287,22 @@ def analyze(text: str) -> list[Unit]:
 
 
 def index_terms(text: str) -> list[str]:
-    """The encoded terms of ``text`` in order (repeats kept: they count for ranking)."""
+    """The encoded terms of ``text``, each once, in the order they first occur.
+
+    The ranking only asks whether a text has a term (``score_sql``) and no query reads term
+    positions (phrases are checked on the folded text), so a repeat would only make the index
+    larger and the ranking's look-ups in the term text longer.
+    """
     if not text:
         return []
     tokenizer = _tokenizer()
-    codes: list[str] = []
+    codes: dict[str, None] = {}
     for _offset, chunk in _chunks(text):
         for morpheme in tokenizer.tokenize(chunk):
             word = _word(morpheme)
             if word is not None:
-                codes.extend(word.codes)
-    return codes
+                codes.update(dict.fromkeys(word.codes))
+    return list(codes)
 
 
 def index_text(text: str) -> str:

@@ -101,3 +101,17 @@ def test_different_terms_have_different_codes(one, other):
 def test_any_text_gives_plain_words(value):
     for term in index_terms(value):
         assert TERM_CODE.fullmatch(term)
+
+
+def test_each_term_is_indexed_once_in_the_order_it_first_occurs():
+    value = "空き家の活用。空き家バンクと空き家対策"
+    codes = [encode_term(term) for term in _terms(value)]
+    assert codes.count(encode_term("空き家")) == 3
+    assert index_terms(value) == list(dict.fromkeys(codes))
+
+
+@given(st.text(max_size=200))
+def test_the_indexed_terms_are_the_analysed_terms_without_repeats(value):
+    terms = index_terms(value)
+    assert len(terms) == len(set(terms))
+    assert set(terms) == {encode_term(term) for term in _terms(value)}

@@ -19,3 +19,7 @@ REBUILD_UNKNOWN_TYPE = _("検索の種類「%(type)s」はありません。使�
 REBUILD_PROGRESS = _("%(label)s [%(bar)s] %(done)s/%(total)s")
 REBUILD_DONE = _("%(label)s: %(count)s 件を索引しました。")
 REBUILD_REMOVED = _("登録されていない種類の文書を %(count)s 件削除しました。")
+
+# --- optimize_search_index -------------------------------------------------------------------
+OPTIMIZE_PROGRESS = _("索引をまとめています… %(steps)s 回目")
+OPTIMIZE_DONE = _("検索の索引をまとめました（%(steps)s 回）。")

@@ -205,6 +205,48 @@ def remove_unregistered() -> int:
     return deleted
 
 
+#: Pages of the FTS5 index written by one step of :func:`optimize` (one short transaction).
+OPTIMIZE_PAGES = 2_000
+
+
+def optimize(*, pages: int = OPTIMIZE_PAGES, progress: Callable[[int], None] | None = None) -> int:
+    """Merge the full-text index's pieces, in short steps; returns the number of steps.
+
+    SQLite: every committed write adds a small segment to the FTS5 index and FTS5 merges them
+    only a level at a time, so an index grown by years of writes is read from many segments
+    (the benchmark's searches at 1 M documents: p95 8.8–21.3 ms before, 7.2–14.3 after). FTS5's
+    ``merge`` command, first with a negative page count (every segment onto one level), then
+    repeated until it does no work, merges them into one, ``pages`` at a time, each step its
+    own transaction: writers wait for one step (well under the 5 s busy timeout), not for the
+    whole merge, and readers never wait (WAL).
+
+    PostgreSQL: moves the GIN index's pending list into the index proper (what autovacuum
+    does), so that no search has to read the pending entries one by one; one step.
+    """
+    pages = max(1, int(pages))
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT gin_clean_pending_list('search_text_vector'::regclass)")
+        if progress is not None:
+            progress(1)
+        return 1
+    connection.ensure_connection()
+    raw = connection.connection  # the sqlite3 connection, for its total_changes
+    steps = 0
+    step = -pages  # the first step puts every segment on one level
+    while True:
+        before = raw.total_changes
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("INSERT INTO search_fts(search_fts, rank) VALUES ('merge', %s)", [step])
+        # Fewer than two changes: the step found nothing left to merge (FTS5's documentation).
+        if raw.total_changes - before < 2:
+            return steps
+        steps += 1
+        step = pages
+        if progress is not None:
+            progress(steps)
+
+
 # --- SQL assembly ------------------------------------------------------------------------------
 
 

@@ -400,7 +400,11 @@ def _documents(issues: list) -> list[Any]:
 
 
 def analyze() -> None:
-    """Refresh the planner's statistics, as autovacuum / ``PRAGMA optimize`` would in production
-    (the FTS5 index is left as the inserts built it: no ``optimize`` merge)."""
+    """Refresh the planner's statistics, as autovacuum / ``PRAGMA optimize`` would in production,
+    and merge the full-text index's pieces, as the nightly ``optimize_search_index`` does
+    (docs/operations.md)."""
+    from kyoso.search.services import optimize
+
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
+    optimize()

@@ -256,7 +256,9 @@ with the seeds' vocabulary — places of Miyagi and Yamagata, the themes, target
 walls of `kyoso/issues/vocab.py`, compounds such as 生理用品 and 耕作放棄地 and a long tail of
 rarer words), with their facet tags, stage history and a few comments, inserted in bulk, then
 indexed for search in bulk through the search layer. The planner statistics are refreshed
-(`ANALYZE`) before measuring, as autovacuum or `PRAGMA optimize` would in production.
+(`ANALYZE`) before measuring, as autovacuum or `PRAGMA optimize` would in production, and the
+full-text index's pieces are merged, as the nightly `kyoso manage optimize_search_index` does
+(docs/operations.md).
 
 - Pages are requested with the Django test client in the same process (no network, no web
   server): the figures include URL routing, the policy check, the queries and template

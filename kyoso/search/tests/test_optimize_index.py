@@ -12,6 +12,8 @@ from kyoso.orgs.tests.factories import OrganizationFactory
 from kyoso.search import messages
 from kyoso.search.services import search
 
+#: FTS5's default for its automerge option (https://sqlite.org/fts5.html#the_automerge_option).
+FTS5_DEFAULT_AUTOMERGE = 4
 QUERIES = ["里山", "竹林", "子", "里山 -竹林", '"竹林の整備"']
 
 
@@ -32,16 +34,28 @@ def _optimize(*args: str) -> str:
     return out.getvalue()
 
 
+def _set_automerge(value: int) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("INSERT INTO search_fts(search_fts, rank) VALUES ('automerge', %s)", [value])
+
+
 def _grow_in_separate_commits(count: int) -> None:
     """Documents written in separate transactions, as a running site writes them: each
-    commit leaves a segment of its own (until FTS5 merges a level of them)."""
-    for n in range(count):
-        with transaction.atomic():
-            OrganizationFactory(
-                name=f"里山の会{n}",
-                name_kana="",
-                description="竹林の整備と子どもの森遊び。" if n % 2 else "田んぼの学校。",
-            )
+    commit leaves a segment of its own. FTS5's own merging as it writes (automerge) is off
+    meanwhile, so that segments left by earlier tests cannot merge these away first."""
+    if connection.vendor == "sqlite":
+        _set_automerge(0)
+    try:
+        for n in range(count):
+            with transaction.atomic():
+                OrganizationFactory(
+                    name=f"里山の会{n}",
+                    name_kana="",
+                    description="竹林の整備と子どもの森遊び。" if n % 2 else "田んぼの学校。",
+                )
+    finally:
+        if connection.vendor == "sqlite":
+            _set_automerge(FTS5_DEFAULT_AUTOMERGE)
 
 
 def _pending_pages() -> int:

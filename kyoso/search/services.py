@@ -1,8 +1,8 @@
 """The search layer's interface: keep documents in step, search, suggest similar objects.
 
-Writes (``index_object``, ``unindex_object``) are called by each capability's services inside
-``transaction.on_commit`` (or, for the organizations, by model signals); they are no-ops for an
-object whose type is not registered. Reads always filter through the registered
+Writes (``index_object``, ``unindex_object``) are called by each capability's services after
+commit, through ``index_on_commit`` (or, for organizations and people, by model signals); they
+are no-ops for an object whose type is not registered. Reads always filter through the registered
 ``visible(viewer)`` of each type, in the same SQL statement as the match: one statement gives
 the page of hits and the number of matches of every type.
 """
@@ -16,7 +16,7 @@ from typing import Any
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db import connection, transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.safestring import SafeString
 
 from kyoso.search import registry
@@ -145,6 +145,17 @@ def index_object(obj: Any) -> None:
             _delete(search_type, [obj.pk])
         else:
             _save([pair])
+
+
+def index_on_commit(objects: QuerySet) -> None:
+    """After the current transaction commits, index ``objects`` as they are then: what the
+    write left, read fresh (an object gone by then is simply not indexed)."""
+
+    def reindex() -> None:
+        for obj in objects.all():
+            index_object(obj)
+
+    transaction.on_commit(reindex)
 
 
 def unindex_object(obj: Any) -> None:

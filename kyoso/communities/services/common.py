@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.db.models import F
 from django.urls import reverse
 
 from kyoso.communities.models import Community
 from kyoso.core.policy import check
+from kyoso.search.services import index_on_commit
 
 
 class CommunityError(Exception):
@@ -29,16 +29,11 @@ def require(rule: str, actor: Any, obj: Any = None) -> None:
 
 def reindex_on_commit(community_id: int) -> None:
     """After commit, give the search layer the community as it is then."""
-    from kyoso.search.services import index_object
-
-    def reindex() -> None:
-        fresh = Community.objects.select_related(
-            "municipality__prefecture", "municipality__parent"
-        ).filter(pk=community_id)
-        for community in fresh:
-            index_object(community)
-
-    transaction.on_commit(reindex)
+    index_on_commit(
+        Community.objects.select_related("municipality__prefecture", "municipality__parent").filter(
+            pk=community_id
+        )
+    )
 
 
 def add_members(community_id: int, delta: int) -> None:

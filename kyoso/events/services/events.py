@@ -33,10 +33,12 @@ from kyoso.events.models import (
     EventMode,
     EventStatus,
     Guest,
+    Minutes,
     Question,
     Registration,
     RegistrationStatus,
 )
+from kyoso.search.services import index_on_commit
 
 EDITABLE_FIELDS = (
     "title",
@@ -76,26 +78,17 @@ def require(rule: str, actor: Any, obj: Any = None) -> None:
         raise PermissionDenied(rule)
 
 
-def reindex_on_commit(event_id: int, *, with_event: bool = True) -> None:
-    """After commit, give the search layer the event and its minutes as they are then (a no-op
-    without it). ``with_event=False``: the minutes only (a write to the minutes leaves the
-    event's own document as it is)."""
-    try:
-        from kyoso.search.services import index_object
-    except ImportError:  # pragma: no cover - the search app is always installed
-        return
+def reindex_on_commit(event_id: int) -> None:
+    """After commit, give the search layer the event and its minutes as they are then (the
+    minutes are found under the event's title, and only while it is not a draft)."""
+    index_on_commit(Event.objects.filter(pk=event_id))
+    reindex_minutes_on_commit(event_id)
 
-    def reindex() -> None:
-        fresh = Event.objects.select_related("minutes").filter(pk=event_id).first()
-        if fresh is not None:
-            if with_event:
-                index_object(fresh)
-            # The minutes are found under the event's title, and only while it is not a draft.
-            minutes = getattr(fresh, "minutes", None)
-            if minutes is not None:
-                index_object(minutes)
 
-    transaction.on_commit(reindex)
+def reindex_minutes_on_commit(event_id: int) -> None:
+    """After commit, give the search layer the event's minutes as they are then (a write to the
+    minutes leaves the event's own document as it is)."""
+    index_on_commit(Minutes.objects.select_related("event").filter(event_id=event_id))
 
 
 def offered_attendances(mode: str) -> tuple[str, ...]:

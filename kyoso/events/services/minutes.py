@@ -22,7 +22,7 @@ from kyoso.audit.services import audit_record
 from kyoso.core.policy import check
 from kyoso.events import messages
 from kyoso.events.models import MINUTES_MAX, Event, Minutes, MinutesVisibility
-from kyoso.events.services.events import reindex_on_commit
+from kyoso.events.services.events import reindex_minutes_on_commit
 from kyoso.events.services.refusals import Refused
 from kyoso.issues.models import Issue, Stage
 from kyoso.issues.services.posting import Upload, issue_create
@@ -75,7 +75,7 @@ def minutes_save(
                 data={"event": event.pk, "minutes": minutes.pk},
                 request=request,
             )
-        reindex_on_commit(event.pk, with_event=False)
+        reindex_minutes_on_commit(event.pk)
     event.minutes = minutes
     return minutes
 
@@ -111,7 +111,7 @@ def minutes_publish(
         )
         event.minutes = minutes
         sent = followup_send(event=event, minutes=minutes)
-        reindex_on_commit(event.pk, with_event=False)
+        reindex_minutes_on_commit(event.pk)
     return sent
 
 
@@ -129,7 +129,7 @@ def minutes_unpublish(*, actor: Any, event: Event, request: HttpRequest | None =
             data={"event": event.pk},
             request=request,
         )
-        reindex_on_commit(event.pk, with_event=False)
+        reindex_minutes_on_commit(event.pk)
     event.minutes = minutes
     return minutes
 

@@ -41,6 +41,7 @@ from kyoso.core.policy import check
 from kyoso.issues import messages
 from kyoso.issues.models import Attachment, Follow, Issue, IssueTag
 from kyoso.roles.selectors import is_secretariat
+from kyoso.search.services import index_on_commit
 
 # --- Limits ----------------------------------------------------------------------------------
 
@@ -82,18 +83,8 @@ def require(rule: str, actor: Any, obj: Any = None) -> None:
 
 
 def reindex_on_commit(issue_id: int) -> None:
-    """After commit, give the search layer the issue as it is then (a no-op without it)."""
-    try:
-        from kyoso.search.services import index_object
-    except ImportError:
-        return
-
-    def reindex() -> None:
-        fresh = Issue.objects.filter(pk=issue_id).first()
-        if fresh is not None:
-            index_object(fresh)
-
-    transaction.on_commit(reindex)
+    """After commit, give the search layer the issue as it is then."""
+    index_on_commit(Issue.objects.filter(pk=issue_id))
 
 
 def touch(issue_id: int, **counters: Any) -> None:

@@ -14,6 +14,12 @@ Every document and every query goes through the same steps, so the two always me
    with a letter. SQLite's unicode61 tokenizer and PostgreSQL's ``simple`` parser then both see
    every term as exactly one word, whatever the database's locale, and no query can carry FTS5
    or tsquery syntax (see docs/decisions/0007-japanese-search.md).
+5. Besides its terms, a unit gives two kinds of *side terms* that only expanded queries read
+   (decision 0010): its reading (``0r`` + the folded katakana reading, for a unit with a kanji:
+   空き家 → 0r·あきや, so a word typed in kana finds it), and, for a katakana word that Sudachi
+   keeps whole, each of its suffixes (``0s`` + the suffix: エコツーリズム → 0s·つーりずむ, …),
+   so that a part of it is found as "a suffix beginning with the part". Codes begin with a
+   letter, so a side term (beginning with a digit) never equals or starts a term.
 """
 
 from __future__ import annotations
@@ -33,6 +39,14 @@ CONTENT_POS = frozenset({"名詞", "動詞", "形容詞", "形状詞"})
 MAX_TERM_CHARS = 40
 #: SudachiPy refuses inputs above 49,149 bytes; 4,000 characters stay far below it.
 CHUNK_CHARS = 4000
+#: Side-term markers (decision 0010): a reading, a suffix of a katakana word.
+READING = "r"
+SUFFIX = "s"
+#: A katakana word at least this long (folded) is indexed with its suffixes; a suffix is at
+#: least SUFFIX_MIN_CHARS long and never begins with a character no word begins with.
+SUFFIX_WORD_MIN_CHARS = 4
+SUFFIX_MIN_CHARS = 2
+_NO_WORD_STARTS = frozenset("ぁぃぅぇぉっゃゅょゎゕゖーんゝゞ")
 
 _KATA_TO_HIRA = {cp: cp - 0x60 for cp in range(0x30A1, 0x30F7)}  # ァ..ヶ → ぁ..ゖ
 _LONG_VOWEL = "ー"
@@ -50,6 +64,26 @@ def is_ideograph(char: str) -> bool:
 
 def is_katakana(char: str) -> bool:
     return "\u30a1" <= char <= "\u30fa"
+
+
+def is_katakana_word(text: str) -> bool:
+    """Written in katakana only, full or half width (the long vowel mark allowed, not first)."""
+    text = unicodedata.normalize("NFKC", text)
+    return bool(text) and is_katakana(text[0]) and all(is_katakana(c) or c == "ー" for c in text)
+
+
+def side_code(kind: str, term: str) -> str:
+    """The index code of a side term of ``kind`` (:data:`READING`, :data:`SUFFIX`)."""
+    return "0" + kind + encode_term(term)
+
+
+def suffixes(term: str) -> tuple[str, ...]:
+    """The proper suffixes of a folded katakana word under which its parts are found."""
+    return tuple(
+        term[i:]
+        for i in range(1, len(term) - SUFFIX_MIN_CHARS + 1)
+        if term[i] not in _NO_WORD_STARTS
+    )
 
 
 @lru_cache(maxsize=16384)
@@ -144,7 +178,12 @@ class Word:
     terms: tuple[str, ...]
     #: The same and those of the middle and short parts, each once.
     all_terms: tuple[str, ...]
-    #: ``all_terms`` encoded for the index.
+    #: Folded readings of the unit and of its middle (else short) parts that hold a kanji and
+    #: differ from their terms (空き家 → あきや).
+    readings: tuple[str, ...]
+    #: Sudachi's synonym groups of the unit (kyoso.search.synonyms).
+    synonym_groups: tuple[int, ...]
+    #: ``all_terms`` encoded for the index, then the side terms (readings, katakana suffixes).
     codes: tuple[str, ...]
 
 
@@ -171,6 +210,10 @@ class Unit:
     @property
     def parts_b(self) -> tuple[Part, ...]:
         return self.word.parts_b
+
+    @property
+    def normalized(self) -> str:
+        return self.word.normalized
 
     def terms(self) -> tuple[str, ...]:
         return self.word.terms
@@ -229,7 +272,9 @@ def _chunks(text: str) -> Iterator[tuple[int, str]]:
         start = end
 
 
-def _parts(morpheme, mode) -> tuple[Part, ...]:
+def _parts(morpheme, mode) -> tuple[tuple[Part, str], ...]:
+    """The parts of ``morpheme`` in ``mode`` (none when it is not split), each with its
+    folded reading."""
     split = morpheme.split(mode)
     if len(split) < 2:
         return ()
@@ -239,8 +284,35 @@ def _parts(morpheme, mode) -> tuple[Part, ...]:
         surface, normalized = p.surface(), p.normalized_form()
         pos = p.part_of_speech()[0]
         terms = () if pos in SKIPPED_POS else _distinct(fold(normalized), fold(surface))
-        parts.append(Part(surface, normalized, pos, p.begin() - base, p.end() - base, terms))
+        part = Part(surface, normalized, pos, p.begin() - base, p.end() - base, terms)
+        parts.append((part, fold(p.reading_form())))
     return tuple(parts)
+
+
+def _readings(surface: str, reading: str, terms: tuple[str, ...]) -> tuple[str, ...]:
+    """The reading of a word or part worth indexing: one with a kanji, read differently from
+    how it is written (a kana word's reading is its own term)."""
+    if not terms or not any(is_ideograph(c) for c in surface) or reading in terms:
+        return ()
+    if len(reading) < 2 or not all(_is_kana(c) for c in reading):
+        return ()
+    return (reading,)
+
+
+def _side_codes(
+    word_terms: tuple[str, ...], surface: str, readings: tuple[str, ...], parts: tuple[Part, ...]
+) -> tuple[str, ...]:
+    """The side terms of a word: its readings, and the suffixes of each katakana word in it
+    that Sudachi does not cut further (the word itself, or each of its parts)."""
+    codes = [side_code(READING, r) for r in readings]
+    leaves = [(p.surface, p.terms) for p in parts] if parts else [(surface, word_terms)]
+    for leaf_surface, leaf_terms in leaves:
+        if not is_katakana_word(leaf_surface) or not leaf_terms:
+            continue
+        folded = fold(leaf_surface)
+        if len(folded) >= SUFFIX_WORD_MIN_CHARS:
+            codes += [side_code(SUFFIX, s) for s in suffixes(folded)]
+    return tuple(dict.fromkeys(codes))
 
 
 #: Words already seen, by (dictionary word id, surface): words repeat a lot in text, and
@@ -261,11 +333,30 @@ def _word(morpheme) -> Word | None:
     word = None
     if pos[0] not in SKIPPED_POS:
         surface, normalized = morpheme.surface(), morpheme.normalized_form()
-        parts_a, parts_b = _parts(morpheme, SplitMode.A), _parts(morpheme, SplitMode.B)
+        read_a, read_b = _parts(morpheme, SplitMode.A), _parts(morpheme, SplitMode.B)
+        parts_a = tuple(part for part, _reading in read_a)
+        parts_b = tuple(part for part, _reading in read_b)
         terms = _distinct(fold(normalized), fold(surface))
         all_terms = _distinct(*terms, *(t for part in (*parts_b, *parts_a) for t in part.terms))
-        codes = tuple(encode_term(t) for t in all_terms)
-        word = Word(surface, normalized, pos, parts_a, parts_b, terms, all_terms, codes)
+        readings = _readings(surface, fold(morpheme.reading_form()), terms)
+        for part, reading in read_b or read_a:
+            readings += _readings(part.surface, reading, part.terms)
+        readings = tuple(dict.fromkeys(r for r in readings if len(r) <= MAX_TERM_CHARS))
+        codes = tuple(encode_term(t) for t in all_terms) + _side_codes(
+            terms, surface, readings, parts_a
+        )
+        word = Word(
+            surface,
+            normalized,
+            pos,
+            parts_a,
+            parts_b,
+            terms,
+            all_terms,
+            readings,
+            tuple(morpheme.synonym_group_ids()),
+            codes,
+        )
     if len(_WORDS) >= _WORDS_MAX:
         _WORDS.clear()
     _WORDS[key] = word

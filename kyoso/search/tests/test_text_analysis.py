@@ -9,9 +9,20 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kyoso.search import text
-from kyoso.search.text import analyze, encode_term, fold, fold_with_offsets, index_terms
+from kyoso.search.text import (
+    READING,
+    SUFFIX,
+    analyze,
+    encode_term,
+    fold,
+    fold_with_offsets,
+    index_terms,
+    side_code,
+)
 
 TERM_CODE = re.compile(r"[a-z][a-z0-9]*")
+#: A side term (a reading, a katakana suffix): 0, its kind, then a term's code.
+SIDE_CODE = re.compile(r"0[rs][a-z][a-z0-9]*")
 
 
 def _terms(value: str) -> list[str]:
@@ -97,21 +108,60 @@ def test_different_terms_have_different_codes(one, other):
         assert encode_term(one) != encode_term(other)
 
 
+def _side_codes(value: str) -> list[str]:
+    return [c for unit in analyze(value) for c in unit.word.codes if c.startswith("0")]
+
+
 @given(st.text(max_size=200))
 def test_any_text_gives_plain_words(value):
     for term in index_terms(value):
-        assert TERM_CODE.fullmatch(term)
+        assert TERM_CODE.fullmatch(term) or SIDE_CODE.fullmatch(term)
 
 
 def test_each_term_is_indexed_once_in_the_order_it_first_occurs():
     value = "空き家の活用。空き家バンクと空き家対策"
-    codes = [encode_term(term) for term in _terms(value)]
+    codes = [
+        code
+        for unit in analyze(value)
+        for code in [*(encode_term(t) for t in unit.all_terms()), *_side_codes(unit.surface)]
+    ]
     assert codes.count(encode_term("空き家")) == 3
+    assert codes.count(side_code(READING, "あきや")) == 3
     assert index_terms(value) == list(dict.fromkeys(codes))
 
 
 @given(st.text(max_size=200))
-def test_the_indexed_terms_are_the_analysed_terms_without_repeats(value):
+def test_the_indexed_terms_are_the_analysed_terms_and_side_terms_without_repeats(value):
     terms = index_terms(value)
     assert len(terms) == len(set(terms))
-    assert set(terms) == {encode_term(term) for term in _terms(value)}
+    assert set(terms) == {encode_term(term) for term in _terms(value)} | set(_side_codes(value))
+
+
+def test_a_word_with_a_kanji_is_also_indexed_under_its_reading():
+    assert _side_codes("空き家") == [side_code(READING, "あきや")]
+    assert _side_codes("子育て") == [side_code(READING, "こそだて")]
+    # A compound: its own reading and those of its middle parts.
+    assert _side_codes("東日本大震災") == [
+        side_code(READING, r) for r in ["ひがしにほんだいしんさい", "ひがしにほん", "だいしんさい"]
+    ]
+    # Kana words are their own reading; one-kana readings (市 → し) are not worth a term.
+    assert _side_codes("まちづくり") == _side_codes("アキヤ") == []
+    assert side_code(READING, "し") not in _side_codes("酒田市")
+
+
+def test_a_katakana_word_sudachi_keeps_whole_is_indexed_under_its_suffixes():
+    # エコツーリズム is one unit even in Sudachi's shortest mode.
+    assert [u.surface for u in analyze("エコツーリズム")] == ["エコツーリズム"]
+    assert _side_codes("エコツーリズム") == [
+        side_code(SUFFIX, s) for s in ["こつーりずむ", "つーりずむ", "りずむ", "ずむ"]
+    ]
+    # Half-width katakana alike.
+    assert _side_codes("ｴｺﾂｰﾘｽﾞﾑ") == _side_codes("エコツーリズム")
+    # A katakana compound Sudachi cuts into short parts: the suffixes of each part; none
+    # begins with a small kana, ー or ン, and none has one character.
+    assert _side_codes("コミュニティーセンター") == [
+        side_code(SUFFIX, s) for s in ["みゅにてぃ", "にてぃ", "てぃ"]
+    ]
+    # Words Sudachi splits are found through their parts, without suffixes: short words none.
+    assert _side_codes("シェアオフィス") == [side_code(SUFFIX, "ふぃす")]
+    assert _side_codes("ケア") == []

@@ -53,10 +53,15 @@ class _Backend:
     def position(self, haystack: str) -> str:
         raise NotImplementedError
 
-    def in_title(self, match: Match, code: str, prefix: bool) -> tuple[str, list]:
-        """The condition "the title has the term": the title's term text is short (unlike the
-        body's), so it is read alike on both databases."""
-        return f"{self.position(_spaced(match.title_terms_sql))} > 0", [_needle(code, prefix)]
+    def in_title(self, match: Match, terms: list[tuple[str, bool]]) -> tuple[str, list]:
+        """The condition "the title has any of the terms" (each a code and whether it is a
+        prefix): the title's term text is short (unlike the body's), so it is read alike on
+        both databases."""
+        return self._in_text(_spaced(match.title_terms_sql), terms)
+
+    def _in_text(self, spaced_sql: str, terms: list[tuple[str, bool]]) -> tuple[str, list]:
+        sql = " OR ".join(f"{self.position(spaced_sql)} > 0" for _term in terms)
+        return f"({sql})", [_needle(code, prefix) for code, prefix in terms]
 
 
 class SqliteBackend(_Backend):
@@ -92,9 +97,9 @@ class SqliteBackend(_Backend):
         """What to join after :data:`TEXT` for :meth:`in_body` (nothing: it reads the row)."""
         return ""
 
-    def in_body(self, code: str, prefix: bool) -> tuple[str, list]:
-        """The condition "the body has the term" on the row of :data:`TEXT`."""
-        return f"{self.position(_spaced(f'{TEXT}.body_terms'))} > 0", [_needle(code, prefix)]
+    def in_body(self, terms: list[tuple[str, bool]]) -> tuple[str, list]:
+        """The condition "the body has any of the terms" on the row of :data:`TEXT`."""
+        return self._in_text(_spaced(f"{TEXT}.body_terms"), terms)
 
 
 class PostgresBackend(_Backend):
@@ -156,11 +161,11 @@ class PostgresBackend(_Backend):
             "OFFSET 0) AS body"
         )
 
-    def in_body(self, code: str, prefix: bool) -> tuple[str, list]:
+    def in_body(self, terms: list[tuple[str, bool]]) -> tuple[str, list]:
         """As SQLite's, read from the vector (more compact than the body's term text),
-        through :meth:`body_source`."""
-        star = ":*" if prefix else ""
-        return "body.vector @@ %s::tsquery", [f"'{code}'{star}"]
+        through :meth:`body_source`: one tsquery for all the terms."""
+        query = " | ".join(f"'{code}'" + (":*" if prefix else "") for code, prefix in terms)
+        return "body.vector @@ %s::tsquery", [query]
 
 
 def _spaced(terms_sql: str) -> str:

@@ -12,6 +12,15 @@ through all of its short parts; a word written only in kana also matches as a wh
 finds クウキヤ). A unit of one or two characters with a kanji or katakana in it also matches as
 the beginning of a longer word, so 子 finds 子ども and 子育て (decision 0007).
 
+Words (not phrases, not exclusions) are also *expanded* (decision 0010): a word in kana finds
+the words read so (あきや → 空き家), a katakana word of three or more characters finds the
+katakana words it is part of (ツーリズム → エコツーリズム), and a word finds its synonyms, from
+Sudachi's dictionary and the region's own list (お年寄り → 高齢者). What an expansion finds
+always ranks below what the words as typed find (kyoso.search.services.score_sql). Expansion is
+bounded: :data:`kyoso.search.synonyms.MAX_PER_WORD` synonyms a word and
+:data:`MAX_EXPANSION_TERMS` terms a query; a query that reached a bound says so
+(``ParsedQuery.expansion_capped``).
+
 Nothing typed reaches FTS5 or to_tsquery: terms are encoded to ``[a-z][a-z0-9]*``
 (:func:`kyoso.search.text.encode_term`) and the operators are written here, so ``NEAR(``,
 ``*``, ``OR``, stray quotes or SQL fragments are only ever words or nothing.
@@ -22,8 +31,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kyoso.core.text import normalize_text
+from kyoso.search import synonyms
 from kyoso.search.text import (
     CODE_CHAR,
+    READING,
+    SUFFIX,
     Unit,
     analyze,
     encode_term,
@@ -31,6 +43,8 @@ from kyoso.search.text import (
     fold_text,
     is_ideograph,
     is_katakana,
+    is_katakana_word,
+    side_code,
 )
 
 #: Longer queries are cut to this many characters.
@@ -41,6 +55,12 @@ MAX_ITEMS = 10
 MAX_SIMILAR_WORDS = 24
 #: A unit this short (with a kanji or katakana) also matches as a prefix.
 PREFIX_MAX_CHARS = 2
+#: A katakana word at least this long also finds the katakana words it is part of.
+PART_MIN_CHARS = 3
+#: A kana word at least this long also finds the words read so.
+READING_MIN_CHARS = 2
+#: At most this many terms are added to one query by expansion.
+MAX_EXPANSION_TERMS = 48
 
 QUOTES = {'"': '"', "“": "”", "”": "”", "「": "」", "『": "』"}
 EXCLUDE = "-−"
@@ -53,10 +73,15 @@ EXCLUDE = "-−"
 class Term:
     text: str  # folded
     prefix: bool = False
+    #: "" for a term of the text; READING or SUFFIX for a side term (kyoso.search.text).
+    kind: str = ""
+    #: Added by expanding the query (a reading, a katakana part, a synonym): it ranks below
+    #: the words as typed.
+    expansion: bool = False
 
     @property
     def code(self) -> str:
-        return encode_term(self.text)
+        return side_code(self.kind, self.text) if self.kind else encode_term(self.text)
 
 
 @dataclass(frozen=True)
@@ -139,7 +164,38 @@ def _is_short(term: str) -> bool:
     return len(term) <= PREFIX_MAX_CHARS and any(is_ideograph(c) or is_katakana(c) for c in term)
 
 
-def _unit_expr(unit: Unit) -> Expr | None:
+class Expansion:
+    """What expanding one query may still add (:data:`MAX_EXPANSION_TERMS`), and whether a
+    bound was reached."""
+
+    def __init__(self, limit: int = MAX_EXPANSION_TERMS):
+        self.left = limit
+        self.capped = False
+
+    def add(self, expr: Expr | None) -> Expr | None:
+        if expr is None:
+            return None
+        size = len(terms_of(expr))
+        if size > self.left:
+            self.capped = True
+            return None
+        self.left -= size
+        return expr
+
+    def synonyms(self, forms: list[str], group_ids: tuple[int, ...] = ()) -> list[Expr | None]:
+        words, capped = synonyms.synonyms(forms, group_ids)
+        self.capped |= capped
+        return [self.add(_synonym_expr(word)) for word in words]
+
+
+def _synonym_expr(word: str) -> Expr | None:
+    """What a synonym matches: each of its units as itself (not through its parts, which would
+    widen it further), all of them."""
+    units = analyze(word)
+    return all_of(*(any_of(*(Term(t, expansion=True) for t in u.terms())) for u in units))
+
+
+def _unit_expr(unit: Unit, expansion: Expansion | None) -> Expr | None:
     short = _is_short(unit.surface) or _is_short(fold(unit.surface))
     own = any_of(*(Term(t, prefix=short) for t in unit.terms()))
     # A compound also matches through its parts when a document cut it differently: the
@@ -148,21 +204,54 @@ def _unit_expr(unit: Unit) -> Expr | None:
     split = None
     if len(parts) > 1:
         split = all_of(*(any_of(*(Term(t) for t in p.terms)) for p in parts))
-    return any_of(own, split)
+    if expansion is None:
+        return any_of(own, split)
+    more: list[Expr | None] = []
+    folded = fold(unit.surface)
+    if is_katakana_word(unit.surface) and len(folded) >= PART_MIN_CHARS:
+        # A katakana word inside a longer one that Sudachi keeps whole: at its start (a term
+        # beginning so) or further in (a suffix side term beginning so).
+        more.append(
+            expansion.add(
+                any_of(
+                    Term(folded, prefix=True, expansion=True),
+                    Term(folded, prefix=True, kind=SUFFIX, expansion=True),
+                )
+            )
+        )
+    more += expansion.synonyms(list(unit.terms()), unit.word.synonym_groups)
+    return any_of(own, split, *more)
 
 
 def _only_kana(text: str) -> bool:
     return bool(text) and all("\u3041" <= c <= "\u30ff" for c in text)
 
 
-def word_expr(word: str) -> Expr | None:
-    """What one word of a query matches (see the module docstring)."""
+def _is_honorific_prefix(unit: Unit) -> bool:
+    """お / ご / 御 before a noun (お年寄り, ご意見): a document may write the noun without it."""
+    return unit.pos[0] == "接頭辞" and unit.normalized == "御"
+
+
+def word_expr(word: str, expansion: Expansion | None = None) -> Expr | None:
+    """What one word of a query matches (see the module docstring); expanded when given an
+    :class:`Expansion` to draw on."""
     units = analyze(word)
-    expr = all_of(*(_unit_expr(u) for u in units))
+    if len(units) > 1:
+        units = [u for u in units if not _is_honorific_prefix(u)] or units
+    expr = all_of(*(_unit_expr(u, expansion) for u in units))
     whole = fold(word)
     if len(whole) >= 2 and _only_kana(whole) and (len(units) != 1 or whole not in units[0].terms()):
         expr = any_of(expr, Term(whole))
-    return expr
+    if expansion is None or expr is None:
+        return expr
+    more: list[Expr | None] = []
+    if len(whole) >= READING_MIN_CHARS and _only_kana(whole):
+        more.append(expansion.add(Term(whole, kind=READING, expansion=True)))
+    if len(units) > 1:
+        # Synonyms of the word as a whole (非営利団体, a local 買い物難民); those of its units
+        # are already in.
+        more += expansion.synonyms([whole])
+    return any_of(expr, *more)
 
 
 def similar_expr(text: str) -> Expr | None:
@@ -229,6 +318,8 @@ class ParsedQuery:
     excluded: list[Expr] = field(default_factory=list)
     phrases: list[str] = field(default_factory=list)
     excluded_phrases: list[str] = field(default_factory=list)
+    #: Expansion reached a bound (synonyms a word or terms a query): some were left out.
+    expansion_capped: bool = False
 
     @property
     def is_searchable(self) -> bool:
@@ -244,8 +335,21 @@ class ParsedQuery:
         return any_of(*self.excluded)
 
     def highlight_terms(self) -> list[Term]:
-        """The terms to mark in snippets: those of the words and phrases asked for."""
-        return list(dict.fromkeys(t for expr in self.required for t in terms_of(expr)))
+        """The terms to mark in snippets: those of the words and phrases asked for, then
+        those their expansion added."""
+        terms = [t for expr in self.required for t in terms_of(expr)]
+        typed = [t for t in terms if not t.expansion]
+        return list(dict.fromkeys([*typed, *(t for t in terms if t.expansion)]))
+
+    def scored_terms(self) -> tuple[list[Term], list[list[Term]]]:
+        """The terms the ranking weighs: those typed (each on its own), and for each word the
+        terms its expansion added (which count as one, whichever matched)."""
+        terms = [t for e in self.required for t in terms_of(e)]
+        typed = list(dict.fromkeys(t for t in terms if not t.expansion))
+        expanded = [
+            list(dict.fromkeys(t for t in terms_of(e) if t.expansion)) for e in self.required
+        ]
+        return typed, [group for group in expanded if group]
 
     def fts5(self) -> str:
         query = to_fts5(self.positive) if self.positive else ""
@@ -260,11 +364,15 @@ class ParsedQuery:
         return query
 
 
-def parse(raw: str) -> ParsedQuery:
+def parse(raw: str, *, expand: bool = True) -> ParsedQuery:
+    """``raw`` as a query; its words expanded unless ``expand`` is False. Phrases are never
+    expanded (they ask for the words as written), nor are exclusions (what is left out stays
+    predictable)."""
     parsed = ParsedQuery(text=normalize_text(raw or "")[:MAX_QUERY_LENGTH])
+    expansion = Expansion() if expand else None
     for item in split_items(raw):
         if not item.phrase:
-            expr = word_expr(item.text)
+            expr = word_expr(item.text, None if item.excluded else expansion)
         elif item.excluded:
             parsed.excluded_phrases.append(fold_text(item.text))
             continue
@@ -276,6 +384,7 @@ def parse(raw: str) -> ParsedQuery:
         if expr is None:
             continue
         (parsed.excluded if item.excluded else parsed.required).append(expr)
+    parsed.expansion_capped = expansion is not None and expansion.capped
     return parsed
 
 

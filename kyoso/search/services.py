@@ -311,10 +311,19 @@ class Matches:
         return f"WITH {', '.join(parts)} " if parts else ""
 
 
-#: A word in the title counts this many times a word in the body.
-TITLE_WEIGHT = 5
-#: At most this many of a query's terms are scored (a "similar" query may have dozens).
+#: What a term typed gives where the title has it, and where the body has it: a word in the
+#: title counts five times a word in the body.
+TITLE_POINTS = 50
+BODY_POINTS = 10
+#: What the expansion of a word (its reading, katakana part or synonyms, decision 0010) gives,
+#: once whichever of its terms matched: less in all than a word as typed found in the body, so
+#: a document with the word as typed always ranks above one with only its expansions.
+EXPANSION_TITLE_POINTS = 4
+EXPANSION_BODY_POINTS = 1
+#: At most this many typed terms are scored (a "similar" query may have dozens), and this
+#: many terms of each word's expansion.
 MAX_SCORED_TERMS = 12
+MAX_SCORED_EXPANSION_TERMS = 24
 
 
 @dataclass(frozen=True)
@@ -327,7 +336,10 @@ class Score:
     title_params: list
     body: str
     body_params: list
-    terms: int
+    #: The most the body can give (what a document's title score can still gain).
+    body_max: int
+    #: Every term of the query is scored (none was left out by the bounds above).
+    complete: bool = True
     #: What to join after TEXT for ``body`` (the backend's body_source).
     body_from: str = ""
 
@@ -335,46 +347,49 @@ class Score:
         """The joins that ``body`` reads, for the rows of ``matches`` (with ``doc_id``)."""
         return f"JOIN {TEXT} ON {TEXT}.document_id = {matches}.doc_id {self.body_from}"
 
-    @property
-    def title_decides(self) -> bool:
-        """True when the body can never make up for a term missing from the title (it gives
-        at most one a term), so only the documents tied at the best title scores need their
-        body read: most of a window of :data:`WINDOW` never does."""
-        return self.terms < TITLE_WEIGHT
-
 
 def score_sql(parsed: ParsedQuery, match: Match, backend: Any) -> Score:
     """The relevance of a matching document: the same number on both databases.
 
-    For each term asked for (a word, each part of a compound, a phrase's words): TITLE_WEIGHT
-    if the title has it, plus 1 if the body has it. Equal scores go newest first
-    (:data:`ORDER`). A prefix term (1–2 characters) also counts where it starts a longer term.
-    It needs nothing but the document itself (unlike bm25, whose word statistics cost as much
-    as the rest of a query for a common word), so it costs the same whatever the number of
-    matches (decision 0009). The title's terms are looked up in its term text, the body's in
-    the body's term text (SQLite) or the vector (PostgreSQL, body terms weigh D): the same
-    answer.
+    For each term typed (a word, each part of a compound, a phrase's words): TITLE_POINTS if
+    the title has it, plus BODY_POINTS if the body has it; for each word's expansion, once:
+    EXPANSION_TITLE_POINTS if the title has any of its terms, plus EXPANSION_BODY_POINTS if the
+    body has. Equal scores go newest first (:data:`ORDER`). A prefix term (1–2 characters)
+    also counts where it starts a longer term. It needs nothing but the document itself
+    (unlike bm25, whose word statistics cost as much as the rest of a query for a common
+    word), so it costs the same whatever the number of matches (decision 0009). The title's
+    terms are looked up in its term text, the body's in the body's term text (SQLite) or the
+    vector (PostgreSQL, body terms weigh D): the same answer.
     """
+    typed, groups = parsed.scored_terms()
+    scored = [([term], TITLE_POINTS, BODY_POINTS) for term in typed[:MAX_SCORED_TERMS]]
+    scored += [
+        (group[:MAX_SCORED_EXPANSION_TERMS], EXPANSION_TITLE_POINTS, EXPANSION_BODY_POINTS)
+        for group in groups
+    ]
+    if not scored:
+        return Score("0", [], "0", [], 0)
     title: list[str] = []
     body: list[str] = []
     title_params: list = []
     body_params: list = []
-    terms = parsed.highlight_terms()[:MAX_SCORED_TERMS]
-    for term in terms:
-        sql, params = backend.in_title(match, term.code, term.prefix)
-        title.append(f"CASE WHEN {sql} THEN {TITLE_WEIGHT} ELSE 0 END")
+    for terms, title_points, body_points in scored:
+        sql, params = backend.in_title(match, [(t.code, t.prefix) for t in terms])
+        title.append(f"CASE WHEN {sql} THEN {title_points} ELSE 0 END")
         title_params += params
-        sql, params = backend.in_body(term.code, term.prefix)
-        body.append(f"CASE WHEN {sql} THEN 1 ELSE 0 END")
+        sql, params = backend.in_body([(t.code, t.prefix) for t in terms])
+        body.append(f"CASE WHEN {sql} THEN {body_points} ELSE 0 END")
         body_params += params
-    if not terms:
-        return Score("0", [], "0", [], 0)
+    complete = len(typed) <= MAX_SCORED_TERMS and all(
+        len(group) <= MAX_SCORED_EXPANSION_TERMS for group in groups
+    )
     return Score(
         f"({' + '.join(title)})",
         title_params,
         f"({' + '.join(body)})",
         body_params,
-        len(terms),
+        sum(body_points for _terms, _title_points, body_points in scored),
+        complete=complete,
         body_from=backend.body_source(),
     )
 
@@ -463,14 +478,15 @@ def counted_page(
         f"COALESCE(SUM(CASE WHEN type = %s THEN 1 ELSE 0 END), 0) AS n{i}" for i in range(len(keys))
     )
     listed_sql = ", ".join(["%s"] * len(listed))
-    # The page's rows are among those whose title score is at least the one at the page's
-    # last place (when the title decides, Score.title_decides): only their bodies are read.
-    cut = score.title_decides and limit > 0
+    # The page's rows are among those whose title score, with the most the body can add, reaches
+    # the title score at the page's last place: only their bodies are read. Title scores go in
+    # steps larger than the body can give, so with few terms that is the tied best titles.
+    cut = limit > 0
     cut_cte = (
         f"cut AS (SELECT title_score FROM matches WHERE type IN ({listed_sql}) "  # noqa: S608
         "ORDER BY title_score DESC LIMIT 1 OFFSET %s)"
     )
-    cut_where = " AND title_score >= COALESCE((SELECT title_score FROM cut), 0)" if cut else ""
+    cut_where = " AND title_score + %s >= COALESCE((SELECT title_score FROM cut), 0)" if cut else ""
     ctes = matches.with_ctes(
         f"matches AS ({matches.sql})",
         f"totals AS (SELECT (SELECT count(*) FROM {CANDIDATES}) AS candidates, {sums} "  # noqa: S608
@@ -482,6 +498,7 @@ def counted_page(
         f"WHERE type IN ({listed_sql}){cut_where} ORDER BY {ORDER} LIMIT %s OFFSET %s)",
     )
     cut_params = [*listed, offset + limit - 1] if cut else []
+    cut_where_params = [score.body_max] if cut else []
     sql = (
         f"{ctes}"  # noqa: S608
         f"SELECT page.type, page.object_id, {DOCUMENT}.title, {DOCUMENT}.url, {TEXT}.body, "
@@ -500,6 +517,7 @@ def counted_page(
             *cut_params,
             *score.body_params,
             *listed,
+            *cut_where_params,
             limit,
             offset,
         ],
@@ -509,7 +527,7 @@ def counted_page(
     relation = "gte" if candidates >= WINDOW else "eq"
     # The body's part of the score counts the terms the index found in the body: 0 means the
     # snippet need not look for them (when every term was scored).
-    all_scored = score.terms == len(parsed.highlight_terms())
+    all_scored = score.complete
     hits = [
         SearchHit(
             type=type_key,

@@ -22,7 +22,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from kyoso.search.query import ParsedQuery, Term
-from kyoso.search.text import analyze, fold_with_offsets
+from kyoso.search.text import READING, SUFFIX, analyze, fold_with_offsets
 
 SNIPPET_CHARS = 110
 CONTEXT_BEFORE = 30
@@ -44,16 +44,20 @@ Span = tuple[int, int]
 
 class _Matcher:
     """Whether any of a unit's (or part's) terms is one of ``terms``, or begins with a prefix
-    term: one set lookup and one ``startswith`` a candidate, however many terms."""
+    term, or (for a word typed in kana) any of its readings is one: one set lookup and one
+    ``startswith`` a candidate, however many terms."""
 
     def __init__(self, terms: Iterable[Term]):
         terms = list(terms)
-        self.exact = frozenset(t.text for t in terms if not t.prefix)
-        self.prefixes = tuple(t.text for t in terms if t.prefix)
+        self.exact = frozenset(t.text for t in terms if not t.prefix and not t.kind)
+        self.prefixes = tuple(t.text for t in terms if t.prefix and not t.kind)
+        self.readings = frozenset(t.text for t in terms if t.kind == READING)
 
-    def __call__(self, candidates: Iterable[str]) -> bool:
+    def __call__(self, candidates: Iterable[str], readings: Iterable[str] = ()) -> bool:
         exact, prefixes = self.exact, self.prefixes
-        return any(c in exact or (prefixes and c.startswith(prefixes)) for c in candidates)
+        return any(c in exact or (prefixes and c.startswith(prefixes)) for c in candidates) or (
+            bool(self.readings) and any(r in self.readings for r in readings)
+        )
 
 
 def _word_spans(text: str, start: int, end: int, terms: list[Term]) -> list[Span]:
@@ -61,7 +65,7 @@ def _word_spans(text: str, start: int, end: int, terms: list[Term]) -> list[Span
     matches = _Matcher(terms)
     spans: list[Span] = []
     for unit in analyze(text[start:end]):
-        if matches(unit.terms()):
+        if matches(unit.terms(), unit.word.readings):
             spans.append((start + unit.begin, start + unit.end))
             continue
         for part in (*unit.parts_b, *unit.parts_a):
@@ -129,7 +133,9 @@ def _occurrences(folded: str, needles: Iterable[str], begin: int = 0, end: int |
 
 
 def _trusted(term: Term) -> bool:
-    return len(term.text) >= TRUSTED_CHARS and not term.prefix
+    """Marked where its folded form occurs: a long word, or a katakana word's part (found
+    inside a longer katakana word, ツーリズム in エコツーリズム)."""
+    return len(term.text) >= TRUSTED_CHARS and (not term.prefix or term.kind == SUFFIX)
 
 
 def _analysed(text: str, start: int, end: int, terms: list[Term], places: list[Span]) -> list[Span]:

@@ -181,10 +181,10 @@ def test_a_new_title_counts_in_the_ranking_after_an_update(db):
     def ranked() -> list[tuple[int, float]]:
         return [(hit.id, hit.score) for hit in search("防災", viewer=None, types=["orgs"]).items]
 
-    assert ranked() == [(older.pk, 6.0), (newer.pk, 1.0)]
+    assert ranked() == [(older.pk, 60.0), (newer.pk, 10.0)]
     newer.name = "防災町内会"
     newer.save()
-    assert ranked() == [(newer.pk, 6.0), (older.pk, 6.0)]
+    assert ranked() == [(newer.pk, 60.0), (older.pk, 60.0)]
     older.name = "清掃の会"
     older.save()
-    assert ranked() == [(newer.pk, 6.0), (older.pk, 1.0)]
+    assert ranked() == [(newer.pk, 60.0), (older.pk, 10.0)]

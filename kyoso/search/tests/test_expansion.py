@@ -1,0 +1,201 @@
+"""Query expansion (decision 0010): what a Japanese reader expects to find, on both databases.
+
+Each case names what it proves. Documents are organizations (a public type indexed through
+its signals); the words typed are expanded to the parts of katakana words Sudachi keeps whole,
+to the words a kana word reads as, and to synonyms, and what the words as typed find always
+ranks above what only an expansion finds.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kyoso.orgs.tests.factories import OrganizationFactory
+from kyoso.search import query as query_module
+from kyoso.search import synonyms
+from kyoso.search.query import MAX_EXPANSION_TERMS, parse, terms_of
+from kyoso.search.services import search
+
+DOCUMENTS: dict[str, tuple[str, str]] = {
+    "eco": ("エコツーリズムの担い手", "里山を歩くガイドを育てます。"),
+    "inbound": ("インバウンドツーリズム研究会", "海外からの旅行者を迎える準備。"),
+    "green": ("グリーンツーリズムで農家民泊", "農業体験と宿泊をあわせて。"),
+    "tourism": ("ツーリズム講座", "観光の基礎を学びます。"),
+    "renovation": ("リノベーションまちづくり", "古いビルを改修して店を開きます。"),
+    "share": ("シェアオフィスの開設", "駅前に仕事場をつくります。"),
+    "akiya": ("空き家の活用", "使われていない家を地域の拠点にします。"),
+    "akiya_kana": ("アキヤ相談会", "相談を受け付けます。"),
+    "kosodate": ("子育て世帯の支え合い", "親同士が知り合える場をつくります。"),
+    "koureisha": ("高齢者の見守り", "一人暮らしの方を訪ねます。"),
+    "otoshiyori": ("お年寄りとの交流", "昔遊びを教わります。"),
+    "shogai": ("障害者の就労支援", "作業所と企業をつなぎます。"),
+    "shogai_kana": ("障がい者スポーツ大会", "誰でも参加できます。"),
+    "shogai_old": ("障碍者の移動", "移動の手段を考えます。"),
+    "smart": ("スマート農業の実証", "センサーで畑を見ます。"),
+}
+
+
+@pytest.fixture
+def documents(db):
+    return {
+        key: OrganizationFactory(name=title, name_kana="", description=body).pk
+        for key, (title, body) in DOCUMENTS.items()
+    }
+
+
+def _found(documents, query: str) -> list[str]:
+    keys = {pk: key for key, pk in documents.items()}
+    page = search(query, viewer=None, types=["orgs"], limit=20)
+    return [keys[hit.id] for hit in page.items]
+
+
+# --- Parts of katakana compounds -------------------------------------------------------------
+
+
+def test_a_katakana_word_finds_the_compounds_sudachi_keeps_whole(documents):
+    found = _found(documents, "ツーリズム")
+    assert set(found) == {"tourism", "eco", "inbound", "green"}
+    # The word as a word first (ツーリズム講座, and グリーンツーリズム, which Sudachi cuts
+    # into グリーン + ツーリズム), then the compounds found through a part.
+    assert set(found[:2]) == {"tourism", "green"}
+
+
+def test_a_katakana_word_finds_compounds_it_begins(documents):
+    assert _found(documents, "リノベーション") == ["renovation"]
+    assert _found(documents, "シェア") == ["share"]
+    assert _found(documents, "ｼｪｱ") == ["share"]
+
+
+def test_a_part_must_be_three_characters_and_begin_where_a_word_can(documents):
+    # ート sits inside スマート, but two characters find no part of a katakana word, and
+    # no suffix begins with ー.
+    assert _found(documents, "マート") == ["smart"]
+    assert _found(documents, "ート") == []
+    assert _found(documents, "ズム") == []
+
+
+# --- Kana readings ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("typed", ["あきや", "アキヤ", "ｱｷﾔ"])
+def test_a_word_in_kana_finds_the_word_read_so(documents, typed):
+    found = _found(documents, typed)
+    assert set(found) == {"akiya", "akiya_kana"}
+
+
+@pytest.mark.parametrize("typed", ["あきや", "アキヤ"])
+def test_the_kana_as_written_ranks_above_the_reading(documents, typed):
+    # アキヤ相談会 has the word as typed (kana fold alike); 空き家の活用 only its reading.
+    assert _found(documents, typed) == ["akiya_kana", "akiya"]
+
+
+def test_こそだて_finds_子育て(documents):
+    assert _found(documents, "こそだて") == ["kosodate"]
+
+
+# --- Synonyms --------------------------------------------------------------------------------
+
+
+def test_お年寄り_finds_高齢者_below_itself(documents):
+    assert _found(documents, "お年寄り") == ["otoshiyori", "koureisha"]
+
+
+def test_高齢者_finds_お年寄り_below_itself(documents):
+    assert _found(documents, "高齢者") == ["koureisha", "otoshiyori"]
+
+
+@pytest.mark.parametrize("typed", ["障害者", "障がい者", "障碍者"])
+def test_variant_spellings_of_障害者_find_each_other(documents, typed):
+    # Sudachi writes all three 障害者 in normalized form, and its synonym dictionary lists them
+    # as one word: whichever is typed, all three are found as typed.
+    found = _found(documents, typed)
+    assert set(found) == {"shogai", "shogai_kana", "shogai_old"}
+
+
+def test_a_quoted_phrase_is_never_expanded(documents):
+    assert _found(documents, '"お年寄り"') == ["otoshiyori"]
+    assert _found(documents, '"ツーリズム"') == ["tourism", "green"]
+    unexpanded = parse("お年寄り", expand=False).highlight_terms()
+    assert parse('"お年寄り"').highlight_terms() == unexpanded
+
+
+def test_an_exclusion_is_not_expanded(documents):
+    # -お年寄り leaves out the document with お年寄り, not those with its synonyms.
+    assert _found(documents, "高齢者 -お年寄り") == ["koureisha"]
+
+
+def test_expansion_terms_rank_below_typed_terms_everywhere(documents):
+    """A document with the word typed only in its body ranks above one with a synonym in
+    both its title and its body."""
+    body_only = OrganizationFactory(name="交流会", name_kana="", description="高齢者も歓迎。")
+    synonym_everywhere = OrganizationFactory(
+        name="老人の集い", name_kana="", description="老人会です。"
+    )
+    page = search("高齢者", viewer=None, types=["orgs"], limit=20)
+    ids = [hit.id for hit in page.items]
+    assert ids.index(body_only.pk) < ids.index(synonym_everywhere.pk)
+    assert ids[0] == documents["koureisha"]
+
+
+# --- Bounds and bad input --------------------------------------------------------------------
+
+
+def test_synonyms_of_one_word_are_capped_and_the_query_says_so():
+    # 支援 has more synonyms in Sudachi's dictionary than are used.
+    words, capped = synonyms.synonyms(["支援"], ())
+    assert len(words) == synonyms.MAX_PER_WORD
+    assert capped
+    assert parse("支援").expansion_capped
+    assert not parse("高齢者").expansion_capped
+
+
+def test_the_terms_a_query_gains_by_expansion_are_bounded():
+    many = " ".join(["支援", "対策", "高齢者", "子育て", "障害者", "相談", "地域", "活動", "参加"])
+    parsed = parse(many)
+    expanded = [t for e in parsed.required for t in terms_of(e) if t.expansion]
+    assert 0 < len(expanded) <= MAX_EXPANSION_TERMS
+    assert parsed.expansion_capped
+
+
+def test_a_word_that_can_only_be_reached_is_not_expanded():
+    # シニア is in the group of 高齢者 but is marked "not a trigger" in Sudachi's dictionary.
+    assert synonyms.dictionary_synonyms(["しにあ"], ()) == []
+    assert "シニア" in synonyms.dictionary_synonyms(["高齢者"], ())
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "！？。、・…",
+        "あ" * 1000,
+        "の は が を",  # particles only
+        '"お年寄り',  # unbalanced quote
+        "-",
+        "- - -",
+        "お年寄り " * 50,
+        "支援 " * 40,
+    ],
+)
+def test_odd_queries_give_a_result_or_nothing_never_an_error(documents, raw):
+    parsed = parse(raw)
+    assert len([t for e in parsed.required for t in terms_of(e)]) <= 10 * (20 + MAX_EXPANSION_TERMS)
+    search(raw, viewer=None, types=["orgs"], limit=20)
+
+
+def test_expansion_can_be_turned_off(monkeypatch):
+    parsed = parse("お年寄り", expand=False)
+    assert not any(t.expansion for e in parsed.required for t in terms_of(e))
+    assert query_module.parse("お年寄り").required != parsed.required
+
+
+def test_the_synonym_table_folds_words_as_the_search_does():
+    """The table carries each word folded when it was built (scripts/build_synonyms.py); a
+    change to folding without rebuilding it would silently lose synonyms."""
+    import gzip
+
+    from kyoso.search.text import fold
+
+    with gzip.open(synonyms.TABLE, "rt", encoding="utf-8") as handle:
+        rows = [line.rstrip("\n").split("\t") for line in handle]
+    assert len(rows) > 60_000
+    assert [row[3] for row in rows if fold(row[3]) != row[4]] == []

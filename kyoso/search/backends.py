@@ -66,6 +66,9 @@ class _Backend:
 
 class SqliteBackend(_Backend):
     vendor = "sqlite"
+    #: The ranking reads the title's terms from the narrow document row (``search_document.
+    #: title_terms``): the wide text row is read only for phrases.
+    title_terms_on_document = True
 
     def match(self, parsed: ParsedQuery, *, window: int | None = None) -> Match:
         select = "SELECT rowid AS text_id FROM search_fts WHERE search_fts MATCH %s"
@@ -104,6 +107,9 @@ class SqliteBackend(_Backend):
 
 class PostgresBackend(_Backend):
     vendor = "postgresql"
+    #: The window's candidates carry the title's terms from the text row, read with the match:
+    #: ``search_document.title_terms`` stays empty (the terms are kept once).
+    title_terms_on_document = False
 
     def match(self, parsed: ParsedQuery, *, window: int | None = None) -> Match:
         if window is None:

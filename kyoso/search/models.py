@@ -4,9 +4,10 @@
 object id, title, url, and the title's terms, which the ranking reads for every candidate);
 ``search_text`` holds the indexed terms, the body for snippets and the folded text for
 phrases. Keeping them apart keeps the rows that every match is joined to small (several times
-faster on SQLite when a word matches thousands of documents). The title's terms are in both:
-``search_text`` feeds them to the full-text index, and on PostgreSQL the window's candidates
-are read with them from its rows.
+faster on SQLite when a word matches thousands of documents). On SQLite the title's terms are
+in both: ``search_text`` feeds them to the full-text index and the ranking reads them from
+``search_document``; on PostgreSQL only ``search_text`` keeps them (the window's candidates
+are read with them from its rows).
 
 The full-text side lives outside the models, created by migration 0001 for each database:
 
@@ -25,7 +26,9 @@ class SearchDocument(models.Model):
     type = models.CharField(max_length=40)
     object_id = models.BigIntegerField()
     title = models.TextField()
-    #: The encoded terms of the title, as SearchText.title_terms (read by SQLite's ranking).
+    #: The encoded terms of the title, as SearchText.title_terms, on SQLite only, where the
+    #: ranking reads them for each candidate from this narrow row; empty on PostgreSQL, which
+    #: reads them from the text row with the match (kyoso.search.backends).
     title_terms = models.TextField(blank=True, default="")
     url = models.CharField(max_length=500)
     updated_at = models.DateTimeField(auto_now=True)

@@ -85,11 +85,12 @@ def _document(search_type: SearchType, obj: Any) -> tuple[SearchDocument, Search
     title = (document.title or "")[:MAX_TITLE_CHARS]
     body = (document.body or "")[:MAX_BODY_CHARS]
     title_terms = index_text(title)
+    on_document = backend_for(connection.vendor).title_terms_on_document
     row = SearchDocument(
         type=search_type.key,
         object_id=obj.pk,
         title=title,
-        title_terms=title_terms,
+        title_terms=title_terms if on_document else "",
         url=search_type.url(obj)[:500],
     )
     text = SearchText(

@@ -73,8 +73,19 @@ def is_katakana_word(text: str) -> bool:
 
 
 def side_code(kind: str, term: str) -> str:
-    """The index code of a side term of ``kind`` (:data:`READING`, :data:`SUFFIX`)."""
-    return "0" + kind + encode_term(term)
+    """The index code of a side term of ``kind`` (:data:`READING`, :data:`SUFFIX`): ``0``, the
+    kind, then two base-36 digits a kana (its offset from U+3000). Side terms are all kana, so
+    this is half the length of :func:`encode_term` (readings are a quarter of all terms);
+    it is fixed-width, so prefix-free and prefix-preserving as well."""
+    return "0" + kind + "".join(_kana_code(c) for c in term)
+
+
+@lru_cache(maxsize=512)
+def _kana_code(char: str) -> str:
+    offset = ord(char) - 0x3000
+    if not 0 <= offset < 36 * 36:
+        raise ValueError(f"not a kana: {char!r}")
+    return _BASE36[offset // 36] + _BASE36[offset % 36]
 
 
 def suffixes(term: str) -> tuple[str, ...]:
@@ -289,10 +300,14 @@ def _parts(morpheme, mode) -> tuple[tuple[Part, str], ...]:
     return tuple(parts)
 
 
-def _readings(surface: str, reading: str, terms: tuple[str, ...]) -> tuple[str, ...]:
-    """The reading of a word or part worth indexing: one with a kanji, read differently from
-    how it is written (a kana word's reading is its own term)."""
-    if not terms or not any(is_ideograph(c) for c in surface) or reading in terms:
+def _readings(surface: str, pos: str, reading: str, terms: tuple[str, ...]) -> tuple[str, ...]:
+    """The reading of a word or part worth indexing: a noun with a kanji, read differently from
+    how it is written (a kana word's reading is its own term). Nouns are what people type in
+    kana (あきや, こそだて, さかた); verbs' and adjectives' readings would add a fifth to the
+    index for words rarely searched so (decision 0010)."""
+    if not terms or pos != "名詞" or not any(is_ideograph(c) for c in surface):
+        return ()
+    if reading in terms:
         return ()
     if len(reading) < 2 or not all(_is_kana(c) for c in reading):
         return ()
@@ -338,9 +353,10 @@ def _word(morpheme) -> Word | None:
         parts_b = tuple(part for part, _reading in read_b)
         terms = _distinct(fold(normalized), fold(surface))
         all_terms = _distinct(*terms, *(t for part in (*parts_b, *parts_a) for t in part.terms))
-        readings = _readings(surface, fold(morpheme.reading_form()), terms)
+        noun = pos[0] if pos[1] != "数詞" else ""
+        readings = _readings(surface, noun, fold(morpheme.reading_form()), terms)
         for part, reading in read_b or read_a:
-            readings += _readings(part.surface, reading, part.terms)
+            readings += _readings(part.surface, part.pos if noun else "", reading, part.terms)
         readings = tuple(dict.fromkeys(r for r in readings if len(r) <= MAX_TERM_CHARS))
         codes = tuple(encode_term(t) for t in all_terms) + _side_codes(
             terms, surface, readings, parts_a

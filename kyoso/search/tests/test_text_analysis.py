@@ -22,7 +22,7 @@ from kyoso.search.text import (
 
 TERM_CODE = re.compile(r"[a-z][a-z0-9]*")
 #: A side term (a reading, a katakana suffix): 0, its kind, then a term's code.
-SIDE_CODE = re.compile(r"0[rs][a-z][a-z0-9]*")
+SIDE_CODE = re.compile(r"0[rs][a-z0-9]+")
 
 
 def _terms(value: str) -> list[str]:
@@ -165,3 +165,23 @@ def test_a_katakana_word_sudachi_keeps_whole_is_indexed_under_its_suffixes():
     # Words Sudachi splits are found through their parts, without suffixes: short words none.
     assert _side_codes("シェアオフィス") == [side_code(SUFFIX, "ふぃす")]
     assert _side_codes("ケア") == []
+
+
+@given(
+    st.lists(
+        st.text(
+            alphabet=st.characters(min_codepoint=0x3041, max_codepoint=0x30FF),
+            min_size=1,
+            max_size=12,
+        ),
+        min_size=1,
+        max_size=50,
+    )
+)
+def test_side_codes_are_single_database_words(kana_words):
+    """What a side code is made of: 0, its kind, then digits and letters, which both databases'
+    tokenizers keep as one word (checked on PostgreSQL's parser in
+    test_side_codes_are_one_lexeme_for_postgresql)."""
+    for word in kana_words:
+        for kind in (READING, SUFFIX):
+            assert SIDE_CODE.fullmatch(side_code(kind, word))

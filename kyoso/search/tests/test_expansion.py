@@ -199,3 +199,17 @@ def test_the_synonym_table_folds_words_as_the_search_does():
         rows = [line.rstrip("\n").split("\t") for line in handle]
     assert len(rows) > 60_000
     assert [row[3] for row in rows if fold(row[3]) != row[4]] == []
+
+
+@pytest.mark.parametrize(
+    "query, body, marked",
+    [
+        ("あきや", "町の空き家を直して使います。", "<mark>空き家</mark>"),
+        ("ツーリズム", "里山のエコツーリズムを進めます。", "エコ<mark>ツーリズム</mark>"),
+        ("お年寄り", "一人暮らしの高齢者を訪ねます。", "<mark>高齢者</mark>"),
+    ],
+)
+def test_snippets_mark_what_the_expansion_found(db, query, body, marked):
+    OrganizationFactory(name="地域の会", name_kana="", description=body)
+    (hit,) = search(query, viewer=None, types=["orgs"], limit=5).items
+    assert marked in hit.snippet_html

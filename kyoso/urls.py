@@ -10,6 +10,8 @@ from kyoso.events.views import calendar as events_calendar
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("kyoso.core.urls")),
+    # The search page is core:search (/search/); the search app adds the secretariat's pages.
+    path("search/synonyms/", include("kyoso.search.urls")),
     path("accounts/settings/tokens/", include("kyoso.api.web_urls")),
     path("accounts/", include("kyoso.accounts.urls")),
     path("issues/", include("kyoso.issues.urls")),

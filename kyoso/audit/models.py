@@ -66,6 +66,9 @@ class AuditEvent(models.Model):
         EVENT_MINUTES_PUBLISHED = "event.minutes_published", _("イベント議事録の公開")
         EVENT_MINUTES_UNPUBLISHED = "event.minutes_unpublished", _("イベント議事録の非公開化")
         EVENT_IDEA_ROUND_CHANGED = "event.idea_round_changed", _("アイデアイベントのラウンド変更")
+        LOCAL_SYNONYMS_ADDED = "search.synonyms_added", _("地域の同義語の追加")
+        LOCAL_SYNONYMS_CHANGED = "search.synonyms_changed", _("地域の同義語の変更")
+        LOCAL_SYNONYMS_DELETED = "search.synonyms_deleted", _("地域の同義語の削除")
 
     at = models.DateTimeField(_("日時"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(

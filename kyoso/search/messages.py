@@ -23,3 +23,26 @@ REBUILD_REMOVED = _("登録されていない種類の文書を %(count)s 件削
 # --- optimize_search_index -------------------------------------------------------------------
 OPTIMIZE_PROGRESS = _("索引をまとめています… %(steps)s 回目")
 OPTIMIZE_DONE = _("検索の索引をまとめました（%(steps)s 回）。")
+
+# --- Local synonyms (the secretariat's page) -------------------------------------------------
+SYNONYMS_TOO_FEW = _("同じ意味の語を2つ以上、1行に1つずつ入力してください。")
+SYNONYMS_TOO_MANY = _(
+    "1つのグループに入れられる語は%(limit)s個までです（%(count)s個入力されています）。"
+    "グループを分けて登録してください。"
+)
+SYNONYM_EMPTY = _("空の語があります。語を入力するか、その行を削除してください。")
+SYNONYM_TOO_LONG = _("「%(word)s」は長すぎます。1つの語は%(limit)s文字までにしてください。")
+SYNONYM_NOT_SEARCHABLE = _(
+    "「%(word)s」には検索できる言葉が含まれていません。記号や助詞だけの語は登録できません。"
+)
+SYNONYM_SAME_AS_OTHER = _(
+    "「%(word)s」と「%(other)s」は検索では同じ語として扱われます（ひらがなとカタカナ、"
+    "全角と半角、大文字と小文字の違いは検索で区別しません）。どちらか一方だけを入力してください。"
+)
+SYNONYMS_ADDED = _("地域の同義語「%(words)s」を追加しました。次の検索から使われます。")
+SYNONYMS_CHANGED = _("地域の同義語「%(words)s」を変更しました。次の検索から使われます。")
+SYNONYMS_UNCHANGED = _("変更はありませんでした。")
+SYNONYMS_DELETED = _("地域の同義語「%(words)s」を削除しました。")
+SYNONYM_NOTE_TOO_LONG = _("メモは%(limit)s文字までにしてください。")
+SYNONYMS_GONE = _("この同義語のグループは既に削除されています。一覧から登録し直してください。")
+SYNONYMS_ALREADY_DELETED = _("この同義語のグループは既に削除されていました。")

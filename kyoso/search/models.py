@@ -17,9 +17,15 @@ The full-text side lives outside the models, created by migration 0001 for each 
   ('simple' configuration, title weighted A, body D) with a GIN index.
 
 Both read the same space-separated encoded terms, so both match the same documents.
+
+The local synonyms the secretariat keeps (``LocalSynonymGroup`` and its ``LocalSynonymWord``
+rows) are read by the query side only (kyoso.search.synonyms_local); nothing is reindexed when
+they change.
 """
 
+from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class SearchDocument(models.Model):
@@ -60,3 +66,57 @@ class SearchText(models.Model):
 
     def __str__(self) -> str:
         return f"text of {self.document_id}"
+
+
+class LocalSynonymGroup(models.Model):
+    """Words and phrases that mean the same thing in this region (サンロク, 酒田市産業振興
+    まちづくりセンター): a search for one also looks for the others.
+
+    A group is an unordered set, and a search expands a word only to the other words of the
+    groups it is in, never further: two groups that share a word are not joined, so no chain
+    or loop (A→B→A) can form whatever the secretariat enters.
+    """
+
+    note = models.CharField(_("メモ"), max_length=200, blank=True)
+    #: Kept when the author leaves (the row is the site's, not the person's): SET_NULL as the
+    #: other staff-authored rows (site pages, role grants); user rows are only anonymized.
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        db_table = "search_local_synonym_group"
+        verbose_name = _("地域の同義語")
+        verbose_name_plural = _("地域の同義語")
+
+    def __str__(self) -> str:
+        # Reads the words: prefetch them (selectors and services do) to keep this query-free.
+        return " / ".join(word.word for word in self.words.all())
+
+
+class LocalSynonymWord(models.Model):
+    """One word of a group: as the secretariat wrote it, and folded for look-ups."""
+
+    group = models.ForeignKey(LocalSynonymGroup, on_delete=models.CASCADE, related_name="words")
+    #: The order in which the words were entered (the form shows them back in it).
+    position = models.PositiveSmallIntegerField()
+    #: As entered, tidied (kyoso.core.text.tidy_text): 全角 punctuation kept.
+    word = models.CharField(max_length=50)
+    #: kyoso.search.text.fold(kyoso.core.text.normalize_text(word)); casefolding may lengthen
+    #: a word (ß → ss), hence the room.
+    folded = models.CharField(max_length=200, db_index=True)
+
+    class Meta:
+        db_table = "search_local_synonym_word"
+        ordering = ["group_id", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["group", "folded"], name="search_synonym_word_once"),
+            models.UniqueConstraint(
+                fields=["group", "position"], name="search_synonym_word_position"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.word

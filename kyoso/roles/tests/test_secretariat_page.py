@@ -24,6 +24,7 @@ def test_links_to_every_tool(as_sato):
         reverse("roles:index"),
         reverse("audit:list"),
         reverse("sitepages:settings"),
+        reverse("search:synonyms"),
         reverse("sitepages:edit", args=["privacy"]),
         reverse("sitepages:edit", args=["terms"]),
         "/orgs/?verified=0",

@@ -101,17 +101,17 @@ def dictionary_synonyms(forms: Iterable[str], group_ids: Iterable[int] = ()) -> 
 
 
 def local_synonyms(forms: Iterable[str]) -> list[str]:
-    """The region's own synonyms (kept by the secretariat) of a word written as any of
-    ``forms`` (folded)."""
-    try:
-        from kyoso.search.synonyms_local import local_synonyms as local_map
-    except ImportError:
-        return []
-    mapping = local_map()
+    """The region's own synonyms (kept by the secretariat, kyoso.search.synonyms_local) of a
+    word written as any of ``forms`` (folded): the words as the secretariat typed them, which
+    Sudachi analyses as it analyses documents (their folded forms would not: 酒田市産業振興まち
+    づくりせんた)."""
+    from kyoso.search.synonyms_local import local_synonym_phrases
+
+    forms = list(forms)
     words: dict[str, None] = {}
     for form in forms:
-        words.update(dict.fromkeys(sorted(mapping.get(form, ()))))
-    return [w for w in words if w not in set(forms)]
+        words.update(dict.fromkeys(sorted(local_synonym_phrases(form))))
+    return list(words)
 
 
 def synonyms(forms: Iterable[str], group_ids: Iterable[int] = ()) -> tuple[list[str], bool]:

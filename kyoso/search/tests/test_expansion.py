@@ -213,3 +213,35 @@ def test_snippets_mark_what_the_expansion_found(db, query, body, marked):
     OrganizationFactory(name="地域の会", name_kana="", description=body)
     (hit,) = search(query, viewer=None, types=["orgs"], limit=5).items
     assert marked in hit.snippet_html
+
+
+# --- The region's own synonyms ---------------------------------------------------------------
+
+
+def test_a_local_synonym_is_used_by_the_next_search_both_ways(
+    db, django_capture_on_commit_callbacks, sato
+):
+    from kyoso.search.synonyms_services import local_synonym_group_create
+
+    center = OrganizationFactory(
+        name="酒田市産業振興まちづくりセンター", name_kana="", description="創業の相談窓口。"
+    )
+    shopping = OrganizationFactory(name="買い物弱者の支援", name_kana="", description="移動販売。")
+    assert search("サンロク", viewer=None, types=["orgs"]).items == []
+    assert search("買い物難民", viewer=None, types=["orgs"]).items == []
+
+    with django_capture_on_commit_callbacks(execute=True):
+        local_synonym_group_create(
+            actor=sato, words=["サンロク", "酒田市産業振興まちづくりセンター"]
+        )
+        local_synonym_group_create(actor=sato, words=["買い物難民", "買い物弱者"])
+
+    assert [h.id for h in search("サンロク", viewer=None, types=["orgs"]).items] == [center.pk]
+    assert [h.id for h in search("さんろく", viewer=None, types=["orgs"]).items] == [center.pk]
+    assert [h.id for h in search("買い物難民", viewer=None, types=["orgs"]).items] == [shopping.pk]
+    sanroku = OrganizationFactory(name="サンロクの会", name_kana="", description="交流会。")
+    # The other way round, and what was typed ranks first.
+    found = [
+        h.id for h in search("酒田市産業振興まちづくりセンター", viewer=None, types=["orgs"]).items
+    ]
+    assert found == [center.pk, sanroku.pk]

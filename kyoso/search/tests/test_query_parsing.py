@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from kyoso.search.query import Item, parse, split_items, terms_of
 
 FTS5_TOKEN = re.compile(r'"[a-z][a-z0-9]*"\*?|\(|\)|AND|OR|NOT')
-TSQUERY_TOKEN = re.compile(r"(0p)?[a-z][a-z0-9]*(:\*)?|\(|\)|&|\||!")
+#: A term, a 0p prefix lexeme, or a side term (0r reading, 0s katakana suffix: decision 0010).
+TSQUERY_TOKEN = re.compile(r"(0p)?[a-z][a-z0-9]*(:\*)?|0[rs][a-z0-9]+(:\*)?|\(|\)|&|\||!")
 
 
 @pytest.mark.parametrize(

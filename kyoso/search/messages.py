@@ -23,3 +23,13 @@ REBUILD_REMOVED = _("登録されていない種類の文書を %(count)s 件削
 # --- optimize_search_index -------------------------------------------------------------------
 OPTIMIZE_PROGRESS = _("索引をまとめています… %(steps)s 回目")
 OPTIMIZE_DONE = _("検索の索引をまとめました（%(steps)s 回）。")
+
+# --- evaluate_search -------------------------------------------------------------------------
+EVALUATE_REFUSED_IN_PRODUCTION = _(
+    "本番モード（KYOSO_MODE=production）では検索の評価を実行しません。"
+    "評価はデモデータを使うため、開発用の環境で実行してください。"
+)
+EVALUATE_DATASET_ERROR = _("評価用のデータに誤りがあります: %(error)s")
+EVALUATE_NO_SECTION = _("%(path)s に %(vendor)s の節の目印 %(marker)s がありません。")
+EVALUATE_WRITTEN = _("%(path)s の %(vendor)s の節を更新しました。")
+EVALUATE_JSON_WRITTEN = _("結果の詳細を %(path)s に書き出しました。")

@@ -1,4 +1,4 @@
-"""Measure the search against the labelled set (``dataset.json``, docs/search-quality.md).
+"""Measure the search against the labelled set (``data/dataset.json``, docs/search-quality.md).
 
 :func:`measure` posts the set's documents as published issues through the issues services,
 loads the demo region as noise, adds the set's local synonym groups when the search has them,
@@ -37,7 +37,8 @@ from django.contrib.auth.models import AnonymousUser
 from django.db import connection, transaction
 from django.db.models import Q, QuerySet
 
-DATASET = Path(__file__).with_name("dataset.json")
+#: In data/ so that it ships with the package (package-data "data/**/*").
+DATASET = Path(__file__).with_name("data") / "dataset.json"
 #: Results that count: the first page of a search shows 20, a reader looks at about 10.
 TOP = 10
 #: The account that posts the set's documents.

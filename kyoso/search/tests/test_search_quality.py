@@ -1,4 +1,4 @@
-"""The search keeps finding what the labelled set says (kyoso/search/quality/dataset.json,
+"""The search keeps finding what the labelled set says (kyoso/search/quality/data/dataset.json,
 docs/search-quality.md): recall@10 and precision@10 never fall below the committed figures,
 overall and per category, recall is not below a LIKE scan's in any category but the ones the
 set lists as not there yet, and no must_not document is found beyond the committed count.

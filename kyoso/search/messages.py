@@ -46,3 +46,12 @@ SYNONYMS_DELETED = _("地域の同義語「%(words)s」を削除しました。"
 SYNONYM_NOTE_TOO_LONG = _("メモは%(limit)s文字までにしてください。")
 SYNONYMS_GONE = _("この同義語のグループは既に削除されています。一覧から登録し直してください。")
 SYNONYMS_ALREADY_DELETED = _("この同義語のグループは既に削除されていました。")
+# --- evaluate_search -------------------------------------------------------------------------
+EVALUATE_REFUSED_IN_PRODUCTION = _(
+    "本番モード（KYOSO_MODE=production）では検索の評価を実行しません。"
+    "評価はデモデータを使うため、開発用の環境で実行してください。"
+)
+EVALUATE_DATASET_ERROR = _("評価用のデータに誤りがあります: %(error)s")
+EVALUATE_NO_SECTION = _("%(path)s に %(vendor)s の節の目印 %(marker)s がありません。")
+EVALUATE_WRITTEN = _("%(path)s の %(vendor)s の節を更新しました。")
+EVALUATE_JSON_WRITTEN = _("結果の詳細を %(path)s に書き出しました。")

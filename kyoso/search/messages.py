@@ -46,6 +46,7 @@ SYNONYMS_DELETED = _("地域の同義語「%(words)s」を削除しました。"
 SYNONYM_NOTE_TOO_LONG = _("メモは%(limit)s文字までにしてください。")
 SYNONYMS_GONE = _("この同義語のグループは既に削除されています。一覧から登録し直してください。")
 SYNONYMS_ALREADY_DELETED = _("この同義語のグループは既に削除されていました。")
+
 # --- evaluate_search -------------------------------------------------------------------------
 EVALUATE_REFUSED_IN_PRODUCTION = _(
     "本番モード（KYOSO_MODE=production）では検索の評価を実行しません。"

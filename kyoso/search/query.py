@@ -55,8 +55,9 @@ MAX_ITEMS = 10
 MAX_SIMILAR_WORDS = 24
 #: A unit this short (with a kanji or katakana) also matches as a prefix.
 PREFIX_MAX_CHARS = 2
-#: A katakana word at least this long also finds the katakana words it is part of.
-PART_MIN_CHARS = 3
+#: A katakana word at least this long also finds the katakana words it is part of (バス in
+#: コミュニティバス, ケア in ヘルスケア: parts are cut where known words meet, decision 0010).
+PART_MIN_CHARS = 2
 #: A kana word at least this long also finds the words read so.
 READING_MIN_CHARS = 2
 #: At most this many terms are added to one query by expansion.

@@ -17,8 +17,9 @@ Every document and every query goes through the same steps, so the two always me
 5. Besides its terms, a unit gives two kinds of *side terms* that only expanded queries read
    (decision 0010): its reading (``0r`` + the folded katakana reading, for a unit with a kanji:
    空き家 → 0r·あきや, so a word typed in kana finds it), and, for a katakana word that Sudachi
-   keeps whole, each of its suffixes (``0s`` + the suffix: エコツーリズム → 0s·つーりずむ, …),
-   so that a part of it is found as "a suffix beginning with the part". Codes begin with a
+   keeps whole, each of its suffixes that starts a known word after known words (``0s`` + the
+   suffix: エコツーリズム → 0s·つーりずむ), so that a part of it is found as "a suffix beginning
+   with the part". Codes begin with a
    letter, so a side term (beginning with a digit) never equals or starts a term.
 """
 
@@ -88,13 +89,50 @@ def _kana_code(char: str) -> str:
     return _BASE36[offset // 36] + _BASE36[offset % 36]
 
 
-def suffixes(term: str) -> tuple[str, ...]:
-    """The proper suffixes of a folded katakana word under which its parts are found."""
-    return tuple(
-        term[i:]
-        for i in range(1, len(term) - SUFFIX_MIN_CHARS + 1)
-        if term[i] not in _NO_WORD_STARTS
+#: Parts of speech of the words a katakana compound is made of (ツーリズム, スマート).
+_PART_POS = frozenset({"名詞", "形状詞"})
+#: A part after a prefix that is not itself a known word (インバウンド, アーティストイン, which
+#: Sudachi's dictionary does not have) must be at least this long: エコツー|リズム is not a cut.
+_PART_AFTER_UNKNOWN_MIN_CHARS = 4
+#: What comes before a part is at least this long (バ|スケットボール is no cut).
+_HEAD_MIN_CHARS = 2
+
+
+def _known_words(text: str) -> bool:
+    """``text`` is made of words Sudachi's dictionary has (nouns, adjectival nouns): no unknown
+    word, no symbol or particle."""
+    morphemes = _boundary_tokenizer().tokenize(text)
+    return len(morphemes) > 0 and all(
+        not m.is_oov() and m.part_of_speech()[0] in _PART_POS for m in morphemes
     )
+
+
+def _unknown_word(text: str) -> bool:
+    morphemes = _boundary_tokenizer().tokenize(text)
+    return len(morphemes) == 1 and morphemes[0].is_oov()
+
+
+def part_suffixes(word: str) -> tuple[str, ...]:
+    """The parts of a katakana word (as written) that a search finds it by, folded: each
+    proper suffix of at least two characters that begins where a word can begin (not a small
+    kana, ー or ン), is made of known words, and follows two or more characters of known
+    words (エコ|ツーリズム, コミュニティ|バス, ヘルス|ケア) or, when at least four characters
+    long, an unknown one (インバウンド|ツーリズム). So ツーリズム finds エコツーリズム but
+    リズム does not (エコツー is no word), nor ション ワーケーション."""
+    word = unicodedata.normalize("NFKC", word)
+    found = []
+    for i in range(_HEAD_MIN_CHARS, len(word) - SUFFIX_MIN_CHARS + 1):
+        head, tail = word[:i], word[i:]
+        folded = fold(tail)
+        if folded[0] in _NO_WORD_STARTS or len(folded) < SUFFIX_MIN_CHARS:
+            continue
+        if not _known_words(tail):
+            continue
+        if _known_words(head) or (
+            len(folded) >= _PART_AFTER_UNKNOWN_MIN_CHARS and _unknown_word(head)
+        ):
+            found.append(folded)
+    return tuple(dict.fromkeys(found))
 
 
 @lru_cache(maxsize=16384)
@@ -269,6 +307,19 @@ def _tokenizer():
     return tokenizer
 
 
+def _boundary_tokenizer():
+    """A second tokenizer of this thread, for analysing a word's pieces while the first one's
+    results are still being read."""
+    tokenizer = getattr(_local, "boundary_tokenizer", None)
+    if tokenizer is None:
+        _tokenizer()
+        from sudachipy import SplitMode
+
+        assert _dictionary is not None
+        tokenizer = _local.boundary_tokenizer = _dictionary.tokenizer(SplitMode.C)
+    return tokenizer
+
+
 def _chunks(text: str) -> Iterator[tuple[int, str]]:
     """Pieces of at most CHUNK_CHARS characters, cut after sentence ends where possible."""
     start = 0
@@ -324,9 +375,8 @@ def _side_codes(
     for leaf_surface, leaf_terms in leaves:
         if not is_katakana_word(leaf_surface) or not leaf_terms:
             continue
-        folded = fold(leaf_surface)
-        if len(folded) >= SUFFIX_WORD_MIN_CHARS:
-            codes += [side_code(SUFFIX, s) for s in suffixes(folded)]
+        if len(fold(leaf_surface)) >= SUFFIX_WORD_MIN_CHARS:
+            codes += [side_code(SUFFIX, s) for s in part_suffixes(leaf_surface)]
     return tuple(dict.fromkeys(codes))
 
 

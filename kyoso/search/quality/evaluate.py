@@ -229,21 +229,15 @@ def _quiet_tasks() -> Iterator[None]:
 
 
 def load_local_synonyms(groups: Iterable[Sequence[str]]) -> bool:
-    """Add the set's local synonym groups, when the search has local synonyms
-    (``kyoso.search.models.LocalSynonymGroup``); False when it has not."""
-    try:
-        from kyoso.search.models import LocalSynonymGroup  # type: ignore[attr-defined]
-    except ImportError:
-        return False
-    fields = {f.name: f for f in LocalSynonymGroup._meta.get_fields()}
-    name = next((n for n in ("words", "terms", "synonyms") if n in fields), None)
-    if name is None:
-        raise DatasetError("LocalSynonymGroup has none of the fields words, terms, synonyms")
-    for group in groups:
-        words: Any = list(group)
-        if fields[name].get_internal_type() != "JSONField":
-            words = "\n".join(group)
-        LocalSynonymGroup.objects.create(**{name: words})
+    """Add the set's local synonym groups through the secretariat's service, as the staff page
+    does (the expander sees them at the next search)."""
+    from django.test import TestCase
+
+    from kyoso.search.synonyms_services import local_synonym_group_create
+
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        for group in groups:
+            local_synonym_group_create(actor=None, words=list(group), note="evaluate_search")
     return True
 
 

@@ -66,12 +66,21 @@ def test_a_katakana_word_finds_compounds_it_begins(documents):
     assert _found(documents, "ｼｪｱ") == ["share"]
 
 
-def test_a_part_must_be_three_characters_and_begin_where_a_word_can(documents):
-    # ート sits inside スマート, but two characters find no part of a katakana word, and
-    # no suffix begins with ー.
-    assert _found(documents, "マート") == ["smart"]
-    assert _found(documents, "ート") == []
-    assert _found(documents, "ズム") == []
+def test_a_part_is_found_only_where_known_words_meet(documents):
+    # マート and ート sit inside スマート, ズム inside エコツーリズム, but none of them is
+    # where two known words meet (ス, エコツーリ are no words). リズム in ツーリズム is a known
+    # limit (ツー is a word too: decision 0010); it is not found inside エコツーリズム, where
+    # エコツー is no word.
+    for typed in ("マート", "ート", "ズム"):
+        assert _found(documents, typed) == [], typed
+    assert "eco" not in _found(documents, "リズム")
+
+
+def test_a_two_character_part_is_found_where_words_meet(db):
+    bus = OrganizationFactory(name="コミュニティバスの会", name_kana="", description="運行。")
+    care = OrganizationFactory(name="ヘルスケア相談", name_kana="", description="健康。")
+    assert [h.id for h in search("バス", viewer=None, types=["orgs"]).items] == [bus.pk]
+    assert [h.id for h in search("ケア", viewer=None, types=["orgs"]).items] == [care.pk]
 
 
 # --- Kana readings ---------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from kyoso.search.text import (
     fold,
     fold_with_offsets,
     index_terms,
+    part_suffixes,
     side_code,
 )
 
@@ -152,18 +153,18 @@ def test_a_word_with_a_kanji_is_also_indexed_under_its_reading():
 def test_a_katakana_word_sudachi_keeps_whole_is_indexed_under_its_suffixes():
     # エコツーリズム is one unit even in Sudachi's shortest mode.
     assert [u.surface for u in analyze("エコツーリズム")] == ["エコツーリズム"]
-    assert _side_codes("エコツーリズム") == [
-        side_code(SUFFIX, s) for s in ["こつーりずむ", "つーりずむ", "りずむ", "ずむ"]
-    ]
+    # Only where two known words meet: エコ|ツーリズム, not エコツー|リズム.
+    assert _side_codes("エコツーリズム") == [side_code(SUFFIX, "つーりずむ")]
+    assert part_suffixes("インバウンドツーリズム") == ("ばうんどつーりずむ", "つーりずむ")
+    assert part_suffixes("コミュニティバス") == ("ばす",)
+    assert part_suffixes("ワーケーション") == ()
     # Half-width katakana alike.
     assert _side_codes("ｴｺﾂｰﾘｽﾞﾑ") == _side_codes("エコツーリズム")
-    # A katakana compound Sudachi cuts into short parts: the suffixes of each part; none
-    # begins with a small kana, ー or ン, and none has one character.
-    assert _side_codes("コミュニティーセンター") == [
-        side_code(SUFFIX, s) for s in ["みゅにてぃ", "にてぃ", "てぃ"]
-    ]
+    # A katakana compound Sudachi cuts into short parts: the suffixes of each part (none here).
+    assert _side_codes("コミュニティーセンター") == []
+    assert _side_codes("コワーキングスペース") == []  # コ|ワーキング: コ is one character
     # Words Sudachi splits are found through their parts, without suffixes: short words none.
-    assert _side_codes("シェアオフィス") == [side_code(SUFFIX, "ふぃす")]
+    assert _side_codes("シェアオフィス") == []
     assert _side_codes("ケア") == []
 
 

@@ -6,8 +6,12 @@ to members or the secretariat are never indexed, so that no search can reveal th
 Deactivated and deleted accounts are not indexed.
 
 The account and the profile are written by several services and the admin, so the documents
-are kept in step by model signals, inside the writing transaction, as for organizations; a
-save that only touches sign-in bookkeeping (last login, password) leaves the document alone.
+are kept in step by model signals. A save asks for the person to be indexed after the
+transaction commits, once per transaction (``index_once_on_commit``): a profile edit saves the
+user row and the profile row, and signing up creates both, yet the person is analysed and
+written once. A save that only touches sign-in bookkeeping (last login, password) leaves the
+document alone. Leaving (deactivation, account deletion) removes the document at once, in the
+transaction that erases the personal data, not after it.
 """
 
 from __future__ import annotations
@@ -67,17 +71,21 @@ def _touches(update_fields: Any, unindexed: frozenset[str]) -> bool:
 
 
 def _user_saved(sender: Any, instance: User, **kwargs: Any) -> None:
-    from kyoso.search.services import index_object
+    from kyoso.search.services import index_once_on_commit, unindex_object
 
-    if not kwargs.get("raw") and _touches(kwargs.get("update_fields"), _UNINDEXED_USER_FIELDS):
-        index_object(instance)
+    if kwargs.get("raw") or not _touches(kwargs.get("update_fields"), _UNINDEXED_USER_FIELDS):
+        return
+    if not instance.is_active or instance.deleted_at is not None:
+        unindex_object(instance)  # person_document() says None: gone with the erasure
+    else:
+        index_once_on_commit(User, instance.pk)
 
 
 def _profile_saved(sender: Any, instance: Profile, **kwargs: Any) -> None:
-    from kyoso.search.services import index_object
+    from kyoso.search.services import index_once_on_commit
 
     if not kwargs.get("raw") and _touches(kwargs.get("update_fields"), _UNINDEXED_PROFILE_FIELDS):
-        index_object(instance.user)
+        index_once_on_commit(User, instance.user_id)
 
 
 def _user_deleted(sender: Any, instance: User, **kwargs: Any) -> None:

@@ -85,14 +85,12 @@ def register_event_search() -> None:
 
 
 def minutes_search_document(minutes: Any) -> Any:
-    """The published minutes of an event that is not a draft, under the event's title; minutes
-    not (or no longer) published are not indexed."""
+    """All minutes, under the event's title: published or not, of a draft event or not. Who
+    finds them is decided at query time by ``searchable_minutes``, as on the minutes page: the
+    organizers in every state, the others what ``events.view_minutes`` lets them read."""
     from kyoso.core.markdown import markdown_to_text
-    from kyoso.events.models import EventStatus
     from kyoso.search.registry import Document
 
-    if minutes.published_at is None or minutes.event.status == EventStatus.DRAFT:
-        return None
     return Document(title=minutes.event.title, body=markdown_to_text(minutes.body))
 
 

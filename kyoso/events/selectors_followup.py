@@ -78,15 +78,23 @@ def event_for_minutes(pk: int) -> Event:
 
 
 def searchable_minutes(viewer: Any) -> QuerySet[Minutes]:
-    """What the global search may show of the minutes: published minutes of events that are
-    not drafts, for everyone when public, for signed-in people when for members (as
-    ``events.view_minutes``; the organizers read drafts on the event, not through search)."""
-    minutes = Minutes.objects.filter(published_at__isnull=False).exclude(
-        event__status=EventStatus.DRAFT
-    )
-    if getattr(viewer, "is_authenticated", False):
+    """What the global search may show of the minutes, as ``events.view_minutes`` says: the
+    organizers of an event (:func:`~kyoso.events.selectors.organized_by`, and the secretariat,
+    who organizes every event) find its minutes in every state, unpublished and of a draft
+    event included; everyone else finds published minutes of events that are not drafts, when
+    public, and signed-in people also those for members."""
+    from kyoso.events.selectors import organized_by
+    from kyoso.roles.selectors import is_secretariat
+
+    minutes = Minutes.objects.all()
+    readable = Q(published_at__isnull=False) & ~Q(event__status=EventStatus.DRAFT)
+    if not getattr(viewer, "is_authenticated", False):
+        return minutes.filter(readable, visibility=MinutesVisibility.PUBLIC)
+    if is_secretariat(viewer):
         return minutes
-    return minutes.filter(visibility=MinutesVisibility.PUBLIC)
+    # Per minutes row (correlated), so that the search reads only the events of its matches.
+    organizes = Exists(Event.objects.filter(organized_by(viewer), pk=OuterRef("event_id")))
+    return minutes.filter(readable | Q(organizes))
 
 
 def public_issues(queryset: QuerySet[Issue]) -> QuerySet[Issue]:

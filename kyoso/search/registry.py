@@ -94,7 +94,11 @@ def type_keys() -> list[str]:
 
 
 def for_object(obj: Any) -> SearchType | None:
+    return for_model(type(obj))
+
+
+def for_model(model: type[Model]) -> SearchType | None:
     for search_type in _types.values():
-        if isinstance(obj, search_type.model):
+        if issubclass(model, search_type.model):
             return search_type
     return None

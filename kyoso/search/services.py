@@ -1,10 +1,11 @@
 """The search layer's interface: keep documents in step, search, suggest similar objects.
 
 Writes (``index_object``, ``unindex_object``) are called by each capability's services after
-commit, through ``index_on_commit`` (or, for organizations and people, by model signals); they
-are no-ops for an object whose type is not registered. Reads always filter through the registered
-``visible(viewer)`` of each type, in the same SQL statement as the match: one statement gives
-the page of hits and the number of matches of every type.
+commit, through ``index_on_commit`` (or by model signals: organizations in the writing
+transaction, people after commit and once a transaction through ``index_once_on_commit``);
+they are no-ops for an object whose type is not registered. Reads always filter through the
+registered ``visible(viewer)`` of each type, in the same SQL statement as the match: one
+statement gives the page of hits and the number of matches of every type.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db import connection, transaction
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, Model, OuterRef, Q, QuerySet
 from django.utils.safestring import SafeString
 
 from kyoso.search import registry
@@ -157,6 +158,53 @@ def index_on_commit(objects: QuerySet) -> None:
             index_object(obj)
 
     transaction.on_commit(reindex)
+
+
+#: The connection's objects waiting for :func:`index_once_on_commit` (an attribute of the
+#: database connection, so one per thread, as transactions are).
+_PENDING_ATTR = "_kyoso_search_pending"
+
+
+class _Pending:
+    """Primary keys to index after commit, by model; emptied by the first callback that runs."""
+
+    def __init__(self) -> None:
+        self.ids: dict[type[Model], set[Any]] = {}
+
+
+def index_once_on_commit(model: type[Model], object_id: Any) -> None:
+    """After the current transaction commits, index the ``model`` object ``object_id`` as it is
+    then, once however many times the transaction asks (a profile edit saves the user row and
+    the profile row, each with its signal: one index write, not two). Outside a transaction
+    it indexes at once.
+
+    Each call queues its own ``on_commit`` callback, so a savepoint rolled back takes its
+    callbacks with it as Django's do; the first callback that runs indexes every object asked
+    for on this connection since the last one ran (read fresh: an object gone by then is
+    simply not indexed), and the others find nothing left. An object asked for by a
+    transaction that was rolled back is indexed, as it is, with the next ones: a write that
+    changes nothing.
+    """
+    conn = transaction.get_connection()
+    pending = getattr(conn, _PENDING_ATTR, None)
+    if pending is None:
+        pending = _Pending()
+        setattr(conn, _PENDING_ATTR, pending)
+    pending.ids.setdefault(model, set()).add(object_id)
+    transaction.on_commit(lambda: _index_pending(conn, pending))
+
+
+def _index_pending(conn: Any, pending: _Pending) -> None:
+    if getattr(conn, _PENDING_ATTR, None) is pending:
+        delattr(conn, _PENDING_ATTR)  # what is asked from now on waits for its own commit
+    batches, pending.ids = pending.ids, {}
+    for model, object_ids in batches.items():
+        search_type = registry.for_model(model)
+        if search_type is None:
+            continue
+        objects = search_type.queryset() if search_type.queryset else model._default_manager.all()
+        for obj in objects.filter(pk__in=object_ids).order_by("pk"):
+            index_object(obj)
 
 
 def unindex_object(obj: Any) -> None:

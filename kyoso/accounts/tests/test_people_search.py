@@ -1,6 +1,8 @@
 """People in the global search: found by display name and by what their profile shows
 everyone; a field shown only to members or the secretariat is never indexed, so no search
-reveals it to anyone; deactivated and deleted accounts are not found."""
+reveals it to anyone; deactivated and deleted accounts are not found. The person is indexed
+after the writing transaction commits (the tests run its callbacks with
+``django_capture_on_commit_callbacks``), once: test_people_indexed_once.py."""
 
 from __future__ import annotations
 
@@ -23,24 +25,32 @@ def people(query, viewer=None):
 
 
 @pytest.fixture
-def yamada(db):
-    user = UserFactory(
-        email="yamada@example.jp",
-        display_name="やまだ",
-        family_name="山田",
-        given_name="花子",
-    )
-    profile_update(
-        actor=user,
-        user=user,
-        data={
-            "bio": "酒田で古民家の改修をしています。",
-            "skills": ["ウェブ制作", "写真撮影"],
-            "themes": ["空き家"],
-            "municipality": Municipality.objects.get(code="06204"),
-            "visibility": {"full_name": Visibility.MEMBERS, "skills": Visibility.SECRETARIAT},
-        },
-    )
+def committed(django_capture_on_commit_callbacks):
+    """``with committed():`` runs what the block's writes do after their commit."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
+def yamada(db, committed):
+    with committed():
+        user = UserFactory(
+            email="yamada@example.jp",
+            display_name="やまだ",
+            family_name="山田",
+            given_name="花子",
+        )
+    with committed():
+        profile_update(
+            actor=user,
+            user=user,
+            data={
+                "bio": "酒田で古民家の改修をしています。",
+                "skills": ["ウェブ制作", "写真撮影"],
+                "themes": ["空き家"],
+                "municipality": Municipality.objects.get(code="06204"),
+                "visibility": {"full_name": Visibility.MEMBERS, "skills": Visibility.SECRETARIAT},
+            },
+        )
     return user
 
 
@@ -58,20 +68,23 @@ def test_fields_not_shown_to_everyone_are_never_found(yamada, suzuki, sato):
         assert people("写真撮影", viewer=viewer) == []  # skills: secretariat only
 
 
-def test_changing_a_field_s_visibility_adds_or_removes_its_words(yamada):
-    profile_update(
-        actor=yamada,
-        user=yamada,
-        data={"visibility": {"bio": Visibility.MEMBERS, "skills": Visibility.PUBLIC}},
-    )
+def test_changing_a_field_s_visibility_adds_or_removes_its_words(yamada, committed):
+    with committed():
+        profile_update(
+            actor=yamada,
+            user=yamada,
+            data={"visibility": {"bio": Visibility.MEMBERS, "skills": Visibility.PUBLIC}},
+        )
     assert people("古民家") == []
     assert [title for title, _url in people("写真撮影")] == ["やまだ"]
 
-    profile_update(actor=yamada, user=yamada, data={"display_name": "山田 はな"})
+    with committed():
+        profile_update(actor=yamada, user=yamada, data={"display_name": "山田 はな"})
     assert [title for title, _url in people("写真撮影")] == ["山田 はな"]
 
 
 def test_deactivated_and_deleted_people_are_not_found(yamada, suzuki, sato):
+    """Their document goes in the transaction that erases them (no after-commit step)."""
     yamada.is_active = False
     yamada.save(update_fields=["is_active"])
     assert people("古民家", viewer=sato) == []
@@ -81,7 +94,7 @@ def test_deactivated_and_deleted_people_are_not_found(yamada, suzuki, sato):
     assert people("鈴木", viewer=sato) == []
 
 
-def test_saving_only_the_last_login_leaves_the_document_alone(yamada):
+def test_saving_only_the_last_login_leaves_the_document_alone(yamada, committed):
     """Signing in writes last_login on every login: it does not analyse the profile again."""
     from django.utils import timezone
 
@@ -89,9 +102,11 @@ def test_saving_only_the_last_login_leaves_the_document_alone(yamada):
 
     before = SearchDocument.objects.get(type="person", object_id=yamada.pk).updated_at
     yamada.last_login = timezone.now()
-    yamada.save(update_fields=["last_login"])
+    with committed():
+        yamada.save(update_fields=["last_login"])
     assert SearchDocument.objects.get(type="person", object_id=yamada.pk).updated_at == before
-    yamada.save()
+    with committed():
+        yamada.save()
     assert SearchDocument.objects.get(type="person", object_id=yamada.pk).updated_at > before
 
 
@@ -105,12 +120,12 @@ def test_the_search_page_lists_people_in_their_own_tab(client, yamada):
     assert "People" in english.content.decode()
 
 
-def test_sector_labels_are_indexed_in_japanese_whatever_the_language_of_the_save(yamada):
+def test_sector_labels_are_indexed_in_japanese_whatever_the_language_of_the_save(yamada, committed):
     """The index is the same whoever saves: a person editing in English does not turn their
     sectors into English words (and out of a Japanese search)."""
     from django.utils import translation
 
-    with translation.override("en"):
+    with translation.override("en"), committed():
         profile_update(actor=yamada, user=yamada, data={"sectors": ["government"]})
     assert [title for title, _url in people("行政")] == ["やまだ"]
     assert people("Government") == []

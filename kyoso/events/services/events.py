@@ -80,7 +80,7 @@ def require(rule: str, actor: Any, obj: Any = None) -> None:
 
 def reindex_on_commit(event_id: int) -> None:
     """After commit, give the search layer the event and its minutes as they are then (the
-    minutes are found under the event's title, and only while it is not a draft)."""
+    minutes are found under the event's title)."""
     index_on_commit(Event.objects.filter(pk=event_id))
     reindex_minutes_on_commit(event_id)
 

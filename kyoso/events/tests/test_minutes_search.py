@@ -1,7 +1,8 @@
-"""Minutes in the global search: published minutes are found by their words, under the
-event's title and linking to the minutes page, by whoever may read them (everyone when public,
-signed-in people when for members); drafts and unpublished minutes never; the index follows
-saving, publishing, unpublishing and the event's own edits."""
+"""Minutes in the global search: minutes are found by their words, under the event's title and
+linking to the minutes page, by whoever may read them (everyone when public, signed-in people
+when for members, the organizers also while unpublished: role × state in
+test_minutes_search_visibility.py); the index follows saving, publishing, unpublishing and the
+event's own edits."""
 
 from __future__ import annotations
 
@@ -66,19 +67,22 @@ def test_minutes_for_members_are_found_only_by_signed_in_people(
     assert [title for title, _url in hits("移動販売車", viewer=takahashi)] == [event.title]
 
 
-def test_unpublished_minutes_are_never_found_and_unpublishing_removes_them(
+def test_unpublished_minutes_are_found_by_their_organizers_only_and_unpublishing_hides_them(
     event, creator, takahashi, sato, django_capture_on_commit_callbacks
 ):
     save(event, creator, django_capture_on_commit_callbacks)
-    for viewer in (None, takahashi, creator, sato):
+    for viewer in (None, takahashi):
         assert hits("移動販売車", viewer=viewer) == []
+    for viewer in (creator, sato):
+        assert [title for title, _url in hits("移動販売車", viewer=viewer)] == [event.title]
 
     save(event, creator, django_capture_on_commit_callbacks, publish="public")
     assert len(hits("移動販売車")) == 1
     with django_capture_on_commit_callbacks(execute=True):
         minutes_services.minutes_unpublish(actor=creator, event=event)
-    for viewer in (None, takahashi, sato):
+    for viewer in (None, takahashi):
         assert hits("移動販売車", viewer=viewer) == []
+    assert [title for title, _url in hits("移動販売車", viewer=creator)] == [event.title]
 
 
 def test_rewritten_minutes_and_a_renamed_event_are_found_as_they_are_now(

@@ -26,7 +26,7 @@ def test_items_carry_type_id_title_url_and_a_highlighted_snippet(client, corpus)
     first = body["items"][0]
     period = corpus["period"]
     assert first == {
-        "type": "orgs",
+        "type": "organizations",
         "id": period.pk,
         "title": "生理用品の無料配布",
         "url": f"http://testserver/orgs/{period.slug}/",
@@ -74,7 +74,7 @@ def test_an_offset_past_the_end_gives_no_items(client, corpus):
 
 
 def test_type_filters_and_an_unknown_type_is_refused(client, corpus):
-    filtered = client.get(URL, {"q": "空き家", "type": "orgs"})
+    filtered = client.get(URL, {"q": "空き家", "type": "organizations"})
     refused = client.get(URL, {"q": "空き家", "type": "nothing"})
 
     assert filtered.json()["count"] == 3

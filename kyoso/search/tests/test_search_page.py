@@ -68,12 +68,12 @@ def test_signed_in_viewers_add_only_their_session_and_roles(client, corpus, suzu
 
 
 def test_tabs_count_each_type_and_filter(client, corpus):
-    response = _get(client, q="空き家", type="orgs")
+    response = _get(client, q="空き家", type="organizations")
 
     tabs = {tab.key: (tab.count, tab.current) for tab in response.context["result"].tabs}
     assert tabs[""] == (3, False)
-    assert tabs["orgs"] == (3, True)
-    assert all(count == 0 for key, (count, _) in tabs.items() if key not in {"", "orgs"})
+    assert tabs["organizations"] == (3, True)
+    assert all(count == 0 for key, (count, _) in tabs.items() if key not in {"", "organizations"})
     assert 'aria-current="page"' in response.content.decode()
 
 
@@ -88,13 +88,13 @@ def test_pagination_keeps_the_query_and_the_type(client, db):
     for n in range(PAGE_SIZE + 5):
         OrganizationFactory(name=f"防災の会{n:02d}", name_kana="", description="防災")
 
-    first = _get(client, q="防災", type="orgs")
-    second = _get(client, q="防災", type="orgs", page="2")
+    first = _get(client, q="防災", type="organizations")
+    second = _get(client, q="防災", type="organizations", page="2")
 
     assert len(_titles(first)) == PAGE_SIZE
     assert len(_titles(second)) == 5
     assert not set(_titles(first)) & set(_titles(second))
-    assert "?q=%E9%98%B2%E7%81%BD&amp;type=orgs&amp;page=2" in first.content.decode()
+    assert "?q=%E9%98%B2%E7%81%BD&amp;type=organizations&amp;page=2" in first.content.decode()
 
 
 @pytest.mark.parametrize(

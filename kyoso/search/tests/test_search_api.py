@@ -8,7 +8,9 @@ from kyoso.api import messages as api_messages
 from kyoso.api.tests.factories import bearer, error_of, issue_token
 from kyoso.core.testing import assert_num_queries
 from kyoso.orgs.tests.factories import OrganizationFactory
+from kyoso.regions.models import Municipality
 from kyoso.search import registry
+from kyoso.search.registry import Document
 from kyoso.search.tests.test_search_page import NASTY
 
 URL = "/api/v1/search"
@@ -73,18 +75,76 @@ def test_an_offset_past_the_end_gives_no_items(client, corpus):
     assert body["items"] == []
 
 
-def test_type_filters_and_an_unknown_type_is_refused(client, corpus):
+def test_type_filters_and_an_unknown_type_is_refused_with_the_list_of_types(client, corpus):
     filtered = client.get(URL, {"q": "空き家", "type": "organizations"})
-    refused = client.get(URL, {"q": "空き家", "type": "nothing"})
+    other = client.get(URL, {"q": "空き家", "type": "issues"})
+    refused = client.get(URL, {"q": "空き家", "type": "foo"})
+    old_key = client.get(URL, {"q": "空き家", "type": "orgs"})
 
     assert filtered.json()["count"] == 3
-    assert refused.status_code == 422
-    error = error_of(refused)
-    assert error["code"] == "validation_error"
-    detail = error["details"][0]
-    assert detail["field"] == "type"
-    choices = ", ".join(registry.type_keys())
-    assert detail["message"] == str(api_messages.FIELD_CHOICE % {"choices": choices})
+    assert {item["type"] for item in filtered.json()["items"]} == {"organizations"}
+    assert other.json()["count"] == 0
+    for response in (refused, old_key):
+        assert response.status_code == 422
+        error = error_of(response)
+        assert error["code"] == "validation_error"
+        assert error["details"] == [
+            {
+                "field": "type",
+                "location": "query",
+                "code": "choice",
+                "message": str(
+                    api_messages.FIELD_CHOICE
+                    % {"choices": "issues, events, organizations, minutes, communities, people"}
+                ),
+            }
+        ]
+
+
+def _type_parameter(client) -> dict:
+    operation = client.get("/api/v1/openapi.json").json()["paths"]["/api/v1/search"]["get"]
+    return next(p for p in operation["parameters"] if p["name"] == "type")
+
+
+def _enum_of(parameter: dict) -> list[str]:
+    """The enum of the optional parameter's string schema (the other is null)."""
+    return next(c for c in parameter["schema"]["anyOf"] if c["type"] == "string")["enum"]
+
+
+def test_the_openapi_document_lists_the_registered_types(client, db):
+    parameter = _type_parameter(client)
+    document = client.get("/api/v1/openapi.json").json()
+    item_type = document["components"]["schemas"]["SearchHitOut"]["properties"]["type"]
+
+    keys = ["issues", "events", "organizations", "minutes", "communities", "people"]
+    assert _enum_of(parameter) == keys
+    assert parameter["description"].endswith("One of: " + ", ".join(keys) + ".")
+    assert item_type["enum"] == keys
+
+
+@pytest.fixture
+def places_type():
+    """A type registered after the site started, as a later app would."""
+    registry.register(
+        "places",
+        label="地域",
+        model=Municipality,
+        document=lambda municipality: Document(title=municipality.name),
+        visible=lambda viewer: Municipality.objects.all(),
+        url=lambda municipality: "/",
+        order=90,
+    )
+    yield
+    registry.unregister("places")
+
+
+def test_a_type_registered_later_is_accepted_and_documented(client, db, places_type):
+    response = client.get(URL, {"q": "酒田", "type": "places"})
+
+    assert response.status_code == 200
+    parameter = _type_parameter(client)
+    assert "places" in _enum_of(parameter)
+    assert "places" in parameter["description"]
 
 
 def test_a_too_long_query_is_refused(client, db):

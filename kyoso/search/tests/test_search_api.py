@@ -7,10 +7,12 @@ import pytest
 from kyoso.api import messages as api_messages
 from kyoso.api.tests.factories import bearer, error_of, issue_token
 from kyoso.core.testing import assert_num_queries
+from kyoso.issues.models import Comment
+from kyoso.issues.tests.factories import CommentFactory
 from kyoso.orgs.tests.factories import OrganizationFactory
-from kyoso.regions.models import Municipality
 from kyoso.search import registry
 from kyoso.search.registry import Document
+from kyoso.search.services import index_object
 from kyoso.search.tests.test_search_page import NASTY
 
 URL = "/api/v1/search"
@@ -123,28 +125,32 @@ def test_the_openapi_document_lists_the_registered_types(client, db):
 
 
 @pytest.fixture
-def places_type():
+def comments_type():
     """A type registered after the site started, as a later app would."""
     registry.register(
-        "places",
-        label="地域",
-        model=Municipality,
-        document=lambda municipality: Document(title=municipality.name),
-        visible=lambda viewer: Municipality.objects.all(),
-        url=lambda municipality: "/",
+        "comments",
+        label="コメント",
+        model=Comment,
+        document=lambda comment: Document(title=comment.body),
+        visible=lambda viewer: Comment.objects.all(),
+        url=lambda comment: f"/issues/{comment.issue_id}/",
         order=90,
     )
     yield
-    registry.unregister("places")
+    registry.unregister("comments")
 
 
-def test_a_type_registered_later_is_accepted_and_documented(client, db, places_type):
-    response = client.get(URL, {"q": "酒田", "type": "places"})
+def test_a_type_registered_later_is_accepted_and_documented(client, db, comments_type):
+    comment = CommentFactory(body="酒田の港で朝市を開きたい")
+    index_object(comment)
+
+    response = client.get(URL, {"q": "朝市", "type": "comments"})
 
     assert response.status_code == 200
+    assert [(i["type"], i["id"]) for i in response.json()["items"]] == [("comments", comment.pk)]
     parameter = _type_parameter(client)
-    assert "places" in _enum_of(parameter)
-    assert "places" in parameter["description"]
+    assert "comments" in _enum_of(parameter)
+    assert "comments" in parameter["description"]
 
 
 def test_a_too_long_query_is_refused(client, db):

@@ -135,7 +135,7 @@ def measure(size: int, *, rounds: int, like_rounds: int) -> dict[str, Any]:
     viewer = AnonymousUser()
     per_query = []
     for query, note in QUERIES:
-        page = search(query, viewer=viewer, types=["issue"], limit=20)
+        page = search(query, viewer=viewer, types=["issues"], limit=20)
         hits = like_search(query)
         per_query.append(
             {
@@ -144,12 +144,12 @@ def measure(size: int, *, rounds: int, like_rounds: int) -> dict[str, Any]:
                 "search_count": page.count,
                 "like_count": hits,
                 "search": time_calls(
-                    lambda q=query: search(q, viewer=viewer, types=["issue"], limit=20),
+                    lambda q=query: search(q, viewer=viewer, types=["issues"], limit=20),
                     rounds=rounds,
                     budget_s=20,
                 ),
                 "ids": time_calls(
-                    lambda q=query: matching_ids(q, type="issue", limit=WINDOW),
+                    lambda q=query: matching_ids(q, type="issues", limit=WINDOW),
                     rounds=rounds,
                     budget_s=20,
                 ),
@@ -187,7 +187,7 @@ def _search_url(query: str) -> str:
 
     for name in ("search:page", "search:search", "core:search"):
         try:
-            return f"{reverse(name)}?q={quote(query)}&type=issue"
+            return f"{reverse(name)}?q={quote(query)}&type=issues"
         except NoReverseMatch:
             continue
     raise RuntimeError("No search page URL found.")

@@ -302,7 +302,7 @@ def catch_up(indexer: BulkIndexer, timings: Timings) -> None:
     from kyoso.search.models import SearchDocument
 
     # An anti-join (NOT EXISTS): PostgreSQL runs NOT IN (subquery) row by row at 1 M.
-    indexed = SearchDocument.objects.filter(type="issue", object_id=OuterRef("pk"))
+    indexed = SearchDocument.objects.filter(type="issues", object_id=OuterRef("pk"))
     missing = list(
         Issue.objects.filter(~Exists(indexed)).order_by("pk").values_list("pk", flat=True)
     )
@@ -395,7 +395,7 @@ def _documents(issues: list) -> list[Any]:
     from kyoso.search import registry
 
     build, _save = _search_helpers()
-    search_type = registry.get("issue")
+    search_type = registry.get("issues")
     return [build(search_type, issue) for issue in issues]
 
 

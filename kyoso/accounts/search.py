@@ -31,7 +31,7 @@ from kyoso.accounts.selectors import profile_for_viewer
 from kyoso.search import registry
 from kyoso.search.registry import Document
 
-TYPE_KEY = "person"
+TYPE_KEY = "people"
 #: Saves of these User fields only never change what is indexed.
 _UNINDEXED_USER_FIELDS = frozenset({"last_login", "password", "email_verified_at", "is_staff"})
 _UNINDEXED_PROFILE_FIELDS = frozenset({"avatar", "updated_at"})

@@ -56,7 +56,7 @@ def register_search() -> None:
     from kyoso.search import registry as search_registry
 
     search_registry.register(
-        "community",
+        "communities",
         label=_("コミュニティ"),
         model=Community,
         document=search_document,

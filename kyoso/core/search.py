@@ -14,6 +14,7 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Page, Paginator
 from django.utils.functional import Promise
+from django.utils.translation import gettext as _
 
 from kyoso.core.text import normalize_text
 from kyoso.search import messages, registry
@@ -52,6 +53,10 @@ class SiteSearch:
     #: The query had characters but no word that can be searched for (only punctuation…).
     nothing_to_search: bool = False
     truncated: bool = False
+    #: The ``type`` asked for when it is not a registered type (every type is searched).
+    unknown_type: str = ""
+    #: "Label (key)" of every registered type, for the notice of an unknown type.
+    known_types: str = ""
     tabs: list[Tab] = field(default_factory=list)
     page: Page | None = None
     #: How many match: exactly ("eq") or at least ("gte": more matched than are ranked, and
@@ -81,10 +86,16 @@ class SiteSearch:
         return messages.NO_RESULTS_HINT if self.searched and not self.total else None
 
     @property
-    def notice(self) -> str | None:
+    def notices(self) -> list[str]:
+        """What the page says above the results about how it read the request."""
+        notices = []
+        if self.unknown_type:
+            notices.append(
+                messages.UNKNOWN_TYPE % {"type": self.unknown_type, "choices": self.known_types}
+            )
         if self.truncated:
-            return messages.QUERY_TRUNCATED % {"length": len(self.query)}
-        return None
+            notices.append(messages.QUERY_TRUNCATED % {"length": len(self.query)})
+        return notices
 
 
 def _page_number(raw: Any) -> int:
@@ -98,14 +109,21 @@ def site_search(raw_query: str, viewer: Any, *, type_key: str = "", page_number:
     """Everything the search page shows: tabs with counts, then one page of ranked hits.
 
     One query (the counts per type come with the page); two when the page number is past the
-    end, which shows the last page. An unknown type shows every type.
+    end, which shows the last page. An unknown type (a mistyped or old link) searches every type,
+    with a notice that lists the types there are.
     """
     cleaned = normalize_text(raw_query or "")
     query = cleaned[:MAX_QUERY_LENGTH]
     types = registry.all_types()
-    if type_key not in {t.key for t in types}:
-        type_key = ""
-    result = SiteSearch(query=query, type_key=type_key, truncated=len(cleaned) > len(query))
+    unknown = type_key if type_key and type_key not in {t.key for t in types} else ""
+    result = SiteSearch(
+        query=query,
+        type_key="" if unknown else type_key,
+        truncated=len(cleaned) > len(query),
+        unknown_type=unknown[:MAX_QUERY_LENGTH],
+        known_types=_known_types(types) if unknown else "",
+    )
+    type_key = result.type_key
     if not query:
         return result
     parsed = parse(query)
@@ -140,6 +158,10 @@ def site_search(raw_query: str, viewer: Any, *, type_key: str = "", page_number:
     result.total = paginator.count
     result.relation = found.relation
     return result
+
+
+def _known_types(types: list[SearchType]) -> str:
+    return _("、").join(f"{t.label} ({t.key})" for t in types)
 
 
 def _tabs(types: list[SearchType], counts: dict[str, int], current: str) -> list[Tab]:

@@ -68,7 +68,7 @@ def register_event_search() -> None:
     from kyoso.search import registry as search_registry
 
     search_registry.register(
-        "event",
+        "events",
         label=_("イベント"),
         model=Event,
         document=event_search_document,

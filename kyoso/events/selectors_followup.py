@@ -144,7 +144,7 @@ def linkable_issue_search(query: str, viewer: Any, *, limit: int = 10) -> list[A
         from kyoso.search.services import search
     except ImportError:  # the search layer is not installed
         return []
-    return list(search(text, viewer=viewer, types=["issue"], limit=limit).items)
+    return list(search(text, viewer=viewer, types=["issues"], limit=limit).items)
 
 
 # --- Follow-ups ------------------------------------------------------------------------------

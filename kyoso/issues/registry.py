@@ -60,7 +60,7 @@ def register_search() -> None:
     from kyoso.issues.selectors import visible_issues
 
     search_registry.register(
-        "issue",
+        "issues",
         label=_("課題"),
         model=Issue,
         document=search_document,

@@ -134,7 +134,7 @@ def _search_ids(query: str) -> tuple[list[int] | None, bool]:
         from kyoso.search.services import matching_ids
     except ImportError:
         return None, False
-    ids = matching_ids(query, type="issue", limit=MAX_SEARCH_MATCHES + 1)
+    ids = matching_ids(query, type="issues", limit=MAX_SEARCH_MATCHES + 1)
     return list(ids[:MAX_SEARCH_MATCHES]), len(ids) > MAX_SEARCH_MATCHES
 
 

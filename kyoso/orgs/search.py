@@ -20,7 +20,7 @@ from kyoso.orgs.models import Organization
 from kyoso.search import registry
 from kyoso.search.registry import Document
 
-TYPE_KEY = "orgs"
+TYPE_KEY = "organizations"
 LABEL = _("団体")
 
 

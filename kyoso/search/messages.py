@@ -11,6 +11,10 @@ NO_RESULTS = _("「%(query)s」に一致するものは見つかりませんで�
 NO_RESULTS_HINT = _(
     "言葉を短くする、ひらがなやカタカナで書く、除外（-）を外すなどをお試しください。"
 )
+UNKNOWN_TYPE = _(
+    "検索の種類「%(type)s」はありません。すべての種類から検索しました。種類は次のとおりです: "
+    "%(choices)s"
+)
 QUERY_TRUNCATED = _("検索語が長すぎるため、先頭の%(length)s文字で検索しました。")
 RESULT_COUNT = _("%(count)s 件")
 

@@ -13,11 +13,14 @@
 
 Call it from the app's ``AppConfig.ready()``. Results are always filtered through
 ``visible(viewer)`` at query time, so content that is hidden, awaiting review or deleted never
-appears to someone who may not see it, even before its document is updated.
+appears to someone who may not see it, even before its document is updated. The type key
+is the one name of the type everywhere (search page, API, results) and follows one rule: a
+lower-case English plural (see :func:`register`).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -48,6 +51,19 @@ class SearchType:
 
 _types: dict[str, SearchType] = {}
 
+#: Plurals that do not end in "s" and may still be keys (add the next one here).
+IRREGULAR_PLURALS = frozenset({"people"})
+#: Lower-case ASCII letters ending in one "s" (``issues``; not ``class`` or ``address``).
+_PLURAL = re.compile(r"[a-z]*[a-rt-z]s")
+MAX_KEY_LENGTH = 40
+
+
+def is_valid_key(type_key: str) -> bool:
+    """Whether ``type_key`` follows the rule of :func:`register`."""
+    if not isinstance(type_key, str) or len(type_key) > MAX_KEY_LENGTH:
+        return False
+    return type_key in IRREGULAR_PLURALS or _PLURAL.fullmatch(type_key) is not None
+
 
 def register(
     type_key: str,
@@ -62,12 +78,24 @@ def register(
 ) -> SearchType:
     """Register (or re-register) a searchable type.
 
+    ``type_key`` is what the search page's ``type=`` and the API's ``type`` accept and what each
+    result's ``type`` says, so every type is named by one rule: the English plural of what it
+    finds, whole words (``organizations``, not ``orgs``), in lower-case ASCII letters only (no
+    digits, ``_`` or ``-``), at most 40 characters, ending in a single ``s`` (``issues``,
+    ``events``, ``minutes``, ``communities``) or one of :data:`IRREGULAR_PLURALS` (``people``;
+    add a new irregular plural there). A key that breaks the rule (``issue``, ``Issues``,
+    ``class``, ``event_series``) is a ``ValueError`` when the app starts.
+
     Optional: ``order`` sorts the tabs of the search page; ``queryset()`` gives the objects
     ``rebuild_search_index`` walks, with the ``select_related``/``prefetch_related`` that
     ``document()`` needs (default: every object of ``model``).
     """
-    if not type_key or len(type_key) > 40:
-        raise ValueError("A search type key has 1 to 40 characters")
+    if not is_valid_key(type_key):
+        raise ValueError(
+            f"A search type key is a lower-case ASCII plural: letters only, at most "
+            f"{MAX_KEY_LENGTH}, ending in one 's' or one of {sorted(IRREGULAR_PLURALS)} "
+            f"(got {type_key!r})"
+        )
     for existing in _types.values():
         if existing.model is model and existing.key != type_key:
             raise ValueError(f"{model.__name__} is already registered as {existing.key!r}")

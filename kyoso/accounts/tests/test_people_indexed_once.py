@@ -40,7 +40,7 @@ def document_writes() -> DocumentWrites:
 
 
 def found(query: str) -> list[str]:
-    return [hit.title for hit in search.search(query, viewer=None, types=["person"]).items]
+    return [hit.title for hit in search.search(query, viewer=None, types=["people"]).items]
 
 
 @pytest.fixture
@@ -138,7 +138,7 @@ def test_deleting_the_account_removes_the_document_in_its_own_transaction(
 ):
     """Leaving is not left to an after-commit step: the erasure and the document's removal
     commit together (what person_document() would say of a deleted account: nothing)."""
-    document = SearchDocument.objects.get(type="person", object_id=ogawa.pk)
+    document = SearchDocument.objects.get(type="people", object_id=ogawa.pk)
     assert SearchText.objects.filter(document=document).exists()
 
     with django_capture_on_commit_callbacks(execute=False):  # the commit's callbacks never run

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 
 def people(query, viewer=None):
-    page = search.search(query, viewer=viewer, types=["person"])
+    page = search.search(query, viewer=viewer, types=["people"])
     return [(hit.title, hit.url) for hit in page.items]
 
 
@@ -100,14 +100,14 @@ def test_saving_only_the_last_login_leaves_the_document_alone(yamada, committed)
 
     from kyoso.search.models import SearchDocument
 
-    before = SearchDocument.objects.get(type="person", object_id=yamada.pk).updated_at
+    before = SearchDocument.objects.get(type="people", object_id=yamada.pk).updated_at
     yamada.last_login = timezone.now()
     with committed():
         yamada.save(update_fields=["last_login"])
-    assert SearchDocument.objects.get(type="person", object_id=yamada.pk).updated_at == before
+    assert SearchDocument.objects.get(type="people", object_id=yamada.pk).updated_at == before
     with committed():
         yamada.save()
-    assert SearchDocument.objects.get(type="person", object_id=yamada.pk).updated_at > before
+    assert SearchDocument.objects.get(type="people", object_id=yamada.pk).updated_at > before
 
 
 def test_the_search_page_lists_people_in_their_own_tab(client, yamada):
@@ -115,7 +115,7 @@ def test_the_search_page_lists_people_in_their_own_tab(client, yamada):
     html = response.content.decode()
     assert response.status_code == 200
     assert reverse("accounts:person", args=[yamada.pk]) in html
-    assert "type=person" in html  # the tab
+    assert "type=people" in html  # the tab
     english = client.get(reverse("core:search"), {"q": "古民家"}, HTTP_ACCEPT_LANGUAGE="en")
     assert "People" in english.content.decode()
 

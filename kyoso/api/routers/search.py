@@ -24,8 +24,18 @@ router = Router(tags=["search"])
 MAX_Q_LENGTH = 200
 
 
+def _type_keys_schema(schema: dict[str, Any]) -> None:
+    """``json_schema_extra`` of the ``type`` fields: the registered keys as the OpenAPI enum and
+    in the description, read each time the document is built (later apps add types). On the
+    optional parameter (``anyOf`` a string or null) the enum goes on the string."""
+    keys = registry.type_keys()
+    schema["description"] = f"{schema.get('description', '')} One of: {', '.join(keys)}."
+    for string in [c for c in schema.get("anyOf", []) if c.get("type") == "string"] or [schema]:
+        string["enum"] = keys
+
+
 class SearchHitOut(Schema):
-    type: str = Field(description="The registered type, e.g. issues or orgs")
+    type: str = Field(description="The type of the result.", json_schema_extra=_type_keys_schema)
     id: int
     title: str
     url: str = Field(description="Absolute URL of the page")
@@ -43,15 +53,19 @@ class SearchFilter(Schema):
             "1–2 character words also match as the start of longer words."
         ),
     )
-    type: str | None = Field(None, description="Only this type (e.g. issues, orgs)")
+    type: str | None = Field(
+        None,
+        description="Only results of this type; an unknown type is a 422 listing the types.",
+        json_schema_extra=_type_keys_schema,
+    )
 
     @field_validator("type")
     @classmethod
     def _type(cls, value: str | None) -> str | None:
-        if value and value not in registry.type_keys():
+        keys = registry.type_keys()  # at request time: later apps add types
+        if value and value not in keys:
             raise PydanticCustomError(
-                "kyoso_choice",
-                str(messages.FIELD_CHOICE % {"choices": ", ".join(registry.type_keys())}),
+                "kyoso_choice", str(messages.FIELD_CHOICE % {"choices": ", ".join(keys)})
             )
         return value or None
 

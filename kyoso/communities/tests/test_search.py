@@ -25,7 +25,7 @@ def test_a_word_inside_the_compound_name_finds_the_community(
         community = communities.community_create(actor=organizer, data=DATA)
 
     for word in ("農業", "共創", "販路"):
-        hits = search.search(word, viewer=None, types=["community"]).items
+        hits = search.search(word, viewer=None, types=["communities"]).items
         assert [hit.id for hit in hits] == [community.pk], word
     assert hits[0].url == reverse("communities:detail", args=["shonai-agri"])
 
@@ -46,8 +46,8 @@ def test_an_edit_is_reindexed(organizer, django_capture_on_commit_callbacks):
             },
         )
 
-    assert search.search("共創", viewer=None, types=["community"]).items == []
-    assert [h.id for h in search.search("酒田", viewer=None, types=["community"]).items] == [
+    assert search.search("共創", viewer=None, types=["communities"]).items == []
+    assert [h.id for h in search.search("酒田", viewer=None, types=["communities"]).items] == [
         community.pk
     ]
 

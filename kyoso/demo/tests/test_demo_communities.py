@@ -32,9 +32,9 @@ def test_the_six_communities_with_leaders_members_and_boards(db):
 def test_the_communities_are_found_by_a_word_of_their_name(db):
     demo_load()
 
-    hits = search("農業", viewer=None, types=["community"]).items
+    hits = search("農業", viewer=None, types=["communities"]).items
     assert "庄内農業共創コミュニティ" in [hit.title for hit in hits]
-    hits = search("ソーシャルハブ", viewer=None, types=["community"]).items
+    hits = search("ソーシャルハブ", viewer=None, types=["communities"]).items
     assert [hit.title for hit in hits] == ["せんだい・みやぎソーシャルハブ"]
 
 

@@ -201,14 +201,14 @@ class TestLoadedDemo:
         # A merged duplicate leaves the index on purpose: its page points to the target.
         for issue in Issue.objects.exclude(stage=Stage.MERGED):
             word = longest_noun(issue.title)
-            page = search(word, viewer=AnonymousUser(), types=["issue"], limit=100)
+            page = search(word, viewer=AnonymousUser(), types=["issues"], limit=100)
             assert issue.pk in {hit.id for hit in page.items}, (word, issue.title)
 
     def test_a_word_inside_a_compound_and_a_two_character_word_find_demo_issues(self, loaded, db):
-        hits = search("用品", viewer=AnonymousUser(), types=["issue"]).items
+        hits = search("用品", viewer=AnonymousUser(), types=["issues"]).items
         titles = {hit.title for hit in hits}
         assert any("生理用品" in title for title in titles)
-        assert search("空き家", viewer=AnonymousUser(), types=["issue"]).count >= 3
+        assert search("空き家", viewer=AnonymousUser(), types=["issues"]).count >= 3
 
     def test_second_load_creates_and_changes_nothing(self, loaded, db):
         tables = (Issue, IssueTag, StageChange, Empathy, Follow, HelpOffer, Comment, Notification)

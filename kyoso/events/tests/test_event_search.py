@@ -35,7 +35,7 @@ def data(**overrides):
 
 
 def ids(query, viewer=None):
-    return [hit.id for hit in search.search(query, viewer=viewer, types=["event"]).items]
+    return [hit.id for hit in search.search(query, viewer=viewer, types=["events"]).items]
 
 
 def test_published_events_are_found_by_guest_and_venue(suzuki, django_capture_on_commit_callbacks):

@@ -131,7 +131,7 @@ def test_imported_events_are_found_by_search(sato):
 
     run(sato, GOOD)
     study = Event.objects.get(title="第1回勉強会")
-    assert matching_ids("柴田光起", type="event") == [study.pk]
+    assert matching_ids("柴田光起", type="events") == [study.pk]
 
 
 @pytest.mark.django_db

@@ -25,7 +25,7 @@ def test_a_posted_issue_is_found_with_a_two_character_word(
     with django_capture_on_commit_callbacks(execute=True):
         issue = post(poster, "生理用品の配布場所が分からない", "学校で配ってほしい。")
 
-    hits = search.search("配布", viewer=None, types=["issue"]).items
+    hits = search.search("配布", viewer=None, types=["issues"]).items
 
     assert [hit.id for hit in hits] == [issue.pk]
 
@@ -71,7 +71,7 @@ def test_the_poster_name_is_not_indexed(poster, django_capture_on_commit_callbac
         post(poster, "名前を隠した課題", name_hidden=True)
 
     # (The person is found by name in the people tab; the issue is not.)
-    assert search.search(poster.display_name, viewer=None, types=["issue"]).items == []
+    assert search.search(poster.display_name, viewer=None, types=["issues"]).items == []
 
 
 def test_similar_issues_are_suggested_while_a_title_is_typed(

@@ -107,10 +107,10 @@ def test_search_follows_the_merge(author, sato, django_capture_on_commit_callbac
     target = make_issue(author, "ごみ集積所の管理")
     index_object(duplicate)
     index_object(target)
-    assert set(matching_ids("ごみ集積所", type="issue")) == {duplicate.pk, target.pk}
+    assert set(matching_ids("ごみ集積所", type="issues")) == {duplicate.pk, target.pk}
     with django_capture_on_commit_callbacks(execute=True):
         merge.issue_merge(actor=sato, duplicate=duplicate, target=target, reason=REASON)
-    assert matching_ids("ごみ集積所", type="issue") == [target.pk]
+    assert matching_ids("ごみ集積所", type="issues") == [target.pk]
 
 
 def test_merging_into_itself_is_refused(author, sato):

@@ -82,10 +82,10 @@ def test_shown_again_everyone_sees_it(
 def test_hidden_issue_leaves_the_list_and_the_index(
     client, issue, sato, django_capture_on_commit_callbacks
 ):
-    assert matching_ids("防災倉庫", type="issue") == [issue.pk]
+    assert matching_ids("防災倉庫", type="issues") == [issue.pk]
     with django_capture_on_commit_callbacks(execute=True):
         moderation.issue_hide(actor=sato, issue=issue, reason=REASON)
-    assert matching_ids("防災倉庫", type="issue") == []
+    assert matching_ids("防災倉庫", type="issues") == []
     for viewer in (None, sato):
         if viewer:
             client.force_login(viewer)
@@ -93,7 +93,7 @@ def test_hidden_issue_leaves_the_list_and_the_index(
         assert issue.pk not in [i.pk for i in listed]
     with django_capture_on_commit_callbacks(execute=True):
         moderation.issue_unhide(actor=sato, issue=issue)
-    assert matching_ids("防災倉庫", type="issue") == [issue.pk]
+    assert matching_ids("防災倉庫", type="issues") == [issue.pk]
 
 
 def test_approved_issue_is_public_and_indexed(author, sato, django_capture_on_commit_callbacks):
@@ -103,4 +103,4 @@ def test_approved_issue_is_public_and_indexed(author, sato, django_capture_on_co
     with django_capture_on_commit_callbacks(execute=True):
         moderation.issue_approve(actor=sato, issue=waiting)
     assert visible_issues(None).filter(pk=waiting.pk).exists()
-    assert matching_ids("子ども食堂", type="issue") == [waiting.pk]
+    assert matching_ids("子ども食堂", type="issues") == [waiting.pk]

@@ -133,7 +133,7 @@ def _similar_hits(title: str, viewer: Any, exclude_id: int | None) -> list[Any]:
         return []
     return list(
         similar_issues(
-            title, viewer=viewer, type="issue", limit=SIMILAR_LIMIT, exclude_id=exclude_id
+            title, viewer=viewer, type="issues", limit=SIMILAR_LIMIT, exclude_id=exclude_id
         )
     )
 

@@ -97,7 +97,7 @@ def test_pagination_twenty_per_page_keeps_filters(client, db):
 def test_site_search_finds_organizations(orgs):
     groups = dict((p.key, hits) for p, hits in search_all("ファブラボ", None))
 
-    hits = groups["orgs"]
+    hits = groups["organizations"]
     assert [h.title for h in hits] == ["酒田ファブラボ"]
     assert hits[0].url == reverse("orgs:detail", args=[orgs["fab"].slug])
 

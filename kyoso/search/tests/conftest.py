@@ -53,12 +53,12 @@ def _visible_users(viewer) -> QuerySet[User]:
 
 @pytest.fixture
 def people_type():
-    """A registered type "people" over users: inactive accounts are seen by superusers only.
+    """The type "people" over users: inactive accounts are seen by superusers only.
 
-    It stands in for the site's own type of people (kyoso.accounts.search) while it is used:
-    one model is one type."""
-    real = registry.get("person")
-    registry.unregister("person")
+    It stands in for the site's own type of people (kyoso.accounts.search), under the same key,
+    while it is used: one model is one type."""
+    real = registry.get("people")
+    registry.unregister("people")
     registry.register(
         "people",
         label="人",

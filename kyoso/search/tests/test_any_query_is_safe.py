@@ -32,12 +32,12 @@ TYPED = st.text(
 @given(query=TYPED)
 def test_no_query_raises(corpus, query):
     page = search(query, viewer=None, limit=5)
-    ids = matching_ids(query, type="orgs")
-    hints = similar(query, viewer=None, type="orgs")
+    ids = matching_ids(query, type="organizations")
+    hints = similar(query, viewer=None, type="organizations")
 
     assert page.count >= len(page.items)
     assert len(ids) == page.count  # every corpus document is public
-    assert all(hit.type == "orgs" for hit in hints)
+    assert all(hit.type == "organizations" for hit in hints)
 
 
 WORDS = st.text(
@@ -59,7 +59,7 @@ def test_a_title_quoted_finds_its_document(words):
     org = OrganizationFactory(name=title[:100], name_kana="")
     try:
         found = [hit.id for hit in search(f'"{org.name}"', viewer=None, limit=50).items]
-        text = SearchText.objects.get(document__type="orgs", document__object_id=org.pk)
+        text = SearchText.objects.get(document__type="organizations", document__object_id=org.pk)
         if text.title_terms:  # a title of particles only has nothing to find it by
             assert org.pk in found, (org.name, text.title_terms)
     finally:

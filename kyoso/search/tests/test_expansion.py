@@ -45,7 +45,7 @@ def documents(db):
 
 def _found(documents, query: str) -> list[str]:
     keys = {pk: key for key, pk in documents.items()}
-    page = search(query, viewer=None, types=["orgs"], limit=20)
+    page = search(query, viewer=None, types=["organizations"], limit=20)
     return [keys[hit.id] for hit in page.items]
 
 
@@ -79,8 +79,8 @@ def test_a_part_is_found_only_where_known_words_meet(documents):
 def test_a_two_character_part_is_found_where_words_meet(db):
     bus = OrganizationFactory(name="コミュニティバスの会", name_kana="", description="運行。")
     care = OrganizationFactory(name="ヘルスケア相談", name_kana="", description="健康。")
-    assert [h.id for h in search("バス", viewer=None, types=["orgs"]).items] == [bus.pk]
-    assert [h.id for h in search("ケア", viewer=None, types=["orgs"]).items] == [care.pk]
+    assert [h.id for h in search("バス", viewer=None, types=["organizations"]).items] == [bus.pk]
+    assert [h.id for h in search("ケア", viewer=None, types=["organizations"]).items] == [care.pk]
 
 
 # --- Kana readings ---------------------------------------------------------------------------
@@ -140,7 +140,7 @@ def test_expansion_terms_rank_below_typed_terms_everywhere(documents):
     synonym_everywhere = OrganizationFactory(
         name="老人の集い", name_kana="", description="老人会です。"
     )
-    page = search("高齢者", viewer=None, types=["orgs"], limit=20)
+    page = search("高齢者", viewer=None, types=["organizations"], limit=20)
     ids = [hit.id for hit in page.items]
     assert ids.index(body_only.pk) < ids.index(synonym_everywhere.pk)
     assert ids[0] == documents["koureisha"]
@@ -188,7 +188,7 @@ def test_a_word_that_can_only_be_reached_is_not_expanded():
 def test_odd_queries_give_a_result_or_nothing_never_an_error(documents, raw):
     parsed = parse(raw)
     assert len([t for e in parsed.required for t in terms_of(e)]) <= 10 * (20 + MAX_EXPANSION_TERMS)
-    search(raw, viewer=None, types=["orgs"], limit=20)
+    search(raw, viewer=None, types=["organizations"], limit=20)
 
 
 def test_expansion_can_be_turned_off(monkeypatch):
@@ -220,7 +220,7 @@ def test_the_synonym_table_folds_words_as_the_search_does():
 )
 def test_snippets_mark_what_the_expansion_found(db, query, body, marked):
     OrganizationFactory(name="地域の会", name_kana="", description=body)
-    (hit,) = search(query, viewer=None, types=["orgs"], limit=5).items
+    (hit,) = search(query, viewer=None, types=["organizations"], limit=5).items
     assert marked in hit.snippet_html
 
 
@@ -236,8 +236,8 @@ def test_a_local_synonym_is_used_by_the_next_search_both_ways(
         name="酒田市産業振興まちづくりセンター", name_kana="", description="創業の相談窓口。"
     )
     shopping = OrganizationFactory(name="買い物弱者の支援", name_kana="", description="移動販売。")
-    assert search("サンロク", viewer=None, types=["orgs"]).items == []
-    assert search("買い物難民", viewer=None, types=["orgs"]).items == []
+    assert search("サンロク", viewer=None, types=["organizations"]).items == []
+    assert search("買い物難民", viewer=None, types=["organizations"]).items == []
 
     with django_capture_on_commit_callbacks(execute=True):
         local_synonym_group_create(
@@ -245,12 +245,12 @@ def test_a_local_synonym_is_used_by_the_next_search_both_ways(
         )
         local_synonym_group_create(actor=sato, words=["買い物難民", "買い物弱者"])
 
-    assert [h.id for h in search("サンロク", viewer=None, types=["orgs"]).items] == [center.pk]
-    assert [h.id for h in search("さんろく", viewer=None, types=["orgs"]).items] == [center.pk]
-    assert [h.id for h in search("買い物難民", viewer=None, types=["orgs"]).items] == [shopping.pk]
+    assert [h.id for h in search("サンロク", viewer=None, types=["organizations"]).items] == [center.pk]
+    assert [h.id for h in search("さんろく", viewer=None, types=["organizations"]).items] == [center.pk]
+    assert [h.id for h in search("買い物難民", viewer=None, types=["organizations"]).items] == [shopping.pk]
     sanroku = OrganizationFactory(name="サンロクの会", name_kana="", description="交流会。")
     # The other way round, and what was typed ranks first.
     found = [
-        h.id for h in search("酒田市産業振興まちづくりセンター", viewer=None, types=["orgs"]).items
+        h.id for h in search("酒田市産業振興まちづくりセンター", viewer=None, types=["organizations"]).items
     ]
     assert found == [center.pk, sanroku.pk]

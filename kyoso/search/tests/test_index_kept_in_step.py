@@ -41,7 +41,7 @@ def test_an_update_finds_the_new_words_and_not_the_old(db):
     assert _ids("里山") == []
     assert _ids("漂着") == [org.pk]
     assert _ids("海辺") == [org.pk]
-    assert SearchDocument.objects.filter(type="orgs", object_id=org.pk).count() == 1
+    assert SearchDocument.objects.filter(type="organizations", object_id=org.pk).count() == 1
     assert _fts_rows() in {None, 1}
 
 
@@ -52,7 +52,7 @@ def test_deleting_removes_the_document(db):
     org.delete()
 
     assert _ids("里山") == [kept.pk]
-    assert not SearchDocument.objects.filter(type="orgs", object_id=org.pk).exists()
+    assert not SearchDocument.objects.filter(type="organizations", object_id=org.pk).exists()
     assert _fts_rows() in {None, 1}
 
 
@@ -179,7 +179,10 @@ def test_a_new_title_counts_in_the_ranking_after_an_update(db):
     newer = OrganizationFactory(name="町内会", name_kana="", description="防災も考えます。")
 
     def ranked() -> list[tuple[int, float]]:
-        return [(hit.id, hit.score) for hit in search("防災", viewer=None, types=["orgs"]).items]
+        return [
+            (hit.id, hit.score)
+            for hit in search("防災", viewer=None, types=["organizations"]).items
+        ]
 
     assert ranked() == [(older.pk, 60.0), (newer.pk, 10.0)]
     newer.name = "防災町内会"

@@ -70,7 +70,9 @@ def _model_order(query: str) -> list[tuple[int, float]]:
         return any(c == t.code or (t.prefix and c.startswith(t.code)) for c in codes for t in terms)
 
     rows = []
-    for text in SearchText.objects.select_related("document").filter(document__type="orgs"):
+    for text in SearchText.objects.select_related("document").filter(
+        document__type="organizations"
+    ):
         score = sum(
             TITLE_POINTS * has(text.title_terms, [t]) + BODY_POINTS * has(text.body_terms, [t])
             for t in typed[:MAX_SCORED_TERMS]
@@ -80,7 +82,9 @@ def _model_order(query: str) -> list[tuple[int, float]]:
             for group in groups
         )
         rows.append((score, text.document.object_id))
-    found = {hit.id for hit in search(query, viewer=None, types=["orgs"], limit=1000).items}
+    found = {
+        hit.id for hit in search(query, viewer=None, types=["organizations"], limit=1000).items
+    }
     rows = [row for row in rows if row[1] in found]
     return [(object_id, float(score)) for score, object_id in sorted(rows, reverse=True)]
 
@@ -99,12 +103,12 @@ def test_every_page_follows_the_score(documents, monkeypatch, window, words, pag
     monkeypatch.setattr(services, "WINDOW", window)
     query = " ".join(words)
     expected = _model_order(query)
-    assert SearchDocument.objects.filter(type="orgs").count() == 40
+    assert SearchDocument.objects.filter(type="organizations").count() == 40
     assert len(expected) <= window
 
     pages: list[tuple[int, float]] = []
     for offset in range(0, len(expected) + page_size, page_size):
-        page = search(query, viewer=None, types=["orgs"], limit=page_size, offset=offset)
+        page = search(query, viewer=None, types=["organizations"], limit=page_size, offset=offset)
         assert page.count == len(expected)
         pages += [(hit.id, hit.score) for hit in page.items]
     assert pages == expected
@@ -121,7 +125,7 @@ def test_a_title_tie_is_broken_by_the_body(db):
     body_only = OrganizationFactory(name="町内会", name_kana="", description="防災も考えます。")
 
     for limit in (1, 2, 4):
-        page = search("防災", viewer=None, types=["orgs"], limit=limit)
+        page = search("防災", viewer=None, types=["organizations"], limit=limit)
         assert [hit.id for hit in page.items] == [
             both.pk,
             title_only[1].pk,
@@ -140,7 +144,7 @@ def test_an_old_document_with_the_word_in_its_body_too_beats_many_newer_title_ti
         for n in range(4 * limit + 4)
     ]
 
-    page = search("防災", viewer=None, types=["orgs"], limit=limit)
+    page = search("防災", viewer=None, types=["organizations"], limit=limit)
     expected = [oldest.pk] + [org.pk for org in reversed(newer)]
     assert [hit.id for hit in page.items] == expected[:limit]
     assert [hit.score for hit in page.items] == [60.0] + [50.0] * (limit - 1)
@@ -158,7 +162,7 @@ def test_with_five_terms_or_more_the_body_can_outweigh_a_title_term(db):
     )
 
     for limit in (1, 2):
-        page = search("生理用品 後継者", viewer=None, types=["orgs"], limit=limit)
+        page = search("生理用品 後継者", viewer=None, types=["organizations"], limit=limit)
         assert [(hit.id, hit.score) for hit in page.items] == [
             (both.pk, 310.0),
             (title_only.pk, 300.0),

@@ -37,21 +37,21 @@ def twelve_matches(db):
 def _newest(orgs: list[Organization], n: int) -> set[int]:
     """The ``n`` organizations of ``orgs`` whose documents were indexed last."""
     ids = {org.pk for org in orgs}
-    order = SearchDocument.objects.filter(type="orgs").order_by("-id")
+    order = SearchDocument.objects.filter(type="organizations").order_by("-id")
     return {pk for pk in order.values_list("object_id", flat=True) if pk in ids}.intersection(
         [pk for pk in order.values_list("object_id", flat=True) if pk in ids][:n]
     )
 
 
 def test_below_the_window_counts_are_exact_and_the_best_comes_first(twelve_matches):
-    page = search("防災", viewer=None, types=["orgs"], limit=20)
+    page = search("防災", viewer=None, types=["organizations"], limit=20)
 
     assert (page.count, page.relation) == (12, "eq")
     assert page.items[0].id == twelve_matches[0].pk  # the title match ranks first
 
 
 def test_past_the_window_only_the_newest_matches_are_ranked(small_window, twelve_matches):
-    page = search("防災", viewer=None, types=["orgs"], limit=20)
+    page = search("防災", viewer=None, types=["organizations"], limit=20)
 
     assert (page.count, page.relation) == (WINDOW, "gte")
     assert {hit.id for hit in page.items} == _newest(twelve_matches, WINDOW)
@@ -60,9 +60,9 @@ def test_past_the_window_only_the_newest_matches_are_ranked(small_window, twelve
 
 
 def test_past_the_window_offsets_stop_at_the_window(small_window, twelve_matches):
-    first = search("防災", viewer=None, types=["orgs"], limit=3)
-    second = search("防災", viewer=None, types=["orgs"], limit=3, offset=3)
-    beyond = search("防災", viewer=None, types=["orgs"], limit=3, offset=WINDOW)
+    first = search("防災", viewer=None, types=["organizations"], limit=3)
+    second = search("防災", viewer=None, types=["organizations"], limit=3, offset=3)
+    beyond = search("防災", viewer=None, types=["organizations"], limit=3, offset=WINDOW)
 
     assert len(first.items) == 3 and len(second.items) == WINDOW - 3
     assert {h.id for h in first.items}.isdisjoint({h.id for h in second.items})
@@ -72,7 +72,7 @@ def test_past_the_window_offsets_stop_at_the_window(small_window, twelve_matches
 def test_search_page_says_at_least_and_pages_within_the_window(
     client, small_window, twelve_matches
 ):
-    response = client.get(reverse("core:search"), {"q": "防災", "type": "orgs"})
+    response = client.get(reverse("core:search"), {"q": "防災", "type": "organizations"})
 
     html = response.content.decode()
     assert response.status_code == 200
@@ -93,7 +93,7 @@ def test_api_gives_the_relation_and_no_next_page_past_the_window(
 
 
 def test_a_capped_id_list_is_the_newest_matches_best_first(twelve_matches):
-    capped = matching_ids("防災", type="orgs", limit=4)
+    capped = matching_ids("防災", type="organizations", limit=4)
 
     assert set(capped) == _newest(twelve_matches, 4)
 
@@ -119,7 +119,7 @@ def test_the_window_is_the_newest_matches_across_epochs_of_documents(db, monkeyp
     _jump_document_ids(EPOCH * 2 + 5)
     new = [OrganizationFactory(name=f"新しい防災団体{n}", name_kana="") for n in range(3)]
 
-    page = search("防災", viewer=None, types=["orgs"], limit=20)
+    page = search("防災", viewer=None, types=["organizations"], limit=20)
 
     assert page.relation == "gte"
     assert {hit.id for hit in page.items} == {org.pk for org in new} | {old[-1].pk}

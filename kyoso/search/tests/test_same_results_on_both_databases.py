@@ -84,7 +84,7 @@ def _assert_tiers(found: list[str], tiers: T) -> None:
 
 @pytest.mark.parametrize(("query", "tiers"), TABLE, ids=[q or "(empty)" for q, _ in TABLE])
 def test_search_table(corpus, query, tiers):
-    page = search(query, viewer=None, types=["orgs"], limit=50)
+    page = search(query, viewer=None, types=["organizations"], limit=50)
 
     found = _keys(corpus, [hit.id for hit in page.items])
     _assert_tiers(found, tiers)
@@ -93,7 +93,7 @@ def test_search_table(corpus, query, tiers):
 
 @pytest.mark.parametrize(("query", "tiers"), TABLE, ids=[q or "(empty)" for q, _ in TABLE])
 def test_matching_ids_table(corpus, query, tiers):
-    _assert_tiers(_keys(corpus, matching_ids(query, type="orgs")), tiers)
+    _assert_tiers(_keys(corpus, matching_ids(query, type="organizations")), tiers)
 
 
 SIMILAR: list[tuple[str, set[str]]] = [
@@ -106,7 +106,7 @@ SIMILAR: list[tuple[str, set[str]]] = [
 
 @pytest.mark.parametrize(("text", "expected"), SIMILAR)
 def test_similar_table(corpus, text, expected):
-    hits = similar(text, viewer=None, type="orgs", limit=10)
+    hits = similar(text, viewer=None, type="organizations", limit=10)
 
     assert set(_keys(corpus, [hit.id for hit in hits])) == expected
 

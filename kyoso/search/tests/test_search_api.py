@@ -7,8 +7,12 @@ import pytest
 from kyoso.api import messages as api_messages
 from kyoso.api.tests.factories import bearer, error_of, issue_token
 from kyoso.core.testing import assert_num_queries
+from kyoso.issues.models import Comment
+from kyoso.issues.tests.factories import CommentFactory
 from kyoso.orgs.tests.factories import OrganizationFactory
 from kyoso.search import registry
+from kyoso.search.registry import Document
+from kyoso.search.services import index_object
 from kyoso.search.tests.test_search_page import NASTY
 
 URL = "/api/v1/search"
@@ -26,7 +30,7 @@ def test_items_carry_type_id_title_url_and_a_highlighted_snippet(client, corpus)
     first = body["items"][0]
     period = corpus["period"]
     assert first == {
-        "type": "orgs",
+        "type": "organizations",
         "id": period.pk,
         "title": "生理用品の無料配布",
         "url": f"http://testserver/orgs/{period.slug}/",
@@ -73,18 +77,80 @@ def test_an_offset_past_the_end_gives_no_items(client, corpus):
     assert body["items"] == []
 
 
-def test_type_filters_and_an_unknown_type_is_refused(client, corpus):
-    filtered = client.get(URL, {"q": "空き家", "type": "orgs"})
-    refused = client.get(URL, {"q": "空き家", "type": "nothing"})
+def test_type_filters_and_an_unknown_type_is_refused_with_the_list_of_types(client, corpus):
+    filtered = client.get(URL, {"q": "空き家", "type": "organizations"})
+    other = client.get(URL, {"q": "空き家", "type": "issues"})
+    refused = client.get(URL, {"q": "空き家", "type": "foo"})
+    old_key = client.get(URL, {"q": "空き家", "type": "orgs"})
 
     assert filtered.json()["count"] == 3
-    assert refused.status_code == 422
-    error = error_of(refused)
-    assert error["code"] == "validation_error"
-    detail = error["details"][0]
-    assert detail["field"] == "type"
-    choices = ", ".join(registry.type_keys())
-    assert detail["message"] == str(api_messages.FIELD_CHOICE % {"choices": choices})
+    assert {item["type"] for item in filtered.json()["items"]} == {"organizations"}
+    assert other.json()["count"] == 0
+    for response in (refused, old_key):
+        assert response.status_code == 422
+        error = error_of(response)
+        assert error["code"] == "validation_error"
+        assert error["details"] == [
+            {
+                "field": "type",
+                "location": "query",
+                "code": "choice",
+                "message": str(
+                    api_messages.FIELD_CHOICE
+                    % {"choices": "issues, events, organizations, minutes, communities, people"}
+                ),
+            }
+        ]
+
+
+def _type_parameter(client) -> dict:
+    operation = client.get("/api/v1/openapi.json").json()["paths"]["/api/v1/search"]["get"]
+    return next(p for p in operation["parameters"] if p["name"] == "type")
+
+
+def _enum_of(parameter: dict) -> list[str]:
+    """The enum of the optional parameter's string schema (the other is null)."""
+    return next(c for c in parameter["schema"]["anyOf"] if c["type"] == "string")["enum"]
+
+
+def test_the_openapi_document_lists_the_registered_types(client, db):
+    parameter = _type_parameter(client)
+    document = client.get("/api/v1/openapi.json").json()
+    item_type = document["components"]["schemas"]["SearchHitOut"]["properties"]["type"]
+
+    keys = ["issues", "events", "organizations", "minutes", "communities", "people"]
+    assert _enum_of(parameter) == keys
+    assert parameter["description"].endswith("One of: " + ", ".join(keys) + ".")
+    assert item_type["enum"] == keys
+
+
+@pytest.fixture
+def comments_type():
+    """A type registered after the site started, as a later app would."""
+    registry.register(
+        "comments",
+        label="コメント",
+        model=Comment,
+        document=lambda comment: Document(title=comment.body),
+        visible=lambda viewer: Comment.objects.all(),
+        url=lambda comment: f"/issues/{comment.issue_id}/",
+        order=90,
+    )
+    yield
+    registry.unregister("comments")
+
+
+def test_a_type_registered_later_is_accepted_and_documented(client, db, comments_type):
+    comment = CommentFactory(body="酒田の港で朝市を開きたい")
+    index_object(comment)
+
+    response = client.get(URL, {"q": "朝市", "type": "comments"})
+
+    assert response.status_code == 200
+    assert [(i["type"], i["id"]) for i in response.json()["items"]] == [("comments", comment.pk)]
+    parameter = _type_parameter(client)
+    assert "comments" in _enum_of(parameter)
+    assert "comments" in parameter["description"]
 
 
 def test_a_too_long_query_is_refused(client, db):

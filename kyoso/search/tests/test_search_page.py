@@ -68,33 +68,65 @@ def test_signed_in_viewers_add_only_their_session_and_roles(client, corpus, suzu
 
 
 def test_tabs_count_each_type_and_filter(client, corpus):
-    response = _get(client, q="空き家", type="orgs")
+    response = _get(client, q="空き家", type="organizations")
 
     tabs = {tab.key: (tab.count, tab.current) for tab in response.context["result"].tabs}
     assert tabs[""] == (3, False)
-    assert tabs["orgs"] == (3, True)
-    assert all(count == 0 for key, (count, _) in tabs.items() if key not in {"", "orgs"})
+    assert tabs["organizations"] == (3, True)
+    assert all(count == 0 for key, (count, _) in tabs.items() if key not in {"", "organizations"})
     assert 'aria-current="page"' in response.content.decode()
 
 
-def test_an_unknown_type_searches_every_type(client, corpus):
-    response = _get(client, q="空き家", type="<nothing>")
+KNOWN_TYPES = (
+    "課題 (issues)、イベント (events)、団体 (organizations)、議事録 (minutes)、"
+    "コミュニティ (communities)、人 (people)"
+)
 
-    assert response.context["result"].type_key == ""
+
+@pytest.mark.parametrize("type_key", ["<nothing>", "orgs", "issue"])
+def test_an_unknown_type_searches_every_type_and_says_which_types_there_are(
+    client, corpus, type_key
+):
+    # 1 the matches, counted per type and paged (as without a type)
+    with assert_num_queries(1):
+        response = _get(client, q="空き家", type=type_key)
+
+    result = response.context["result"]
+    assert result.type_key == ""
     assert len(_titles(response)) == 3
+    assert [tab.key for tab in result.tabs if tab.current] == [""]
+    notice = messages.UNKNOWN_TYPE % {"type": type_key, "choices": KNOWN_TYPES}
+    assert str(notice).replace("<", "&lt;").replace(">", "&gt;") in response.content.decode()
+    assert "<nothing>" not in response.content.decode()
+
+
+def test_an_unknown_type_without_words_still_says_so(client, db):
+    with assert_num_queries(0):
+        response = _get(client, type="foo")
+
+    page = response.content.decode()
+    assert str(messages.UNKNOWN_TYPE % {"type": "foo", "choices": KNOWN_TYPES}) in page
+    assert str(messages.EMPTY_QUERY) in page
+
+
+def test_a_known_type_shows_no_notice(client, corpus):
+    response = _get(client, q="空き家", type="organizations")
+
+    assert response.context["result"].notices == []
+    assert 'class="notice"' not in response.content.decode()
 
 
 def test_pagination_keeps_the_query_and_the_type(client, db):
     for n in range(PAGE_SIZE + 5):
         OrganizationFactory(name=f"防災の会{n:02d}", name_kana="", description="防災")
 
-    first = _get(client, q="防災", type="orgs")
-    second = _get(client, q="防災", type="orgs", page="2")
+    first = _get(client, q="防災", type="organizations")
+    second = _get(client, q="防災", type="organizations", page="2")
 
     assert len(_titles(first)) == PAGE_SIZE
     assert len(_titles(second)) == 5
     assert not set(_titles(first)) & set(_titles(second))
-    assert "?q=%E9%98%B2%E7%81%BD&amp;type=orgs&amp;page=2" in first.content.decode()
+    assert "?q=%E9%98%B2%E7%81%BD&amp;type=organizations&amp;page=2" in first.content.decode()
 
 
 @pytest.mark.parametrize(

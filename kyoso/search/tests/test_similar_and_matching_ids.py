@@ -8,7 +8,7 @@ from kyoso.search.services import matching_ids, similar
 
 
 def test_similar_ranks_documents_sharing_more_words_first(corpus):
-    hits = similar("空き家バンクに移住者の情報を", viewer=None, type="orgs", limit=5)
+    hits = similar("空き家バンクに移住者の情報を", viewer=None, type="organizations", limit=5)
 
     # akiya2 shares 空き家, 移住者 and 情報; akiya shares 空き家 and バンク (in its title)
     assert {hit.id for hit in hits[:2]} == {corpus["akiya"].pk, corpus["akiya2"].pk}
@@ -17,9 +17,9 @@ def test_similar_ranks_documents_sharing_more_words_first(corpus):
 
 
 def test_similar_leaves_out_the_object_being_edited_and_honours_the_limit(corpus):
-    everything = similar("空き家", viewer=None, type="orgs", limit=5)
-    others = similar("空き家", viewer=None, type="orgs", exclude_id=corpus["akiya"].pk)
-    one = similar("空き家", viewer=None, type="orgs", limit=1)
+    everything = similar("空き家", viewer=None, type="organizations", limit=5)
+    others = similar("空き家", viewer=None, type="organizations", exclude_id=corpus["akiya"].pk)
+    one = similar("空き家", viewer=None, type="organizations", limit=1)
 
     assert corpus["akiya"].pk in {hit.id for hit in everything}
     assert corpus["akiya"].pk not in {hit.id for hit in others}
@@ -29,10 +29,10 @@ def test_similar_leaves_out_the_object_being_edited_and_honours_the_limit(corpus
 
 def test_similar_ignores_function_words_and_runs_one_query(corpus):
     with assert_num_queries(0):
-        assert similar("これはそれです", viewer=None, type="orgs") == []
+        assert similar("これはそれです", viewer=None, type="organizations") == []
     # 1 the ranked hits
     with assert_num_queries(1):
-        similar("子ども食堂", viewer=None, type="orgs")
+        similar("子ども食堂", viewer=None, type="organizations")
 
 
 def test_similar_of_an_unknown_type_is_empty(corpus):
@@ -40,8 +40,8 @@ def test_similar_of_an_unknown_type_is_empty(corpus):
 
 
 def test_matching_ids_are_ranked_and_can_be_capped(corpus):
-    ranked = matching_ids("空き家", type="orgs")
-    capped = matching_ids("空き家", type="orgs", limit=2)
+    ranked = matching_ids("空き家", type="organizations")
+    capped = matching_ids("空き家", type="organizations", limit=2)
 
     assert ranked[-1] == corpus["akiya2"].pk
     # A cap keeps the newest matches (decision 0009), still best first.

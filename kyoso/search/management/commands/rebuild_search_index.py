@@ -27,7 +27,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--type",
             dest="type_key",
-            help="作り直す種類（例: issues, orgs） / The type to rebuild (e.g. issues, orgs)",
+            help="作り直す種類（例: issues, people） / The type to rebuild (e.g. issues, people)",
         )
         parser.add_argument(
             "--batch-size",

@@ -245,12 +245,21 @@ def test_a_local_synonym_is_used_by_the_next_search_both_ways(
         )
         local_synonym_group_create(actor=sato, words=["買い物難民", "買い物弱者"])
 
-    assert [h.id for h in search("サンロク", viewer=None, types=["organizations"]).items] == [center.pk]
-    assert [h.id for h in search("さんろく", viewer=None, types=["organizations"]).items] == [center.pk]
-    assert [h.id for h in search("買い物難民", viewer=None, types=["organizations"]).items] == [shopping.pk]
+    assert [h.id for h in search("サンロク", viewer=None, types=["organizations"]).items] == [
+        center.pk
+    ]
+    assert [h.id for h in search("さんろく", viewer=None, types=["organizations"]).items] == [
+        center.pk
+    ]
+    assert [h.id for h in search("買い物難民", viewer=None, types=["organizations"]).items] == [
+        shopping.pk
+    ]
     sanroku = OrganizationFactory(name="サンロクの会", name_kana="", description="交流会。")
     # The other way round, and what was typed ranks first.
     found = [
-        h.id for h in search("酒田市産業振興まちづくりセンター", viewer=None, types=["organizations"]).items
+        h.id
+        for h in search(
+            "酒田市産業振興まちづくりセンター", viewer=None, types=["organizations"]
+        ).items
     ]
     assert found == [center.pk, sanroku.pk]

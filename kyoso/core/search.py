@@ -23,6 +23,8 @@ from kyoso.search.registry import SearchType
 from kyoso.search.services import CountedPage, SearchHit, counted_page, run_search
 
 PAGE_SIZE = 20
+#: At most this many synonyms are named in the notice (the rest are "…").
+SYNONYMS_SHOWN = 6
 
 __all__ = ["MAX_QUERY_LENGTH", "PAGE_SIZE", "SearchHit", "normalize_query", "site_search"]
 
@@ -53,6 +55,9 @@ class SiteSearch:
     #: The query had characters but no word that can be searched for (only punctuation…).
     nothing_to_search: bool = False
     truncated: bool = False
+    #: The synonyms the query was expanded to, and whether a bound left some out.
+    synonyms_used: list[str] = field(default_factory=list)
+    expansion_capped: bool = False
     #: The ``type`` asked for when it is not a registered type (every type is searched).
     unknown_type: str = ""
     #: "Label (key)" of every registered type, for the notice of an unknown type.
@@ -95,6 +100,14 @@ class SiteSearch:
             )
         if self.truncated:
             notices.append(messages.QUERY_TRUNCATED % {"length": len(self.query)})
+        if self.synonyms_used:
+            shown = self.synonyms_used[:SYNONYMS_SHOWN]
+            words = str(_("、")).join(shown)
+            if len(self.synonyms_used) > len(shown):
+                words += str(_("、")) + "…"
+            notices.append(messages.SYNONYMS_SEARCHED % {"words": words})
+        if self.expansion_capped:
+            notices.append(str(messages.EXPANSION_CAPPED))
         return notices
 
 
@@ -131,6 +144,8 @@ def site_search(raw_query: str, viewer: Any, *, type_key: str = "", page_number:
         result.nothing_to_search = True
         return result
     result.searched = True
+    result.synonyms_used = parsed.synonyms_used
+    result.expansion_capped = parsed.expansion_capped
     keys = [t.key for t in types]
     selected = [type_key] if type_key else keys
     number = _page_number(page_number)

@@ -15,6 +15,10 @@ UNKNOWN_TYPE = _(
     "検索の種類「%(type)s」はありません。すべての種類から検索しました。種類は次のとおりです: "
     "%(choices)s"
 )
+SYNONYMS_SEARCHED = _("同じ意味の言葉も探しました: %(words)s")
+EXPANSION_CAPPED = _(
+    '同じ意味の言葉が多いため、その一部だけを探しました。言葉を「"」で囲むと、書いたとおりに探します。'
+)
 QUERY_TRUNCATED = _("検索語が長すぎるため、先頭の%(length)s文字で検索しました。")
 RESULT_COUNT = _("%(count)s 件")
 

@@ -172,6 +172,8 @@ class Expansion:
     def __init__(self, limit: int = MAX_EXPANSION_TERMS):
         self.left = limit
         self.capped = False
+        #: The synonyms searched for, as written (for telling the person).
+        self.synonyms_used: list[str] = []
 
     def add(self, expr: Expr | None) -> Expr | None:
         if expr is None:
@@ -186,7 +188,13 @@ class Expansion:
     def synonyms(self, forms: list[str], group_ids: tuple[int, ...] = ()) -> list[Expr | None]:
         words, capped = synonyms.synonyms(forms, group_ids)
         self.capped |= capped
-        return [self.add(_synonym_expr(word)) for word in words]
+        exprs = []
+        for word in words:
+            expr = self.add(_synonym_expr(word))
+            if expr is not None and word not in self.synonyms_used:
+                self.synonyms_used.append(word)
+            exprs.append(expr)
+        return exprs
 
 
 def _synonym_expr(word: str) -> Expr | None:
@@ -321,6 +329,8 @@ class ParsedQuery:
     excluded_phrases: list[str] = field(default_factory=list)
     #: Expansion reached a bound (synonyms a word or terms a query): some were left out.
     expansion_capped: bool = False
+    #: The synonyms the words were expanded to, as written.
+    synonyms_used: list[str] = field(default_factory=list)
 
     @property
     def is_searchable(self) -> bool:
@@ -385,7 +395,9 @@ def parse(raw: str, *, expand: bool = True) -> ParsedQuery:
         if expr is None:
             continue
         (parsed.excluded if item.excluded else parsed.required).append(expr)
-    parsed.expansion_capped = expansion is not None and expansion.capped
+    if expansion is not None:
+        parsed.expansion_capped = expansion.capped
+        parsed.synonyms_used = expansion.synonyms_used
     return parsed
 
 

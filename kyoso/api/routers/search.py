@@ -122,6 +122,17 @@ class SearchPagination(KyosoPagination):
             ),
             json_schema_extra={"enum": ["eq", "gte"]},
         )
+        synonyms: list[str] = Field(
+            default_factory=list,
+            description=(
+                "Synonyms the words were also searched for, from Sudachi's dictionary and the "
+                "region's own list; what was typed ranks first. Quoted phrases and "
+                "exclusions are never expanded (decision 0010)"
+            ),
+        )
+        expansion_capped: bool = Field(
+            False, description="True when some synonyms were left out (at most 8 a word)"
+        )
 
     def paginate_queryset(
         self, queryset: Any, pagination: PageQuery, request: HttpRequest, **params: Any
@@ -138,6 +149,8 @@ class SearchPagination(KyosoPagination):
             "offset": offset,
             "next": page_url(request, limit, following) if following < count else None,
             "previous": page_url(request, limit, max(0, offset - limit)) if offset > 0 else None,
+            "synonyms": queryset.parsed.synonyms_used,
+            "expansion_capped": queryset.parsed.expansion_capped,
         }
 
 

@@ -263,3 +263,28 @@ def test_a_local_synonym_is_used_by_the_next_search_both_ways(
         ).items
     ]
     assert found == [center.pk, sanroku.pk]
+
+
+def test_the_search_page_names_the_synonyms_it_searched_and_says_when_it_capped(client, db):
+    from kyoso.search import messages
+
+    OrganizationFactory(name="高齢者の見守り", name_kana="", description="訪問します。")
+    page = client.get("/search/", {"q": "お年寄り"}).content.decode()
+    assert "同じ意味の言葉も探しました: " in page
+    assert "高齢者" in page
+    assert str(messages.EXPANSION_CAPPED).replace('"', "&quot;") not in page
+    capped = client.get("/search/", {"q": "支援"}).content.decode()
+    assert str(messages.EXPANSION_CAPPED).replace('"', "&quot;") in capped
+    # A phrase is not expanded: nothing to say.
+    quoted = client.get("/search/", {"q": '"お年寄り"'}).content.decode()
+    assert "同じ意味の言葉も探しました" not in quoted
+
+
+def test_the_api_names_the_synonyms_it_searched(client, db):
+    OrganizationFactory(name="高齢者の見守り", name_kana="", description="訪問します。")
+    body = client.get("/api/v1/search", {"q": "お年寄り"}).json()
+    assert body["items"][0]["title"] == "高齢者の見守り"
+    assert "高齢者" in body["synonyms"]
+    assert body["expansion_capped"] is False
+    assert client.get("/api/v1/search", {"q": "支援"}).json()["expansion_capped"] is True
+    assert client.get("/api/v1/search", {"q": '"お年寄り"'}).json()["synonyms"] == []

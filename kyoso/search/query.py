@@ -13,8 +13,8 @@ finds クウキヤ). A unit of one or two characters with a kanji or katakana in
 the beginning of a longer word, so 子 finds 子ども and 子育て (decision 0007).
 
 Words (not phrases, not exclusions) are also *expanded* (decision 0010): a word in kana finds
-the words read so (あきや → 空き家), a katakana word of three or more characters finds the
-katakana words it is part of (ツーリズム → エコツーリズム), and a word finds its synonyms, from
+the words read so (あきや → 空き家), a katakana word finds the katakana words it is part of
+where known words meet (ツーリズム → エコツーリズム, バス → コミュニティバス), and a word finds its synonyms, from
 Sudachi's dictionary and the region's own list (お年寄り → 高齢者). What an expansion finds
 always ranks below what the words as typed find (kyoso.search.services.score_sql). Expansion is
 bounded: :data:`kyoso.search.synonyms.MAX_PER_WORD` synonyms a word and
@@ -220,13 +220,10 @@ def _unit_expr(unit: Unit, expansion: Expansion | None) -> Expr | None:
     if is_katakana_word(unit.surface) and len(folded) >= PART_MIN_CHARS:
         # A katakana word inside a longer one that Sudachi keeps whole: at its start (a term
         # beginning so) or further in (a suffix side term beginning so).
+        # (A short word already matches terms it begins, as typed.)
+        begins = None if short else Term(folded, prefix=True, expansion=True)
         more.append(
-            expansion.add(
-                any_of(
-                    Term(folded, prefix=True, expansion=True),
-                    Term(folded, prefix=True, kind=SUFFIX, expansion=True),
-                )
-            )
+            expansion.add(any_of(begins, Term(folded, prefix=True, kind=SUFFIX, expansion=True)))
         )
     more += expansion.synonyms(list(unit.terms()), unit.word.synonym_groups)
     return any_of(own, split, *more)

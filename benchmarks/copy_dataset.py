@@ -8,7 +8,7 @@ PostgreSQL side computes its own ``tsvector`` (a generated column) and GIN index
 copied terms, exactly as when the search layer writes them::
 
     python -m benchmarks.copy_dataset --sqlite /work/benchdata/sqlite/bench.sqlite3 \\
-        --postgres-url postgres://postgres@127.0.0.1:5432/kyoso_bench
+        --postgres-url postgres://postgres@127.0.0.1:5432/kyoso_bench --fresh
 
 Run it again after the SQLite data set has grown: it copies only rows past the ids already
 there, table by table (users, roles, issues, tags, stage changes, comments, documents, texts).
@@ -115,14 +115,22 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sqlite", required=True, help="the kept SQLite data set (a file)")
     parser.add_argument("--postgres-url", required=True, help="its name must contain 'bench'")
+    parser.add_argument(
+        "--fresh",
+        action="store_true",
+        help="drop the PostgreSQL data set first (when it was built by older search code)",
+    )
     args = parser.parse_args(argv)
 
     import psycopg
 
     from benchmarks.issues import _setup
-    from benchmarks.run import postgres_ensure
+    from benchmarks.run import postgres_create, postgres_ensure
 
-    postgres_ensure(args.postgres_url)
+    if args.fresh:
+        postgres_create(args.postgres_url)
+    else:
+        postgres_ensure(args.postgres_url)
     _setup(args.postgres_url)  # migrate
     lite = sqlite3.connect(f"file:{args.sqlite}?mode=ro", uri=True, isolation_level=None)
     # One read transaction: every table is read from the same snapshot (WAL), even while a

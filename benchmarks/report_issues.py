@@ -419,6 +419,7 @@ def _targets_12(result: dict[str, Any], baseline: dict[str, Any] | None) -> list
     kind = "target" if postgres else "information"
     if ratios:
         worst_ratio, worst_query = max(ratios)
+        tail = "."
         if postgres:
             verdict = (
                 ("met" if worst_ratio <= TARGET_SEARCH_SCALE_FACTOR else "NOT met")
@@ -426,8 +427,6 @@ def _targets_12(result: dict[str, Any], baseline: dict[str, Any] | None) -> list
                 else "not measured"
             )
             tail = f": **{verdict}**."
-        else:
-            tail = " (information)."
         lines.append(
             f"- {name}: search p95 at 1 M within {TARGET_SEARCH_SCALE_FACTOR}× of 10 k, per "
             f"query class ({kind}) — {where} the largest ratio is {worst_ratio:.2f}× "
@@ -485,10 +484,12 @@ def _targets_12(result: dict[str, Any], baseline: dict[str, Any] | None) -> list
         detail = ", ".join(
             f"{size_label(f['size'])} {g:.2f}× (all search tables {t:.2f}×)" for g, t, f in growths
         )
-        verdict = "met" if worst_growth <= TARGET_INDEX_GROWTH else "NOT met"
+        outcome = "**met**" if worst_growth <= TARGET_INDEX_GROWTH else "**NOT met**"
+        if all(base[str(f["size"])]["date"] == f["date"] for _g, _t, f in growths):
+            outcome = "**baseline** (the sizes shown are the baseline itself)"
         lines.append(
             f"- {name}: full-text index ≤ {TARGET_INDEX_GROWTH}× its size before issue 12 — "
-            f"{detail}: **{verdict}**."
+            f"{detail}: {outcome}."
         )
     else:
         lines.append(

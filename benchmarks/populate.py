@@ -298,11 +298,12 @@ def catch_up(indexer: BulkIndexer, timings: Timings) -> None:
     """Index the issues a stopped run inserted but did not index yet (a kept data set)."""
     from django.db.models import Exists, OuterRef
 
+    from benchmarks.issues import issue_type
     from kyoso.issues.models import Issue
     from kyoso.search.models import SearchDocument
 
     # An anti-join (NOT EXISTS): PostgreSQL runs NOT IN (subquery) row by row at 1 M.
-    indexed = SearchDocument.objects.filter(type="issues", object_id=OuterRef("pk"))
+    indexed = SearchDocument.objects.filter(type=issue_type(), object_id=OuterRef("pk"))
     missing = list(
         Issue.objects.filter(~Exists(indexed)).order_by("pk").values_list("pk", flat=True)
     )
@@ -392,10 +393,11 @@ def _search_helpers() -> tuple[Callable, Callable]:
 
 
 def _documents(issues: list) -> list[Any]:
+    from benchmarks.issues import issue_type
     from kyoso.search import registry
 
     build, _save = _search_helpers()
-    search_type = registry.get("issues")
+    search_type = registry.get(issue_type())
     return [build(search_type, issue) for issue in issues]
 
 

@@ -3,7 +3,7 @@
 Usage::
 
     make bench                                   # page latency + issues at 1 k and 10 k
-    python -m benchmarks.run --sizes 1000,100000,1000000 --databases sqlite,postgres
+    python -m benchmarks.run --sizes 1000,10000,100000 --databases sqlite,postgres
     python -m benchmarks.run --events --nice -15  # issue 5: 100 k events, 1 M registrations
 
 Each benchmark runs in its own child process on its own throw-away database: a temporary
@@ -39,6 +39,8 @@ RESULTS = Path(__file__).resolve().parent / "results"
 DEFAULT_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/kyoso_bench"
 DEFAULT_EVENTS_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/kyoso_bench_events"
 QUICK_SIZES = "1000,10000"
+#: The search index's size before issue 12's changes (``--record-index-baseline``).
+BASELINE = "index-baseline.json"
 
 
 def _child(module: str, *args: str, env: dict[str, str] | None = None) -> dict:
@@ -60,8 +62,18 @@ def _stamp() -> dict[str, str]:
     commit = subprocess.run(
         ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
     ).stdout.strip()
+    # The figures and the report written by an earlier run are outputs, not changes.
     dirty = subprocess.run(
-        ["git", "status", "--porcelain", "--untracked-files=no"],
+        [
+            "git",
+            "status",
+            "--porcelain",
+            "--untracked-files=no",
+            "--",
+            ".",
+            ":!benchmarks/results",
+            ":!docs/performance.md",
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -175,6 +187,26 @@ def run_issues(database: str, sizes: str, args: argparse.Namespace) -> None:
         figures["peak_rss_mb"] = result.get("peak_rss_mb")
         stored["sizes"][str(figures["size"])] = figures
     _save(name, stored)
+    if args.record_index_baseline:
+        record_index_baseline(result["database"], result["server_version"], result["results"])
+
+
+def record_index_baseline(database: str, server_version: str, sizes: list[dict]) -> None:
+    """Keep the search index's size at each measured size as the baseline of issue 12's
+    "index size growth ≤ 1.5×" target (``results/index-baseline.json``)."""
+    baseline = _load(BASELINE) or {}
+    kept = baseline.setdefault(database, {})
+    for figures in sizes:
+        size = figures.get("index_size", {})
+        if "fulltext" not in size:
+            continue
+        kept[str(figures["size"])] = {
+            **size,
+            "corpus": figures.get("corpus", 1),
+            "server_version": server_version,
+            **{k: figures[k] for k in ("date", "commit", "machine")},
+        }
+    _save(BASELINE, baseline)
 
 
 def run_events(database: str, args: argparse.Namespace) -> None:
@@ -264,6 +296,12 @@ def main(argv: list[str] | None = None) -> int:
         help="run at this niceness (e.g. -15, as root) when other work shares the machine; "
         "recorded with the figures",
     )
+    parser.add_argument(
+        "--record-index-baseline",
+        action="store_true",
+        help="keep this run's search index sizes as the baseline of issue 12's index size "
+        "target (results/index-baseline.json; only before the search changes)",
+    )
     parser.add_argument("--skip-pages", action="store_true", help="keep the last page figures")
     parser.add_argument("--skip-issues", action="store_true")
     parser.add_argument(
@@ -323,6 +361,7 @@ def main(argv: list[str] | None = None) -> int:
         events=[r for r in (_load("events-sqlite.json"), _load("events-postgresql.json")) if r],
         notes=notes,
         remarks=_remarks(),
+        index_baseline=_load(BASELINE),
     )
     OUTPUT.write_text(text, encoding="utf-8")
     print(text)

@@ -178,6 +178,7 @@ def test_a_word_that_can_only_be_reached_is_not_expanded():
         "！？。、・…",
         "あ" * 1000,
         "の は が を",  # particles only
+        "こと もの ため",  # formal nouns, which have synonyms of their own
         '"お年寄り',  # unbalanced quote
         "-",
         "- - -",
@@ -288,3 +289,27 @@ def test_the_api_names_the_synonyms_it_searched(client, db):
     assert body["expansion_capped"] is False
     assert client.get("/api/v1/search", {"q": "支援"}).json()["expansion_capped"] is True
     assert client.get("/api/v1/search", {"q": '"お年寄り"'}).json()["synonyms"] == []
+
+
+def test_local_synonyms_chained_through_a_shared_word_expand_one_step_only(
+    db, django_capture_on_commit_callbacks, sato
+):
+    """A → B in one group and B → C in another: A finds B's documents, never C's (and B, in
+    both groups, finds both); a loop A → B → A adds nothing twice."""
+    from kyoso.search.synonyms_services import local_synonym_group_create
+
+    with django_capture_on_commit_callbacks(execute=True):
+        local_synonym_group_create(actor=sato, words=["ミナトン", "ハマッコ"])
+        local_synonym_group_create(actor=sato, words=["ハマッコ", "ヤマッペ"])
+    alpha, beta, gamma = (
+        OrganizationFactory(name=f"{name}の会", name_kana="", description="集まり。").pk
+        for name in ("ミナトン", "ハマッコ", "ヤマッペ")
+    )
+
+    def found(query: str) -> set[int]:
+        return {h.id for h in search(query, viewer=None, types=["organizations"]).items}
+
+    assert found("ミナトン") == {alpha, beta}
+    assert found("ハマッコ") == {alpha, beta, gamma}
+    assert found("ヤマッペ") == {beta, gamma}
+    assert parse("ミナトン").synonyms_used == ["ハマッコ"]

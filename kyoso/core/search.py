@@ -144,8 +144,6 @@ def site_search(raw_query: str, viewer: Any, *, type_key: str = "", page_number:
         result.nothing_to_search = True
         return result
     result.searched = True
-    result.synonyms_used = parsed.synonyms_used
-    result.expansion_capped = parsed.expansion_capped
     keys = [t.key for t in types]
     selected = [type_key] if type_key else keys
     number = _page_number(page_number)
@@ -172,6 +170,9 @@ def site_search(raw_query: str, viewer: Any, *, type_key: str = "", page_number:
     result.page = Page(shown, number, paginator)
     result.total = paginator.count
     result.relation = found.relation
+    if found.expanded:
+        result.synonyms_used = parsed.synonyms_used
+        result.expansion_capped = parsed.expansion_capped
     return result
 
 

@@ -14,11 +14,13 @@ the beginning of a longer word, so 子 finds 子ども and 子育て (decision 0
 
 Words (not phrases, not exclusions) are also *expanded* (decision 0010): a word in kana finds
 the words read so (あきや → 空き家), a katakana word finds the katakana words it is part of
-where known words meet (ツーリズム → エコツーリズム, バス → コミュニティバス), and a word finds its synonyms, from
-Sudachi's dictionary and the region's own list (お年寄り → 高齢者). What an expansion finds
-always ranks below what the words as typed find (kyoso.search.services.score_sql). Expansion is
-bounded: :data:`kyoso.search.synonyms.MAX_PER_WORD` synonyms a word and
-:data:`MAX_EXPANSION_TERMS` terms a query; a query that reached a bound says so
+where known words meet (ツーリズム → エコツーリズム, バス → コミュニティバス), and a word finds
+its synonyms, from Sudachi's dictionary and the region's own list (お年寄り → 高齢者). What
+an expansion finds always ranks below what the words as typed find
+(kyoso.search.services.score_sql), and is not looked for when the words as typed fill the
+ranking window by themselves (kyoso.search.services._matches). Expansion is bounded:
+:data:`kyoso.search.synonyms.MAX_PER_WORD` synonyms a word and :data:`MAX_EXPANSION_TERMS`
+terms a query; a query that reached a bound says so
 (``ParsedQuery.expansion_capped``).
 
 Nothing typed reaches FTS5 or to_tsquery: terms are encoded to ``[a-z][a-z0-9]*``
@@ -28,7 +30,7 @@ Nothing typed reaches FTS5 or to_tsquery: terms are encoded to ``[a-z][a-z0-9]*`
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kyoso.core.text import normalize_text
 from kyoso.search import synonyms
@@ -324,10 +326,21 @@ class ParsedQuery:
     excluded: list[Expr] = field(default_factory=list)
     phrases: list[str] = field(default_factory=list)
     excluded_phrases: list[str] = field(default_factory=list)
+    #: ``required`` before expansion (the same when nothing was expanded), one for one.
+    typed: list[Expr] = field(default_factory=list)
     #: Expansion reached a bound (synonyms a word or terms a query): some were left out.
     expansion_capped: bool = False
     #: The synonyms the words were expanded to, as written.
     synonyms_used: list[str] = field(default_factory=list)
+
+    @property
+    def has_expansion(self) -> bool:
+        """True when expansion added something to the words as typed."""
+        return bool(self.typed) and self.typed != self.required
+
+    def as_typed(self) -> ParsedQuery:
+        """The same query without its expansion: the words as typed."""
+        return replace(self, required=list(self.typed), synonyms_used=[], expansion_capped=False)
 
     @property
     def is_searchable(self) -> bool:
@@ -379,8 +392,11 @@ def parse(raw: str, *, expand: bool = True) -> ParsedQuery:
     parsed = ParsedQuery(text=normalize_text(raw or "")[:MAX_QUERY_LENGTH])
     expansion = Expansion() if expand else None
     for item in split_items(raw):
+        typed = None
         if not item.phrase:
             expr = word_expr(item.text, None if item.excluded else expansion)
+            if expansion is not None and not item.excluded:
+                typed = word_expr(item.text)
         elif item.excluded:
             parsed.excluded_phrases.append(fold_text(item.text))
             continue
@@ -391,7 +407,11 @@ def parse(raw: str, *, expand: bool = True) -> ParsedQuery:
             expr = word_expr(item.text)
         if expr is None:
             continue
-        (parsed.excluded if item.excluded else parsed.required).append(expr)
+        if item.excluded:
+            parsed.excluded.append(expr)
+        else:
+            parsed.required.append(expr)
+            parsed.typed.append(typed if typed is not None else expr)
     if expansion is not None:
         parsed.expansion_capped = expansion.capped
         parsed.synonyms_used = expansion.synonyms_used
@@ -400,4 +420,4 @@ def parse(raw: str, *, expand: bool = True) -> ParsedQuery:
 
 def parse_similar(text: str) -> ParsedQuery:
     expr = similar_expr(text)
-    return ParsedQuery(text=text, required=[expr] if expr else [])
+    return ParsedQuery(text=text, required=[expr] if expr else [], typed=[expr] if expr else [])

@@ -70,6 +70,9 @@ class CountedPage:
     items: list[SearchHit]
     counts: dict[str, int] = field(default_factory=dict)
     relation: str = "eq"
+    #: The matches include what only the query's expansion found (synonyms, readings, parts);
+    #: False when the words as typed filled the window by themselves (see ``_matches``).
+    expanded: bool = False
 
     def count(self, types: Sequence[str] | None = None) -> int:
         keys = self.counts if types is None else types
@@ -344,6 +347,11 @@ def _visibility(search_types: list[SearchType], viewer: Any) -> tuple[str, list]
     return sql, list(params)
 
 
+#: The window's candidates of the words as typed, when the query was expanded.
+TYPED = "typed_candidates"
+_TYPED_FILL = f"(SELECT count(*) FROM {TYPED})"  # noqa: S608
+
+
 @dataclass(frozen=True)
 class Matches:
     """The SELECT of the matching documents, and the common table expressions it reads (the
@@ -353,6 +361,9 @@ class Matches:
     params: list
     ctes: str = ""
     cte_params: list = field(default_factory=list)
+    #: A condition (SQL, no parameters): the matches include what only the query's expansion
+    #: found (see :func:`_matches`).
+    expanded_sql: str = "1 = 0"
 
     def with_ctes(self, *more: str) -> str:
         """``WITH`` and every common table expression: ours, then ``more``."""
@@ -472,11 +483,30 @@ def _matches(
     )
     params = [*score.title_params, *params]
     if match.candidates_sql is None:
-        return Matches(sql, params), score
-    matches = Matches(
-        sql, params, f"{CANDIDATES} AS ({match.candidates_sql})", list(match.candidates_params)
+        return Matches(
+            sql, params, expanded_sql="1 = 1" if parsed.has_expansion else "1 = 0"
+        ), score
+    if not parsed.has_expansion:
+        ctes = f"{CANDIDATES} AS ({match.candidates_sql})"
+        return Matches(sql, params, ctes, list(match.candidates_params)), score
+    # Expanded: when the words as typed fill the window by themselves, the window is theirs.
+    # What only an expansion finds ranks below every document with the words as typed
+    # (score_sql), so it could only come after the window's last place; and the newest
+    # matches of the expanded query would push older typed matches out of the window. Else
+    # the window is the newest matches of the expanded query. Both in the one statement: the
+    # expanded match is not run at all when its condition is false.
+    assert window is not None  # candidates are only read for a window
+    typed = backend.match(parsed.as_typed(), window=window)
+    ctes = (
+        f"{TYPED} AS MATERIALIZED ({typed.candidates_sql}), "  # noqa: S608
+        f"{CANDIDATES} AS (SELECT * FROM {TYPED} WHERE {_TYPED_FILL} >= %s "
+        f"UNION ALL SELECT * FROM ({match.candidates_sql}) AS expanded "
+        f"WHERE {_TYPED_FILL} < %s)"
     )
-    return matches, score
+    cte_params = [*typed.candidates_params, window, *match.candidates_params, window]
+    return Matches(
+        sql, params, ctes, cte_params, expanded_sql=f"{_TYPED_FILL} < {int(window)}"
+    ), score
 
 
 #: Best first; equal scores by newest object, then type.
@@ -538,8 +568,8 @@ def counted_page(
     cut_where = " AND title_score + %s >= COALESCE((SELECT title_score FROM cut), 0)" if cut else ""
     ctes = matches.with_ctes(
         f"matches AS ({matches.sql})",
-        f"totals AS (SELECT (SELECT count(*) FROM {CANDIDATES}) AS candidates, {sums} "  # noqa: S608
-        "FROM matches)",
+        f"totals AS (SELECT (SELECT count(*) FROM {CANDIDATES}) AS candidates, {sums}, "  # noqa: S608
+        f"CASE WHEN {matches.expanded_sql} THEN 1 ELSE 0 END AS expanded FROM matches)",
         cut_cte if cut else "",
         f"page AS (SELECT doc_id, type, object_id, title_score, "  # noqa: S608
         f"title_score + {score.body} AS score "
@@ -572,7 +602,8 @@ def counted_page(
         ],
     )
     candidates = int(rows[0][7] or 0)
-    counts = {key: int(n) for key, n in zip(keys, rows[0][8:], strict=True) if n}
+    counts = {key: int(n) for key, n in zip(keys, rows[0][8:-1], strict=True) if n}
+    expanded = bool(rows[0][-1])
     relation = "gte" if candidates >= WINDOW else "eq"
     # The body's part of the score counts the terms the index found in the body: 0 means the
     # snippet need not look for them (when every term was scored).
@@ -591,7 +622,7 @@ def counted_page(
         for type_key, object_id, title, url, body, score_value, body_score, *_counts in rows
         if type_key is not None
     ]
-    return CountedPage(hits, counts, relation=relation)
+    return CountedPage(hits, counts, relation=relation, expanded=expanded)
 
 
 def run_search(

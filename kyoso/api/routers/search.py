@@ -76,6 +76,8 @@ class SearchResults:
 
     def __init__(self, request: HttpRequest, parsed: ParsedQuery, types: list[str] | None):
         self.request, self.parsed, self.types = request, parsed, types
+        #: Whether the page's matches include what only the expansion found (set by page()).
+        self.expanded = False
 
     def page(self, limit: int, offset: int) -> tuple[list[dict[str, Any]], int, str]:
         """The items, the count, and what the count is (exact, or a lower bound: decision
@@ -88,6 +90,7 @@ class SearchResults:
             offset=offset,
         )
         items = [self._out(hit) for hit in found.items]
+        self.expanded = found.expanded
         return items, found.count(), found.relation
 
     def _out(self, hit: SearchHit) -> dict[str, Any]:
@@ -127,7 +130,8 @@ class SearchPagination(KyosoPagination):
             description=(
                 "Synonyms the words were also searched for, from Sudachi's dictionary and the "
                 "region's own list; what was typed ranks first. Quoted phrases and "
-                "exclusions are never expanded (decision 0010)"
+                "exclusions are never expanded, nor is a query whose words as typed match "
+                "1,000 or more (decision 0010)"
             ),
         )
         expansion_capped: bool = Field(
@@ -149,8 +153,8 @@ class SearchPagination(KyosoPagination):
             "offset": offset,
             "next": page_url(request, limit, following) if following < count else None,
             "previous": page_url(request, limit, max(0, offset - limit)) if offset > 0 else None,
-            "synonyms": queryset.parsed.synonyms_used,
-            "expansion_capped": queryset.parsed.expansion_capped,
+            "synonyms": queryset.parsed.synonyms_used if queryset.expanded else [],
+            "expansion_capped": queryset.parsed.expansion_capped and queryset.expanded,
         }
 
 

@@ -313,3 +313,55 @@ def test_local_synonyms_chained_through_a_shared_word_expand_one_step_only(
     assert found("ハマッコ") == {alpha, beta, gamma}
     assert found("ヤマッペ") == {beta, gamma}
     assert parse("ミナトン").synonyms_used == ["ハマッコ"]
+
+
+# --- The window: the words as typed first ----------------------------------------------------
+
+
+@pytest.mark.parametrize("typed_count, expanded", [(2, True), (3, False), (5, False)])
+def test_when_the_words_as_typed_fill_the_window_the_expansion_is_not_run(
+    db, monkeypatch, django_assert_num_queries, typed_count, expanded
+):
+    """With a window of 3: two documents with 高齢者 leave room, and the newer お年寄り
+    documents (a synonym) fill it; three or more fill it by themselves, and then only they are
+    ranked and nothing is said about synonyms. One statement either way."""
+    from kyoso.search import services
+
+    monkeypatch.setattr(services, "WINDOW", 3)
+    typed = [
+        OrganizationFactory(name=f"高齢者の会{n}", name_kana="", description="集い。").pk
+        for n in range(typed_count)
+    ]
+    synonym = [
+        OrganizationFactory(name=f"お年寄りの会{n}", name_kana="", description="集い。").pk
+        for n in range(2)
+    ]
+    with django_assert_num_queries(1):
+        page = services.counted_page(
+            parse("高齢者"), viewer=None, types=["organizations"], limit=10
+        )
+    ids = [hit.id for hit in page.items]
+    assert page.expanded is expanded
+    if expanded:
+        # The newest three matches of the expanded query: both synonyms, then the newest typed.
+        assert ids == [typed[-1], synonym[1], synonym[0]]
+    else:
+        assert ids == list(reversed(typed))[:3]
+        assert page.relation == "gte"
+
+
+def test_the_page_names_no_synonyms_when_the_words_as_typed_filled_the_window(
+    client, db, monkeypatch
+):
+    from kyoso.search import services
+
+    monkeypatch.setattr(services, "WINDOW", 2)
+    for n in range(2):
+        OrganizationFactory(name=f"高齢者の会{n}", name_kana="", description="集い。")
+    OrganizationFactory(name="お年寄りの会", name_kana="", description="集い。")
+    page = client.get("/search/", {"q": "高齢者"}).content.decode()
+    assert "同じ意味の言葉も探しました" not in page
+    assert "お年寄りの会" not in page
+    body = client.get("/api/v1/search", {"q": "高齢者"}).json()
+    assert body["synonyms"] == []
+    assert [item["title"] for item in body["items"]] == ["高齢者の会1", "高齢者の会0"]

@@ -408,7 +408,9 @@ class Score:
         return f"JOIN {TEXT} ON {TEXT}.document_id = {matches}.doc_id {self.body_from}"
 
 
-def score_sql(parsed: ParsedQuery, match: Match, backend: Any) -> Score:
+def score_sql(
+    parsed: ParsedQuery, match: Match, backend: Any, *, expanded: str | None = None
+) -> Score:
     """The relevance of a matching document: the same number on both databases.
 
     For each term typed (a word, each part of a compound, a phrase's words): TITLE_POINTS if
@@ -434,11 +436,14 @@ def score_sql(parsed: ParsedQuery, match: Match, backend: Any) -> Score:
     title_params: list = []
     body_params: list = []
     for terms, title_points, body_points in scored:
+        # An expansion is only scored when it was used (``expanded``: a condition computed once
+        # a statement, see _matches); both databases skip the look-ups when it is false.
+        gate = f"{expanded} AND " if expanded and title_points != TITLE_POINTS else ""
         sql, params = backend.in_title(match, [(t.code, t.prefix) for t in terms])
-        title.append(f"CASE WHEN {sql} THEN {title_points} ELSE 0 END")
+        title.append(f"CASE WHEN {gate}{sql} THEN {title_points} ELSE 0 END")
         title_params += params
         sql, params = backend.in_body([(t.code, t.prefix) for t in terms])
-        body.append(f"CASE WHEN {sql} THEN {body_points} ELSE 0 END")
+        body.append(f"CASE WHEN {gate}{sql} THEN {body_points} ELSE 0 END")
         body_params += params
     complete = len(typed) <= MAX_SCORED_TERMS and all(
         len(group) <= MAX_SCORED_EXPANSION_TERMS for group in groups
@@ -464,7 +469,11 @@ def _matches(
     (of the newest ``window`` matches of the index, when given), and their :class:`Score`."""
     backend = backend_for(connection.vendor)
     match = backend.match(parsed, window=window)
-    score = score_sql(parsed, match, backend)
+    # With a window, an expanded query uses its expansion only when the words as typed do not
+    # fill the window by themselves (below); the score then leaves the expansion out too.
+    two_step = window is not None and parsed.has_expansion and match.candidates_sql is not None
+    expanded = f"{_TYPED_FILL} < {int(window)}" if two_step and window is not None else None
+    score = score_sql(parsed, match, backend, expanded=expanded)
     where = [match.where_sql]
     params = list(match.params)
     for phrase in parsed.phrases:
@@ -504,9 +513,7 @@ def _matches(
         f"WHERE {_TYPED_FILL} < %s)"
     )
     cte_params = [*typed.candidates_params, window, *match.candidates_params, window]
-    return Matches(
-        sql, params, ctes, cte_params, expanded_sql=f"{_TYPED_FILL} < {int(window)}"
-    ), score
+    return Matches(sql, params, ctes, cte_params, expanded_sql=expanded or "1 = 1"), score
 
 
 #: Best first; equal scores by newest object, then type.

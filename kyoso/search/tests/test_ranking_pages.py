@@ -62,8 +62,13 @@ def documents(db):
 
 def _model_order(query: str) -> list[tuple[int, float]]:
     """The object ids matching ``query``'s words (those the search found: the window), best
-    first, with their scores, by the score's definition."""
-    typed, groups = parse(query).scored_terms()
+    first, with their scores, by the score's definition: the expansion is scored only when the
+    words as typed do not fill the window by themselves (then it is not used at all)."""
+    parsed = parse(query)
+    typed, groups = parsed.scored_terms()
+    as_typed = services.counted_page(parsed.as_typed(), viewer=None, types=["organizations"])
+    if as_typed.count() >= services.WINDOW:
+        groups = []
 
     def has(term_text: str, terms) -> bool:
         codes = term_text.split()

@@ -70,7 +70,7 @@ def _regions_loaded(request):
         # Without a database there are no local synonyms to read: query parsing in such tests
         # expands with Sudachi's dictionary alone.
         request.getfixturevalue("monkeypatch").setattr(
-            "kyoso.search.synonyms.local_synonyms", lambda forms: []
+            "kyoso.search.synonyms.local_phrases", lambda: {}
         )
         yield
         return

@@ -7,7 +7,7 @@ types with :func:`kyoso.search.registry.register`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
@@ -102,10 +102,8 @@ class SiteSearch:
             notices.append(messages.QUERY_TRUNCATED % {"length": len(self.query)})
         if self.synonyms_used:
             shown = self.synonyms_used[:SYNONYMS_SHOWN]
-            words = str(_("、")).join(shown)
-            if len(self.synonyms_used) > len(shown):
-                words += str(_("、")) + "…"
-            notices.append(messages.SYNONYMS_SEARCHED % {"words": words})
+            more = ["…"] if len(self.synonyms_used) > len(shown) else []
+            notices.append(messages.SYNONYMS_SEARCHED % {"words": _listed([*shown, *more])})
         if self.expansion_capped:
             notices.append(str(messages.EXPANSION_CAPPED))
         return notices
@@ -177,7 +175,12 @@ def site_search(raw_query: str, viewer: Any, *, type_key: str = "", page_number:
 
 
 def _known_types(types: list[SearchType]) -> str:
-    return _("、").join(f"{t.label} ({t.key})" for t in types)
+    return _listed(f"{t.label} ({t.key})" for t in types)
+
+
+def _listed(items: Iterable[str]) -> str:
+    """Items joined as a list in the page's language (、 in Japanese, a comma in English)."""
+    return str(_("、")).join(items)
 
 
 def _tabs(types: list[SearchType], counts: dict[str, int], current: str) -> list[Tab]:

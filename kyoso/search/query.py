@@ -30,6 +30,7 @@ Nothing typed reaches FTS5 or to_tsquery: terms are encoded to ``[a-z][a-z0-9]*`
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from kyoso.core.text import normalize_text
@@ -174,6 +175,8 @@ class Expansion:
     def __init__(self, limit: int = MAX_EXPANSION_TERMS):
         self.left = limit
         self.capped = False
+        #: The region's own synonyms, read at the first word that needs them (once a query).
+        self._local: Mapping[str, frozenset[str]] | None = None
         #: The synonyms searched for, as written (for telling the person).
         self.synonyms_used: list[str] = []
 
@@ -188,7 +191,9 @@ class Expansion:
         return expr
 
     def synonyms(self, forms: list[str], group_ids: tuple[int, ...] = ()) -> list[Expr | None]:
-        words, capped = synonyms.synonyms(forms, group_ids)
+        if self._local is None:
+            self._local = synonyms.local_phrases()
+        words, capped = synonyms.synonyms(forms, group_ids, self._local)
         self.capped |= capped
         exprs = []
         for word in words:

@@ -48,6 +48,12 @@ class SearchType:
     order: int = 100
     queryset: Callable[[], QuerySet] | None = None
 
+    def objects(self) -> QuerySet:
+        """The objects to index: ``queryset()`` (with what ``document()`` needs), else all."""
+        if self.queryset is not None:
+            return self.queryset()
+        return self.model._default_manager.all()
+
 
 _types: dict[str, SearchType] = {}
 

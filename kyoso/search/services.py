@@ -205,8 +205,7 @@ def _index_pending(conn: Any, pending: _Pending) -> None:
         search_type = registry.for_model(model)
         if search_type is None:
             continue
-        objects = search_type.queryset() if search_type.queryset else model._default_manager.all()
-        for obj in objects.filter(pk__in=object_ids).order_by("pk"):
+        for obj in search_type.objects().filter(pk__in=object_ids).order_by("pk"):
             index_object(obj)
 
 
@@ -226,10 +225,7 @@ def rebuild(
     progress: Callable[[int, int], None] | None = None,
 ) -> int:
     """Index every object of ``search_type`` again; returns how many documents it holds."""
-    if search_type.queryset is not None:
-        objects = search_type.queryset()
-    else:
-        objects = search_type.model._default_manager.all()
+    objects = search_type.objects()
     total = objects.count()
     done = indexed = 0
     last_pk = None
@@ -424,9 +420,12 @@ def score_sql(
     vector (PostgreSQL, body terms weigh D): the same answer.
     """
     typed, groups = parsed.scored_terms()
-    scored = [([term], TITLE_POINTS, BODY_POINTS) for term in typed[:MAX_SCORED_TERMS]]
+    # An expansion is only scored when it was used (``expanded``: a condition computed once a
+    # statement, see _matches); both databases skip its look-ups when the condition is false.
+    gate = f"{expanded} AND " if expanded else ""
+    scored = [([term], TITLE_POINTS, BODY_POINTS, "") for term in typed[:MAX_SCORED_TERMS]]
     scored += [
-        (group[:MAX_SCORED_EXPANSION_TERMS], EXPANSION_TITLE_POINTS, EXPANSION_BODY_POINTS)
+        (group[:MAX_SCORED_EXPANSION_TERMS], EXPANSION_TITLE_POINTS, EXPANSION_BODY_POINTS, gate)
         for group in groups
     ]
     if not scored:
@@ -435,15 +434,12 @@ def score_sql(
     body: list[str] = []
     title_params: list = []
     body_params: list = []
-    for terms, title_points, body_points in scored:
-        # An expansion is only scored when it was used (``expanded``: a condition computed once
-        # a statement, see _matches); both databases skip the look-ups when it is false.
-        gate = f"{expanded} AND " if expanded and title_points != TITLE_POINTS else ""
+    for terms, title_points, body_points, only_if in scored:
         sql, params = backend.in_title(match, [(t.code, t.prefix) for t in terms])
-        title.append(f"CASE WHEN {gate}{sql} THEN {title_points} ELSE 0 END")
+        title.append(f"CASE WHEN {only_if}{sql} THEN {title_points} ELSE 0 END")
         title_params += params
         sql, params = backend.in_body([(t.code, t.prefix) for t in terms])
-        body.append(f"CASE WHEN {gate}{sql} THEN {body_points} ELSE 0 END")
+        body.append(f"CASE WHEN {only_if}{sql} THEN {body_points} ELSE 0 END")
         body_params += params
     complete = len(typed) <= MAX_SCORED_TERMS and all(
         len(group) <= MAX_SCORED_EXPANSION_TERMS for group in groups
@@ -453,7 +449,7 @@ def score_sql(
         title_params,
         f"({' + '.join(body)})",
         body_params,
-        sum(body_points for _terms, _title_points, body_points in scored),
+        sum(body_points for _terms, _title_points, body_points, _only_if in scored),
         complete=complete,
         body_from=backend.body_source(),
     )
@@ -471,8 +467,9 @@ def _matches(
     match = backend.match(parsed, window=window)
     # With a window, an expanded query uses its expansion only when the words as typed do not
     # fill the window by themselves (below); the score then leaves the expansion out too.
-    two_step = window is not None and parsed.has_expansion and match.candidates_sql is not None
-    expanded = f"{_TYPED_FILL} < {int(window)}" if two_step and window is not None else None
+    expanded = None
+    if window is not None and parsed.has_expansion and match.candidates_sql is not None:
+        expanded = f"{_TYPED_FILL} < {int(window)}"
     score = score_sql(parsed, match, backend, expanded=expanded)
     where = [match.where_sql]
     params = list(match.params)
@@ -495,7 +492,7 @@ def _matches(
         return Matches(
             sql, params, expanded_sql="1 = 1" if parsed.has_expansion else "1 = 0"
         ), score
-    if not parsed.has_expansion:
+    if expanded is None:
         ctes = f"{CANDIDATES} AS ({match.candidates_sql})"
         return Matches(sql, params, ctes, list(match.candidates_params)), score
     # Expanded: when the words as typed fill the window by themselves, the window is theirs.
@@ -504,7 +501,6 @@ def _matches(
     # matches of the expanded query would push older typed matches out of the window. Else
     # the window is the newest matches of the expanded query. Both in the one statement: the
     # expanded match is not run at all when its condition is false.
-    assert window is not None  # candidates are only read for a window
     typed = backend.match(parsed.as_typed(), window=window)
     ctes = (
         f"{TYPED} AS MATERIALIZED ({typed.candidates_sql}), "  # noqa: S608
@@ -513,7 +509,7 @@ def _matches(
         f"WHERE {_TYPED_FILL} < %s)"
     )
     cte_params = [*typed.candidates_params, window, *match.candidates_params, window]
-    return Matches(sql, params, ctes, cte_params, expanded_sql=expanded or "1 = 1"), score
+    return Matches(sql, params, ctes, cte_params, expanded_sql=expanded), score
 
 
 #: Best first; equal scores by newest object, then type.

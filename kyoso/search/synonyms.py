@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import gzip
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -100,23 +100,26 @@ def dictionary_synonyms(forms: Iterable[str], group_ids: Iterable[int] = ()) -> 
     return [word for _closeness, _rank, word in ordered]
 
 
-def local_synonyms(forms: Iterable[str]) -> list[str]:
-    """The region's own synonyms (kept by the secretariat, kyoso.search.synonyms_local) of a
-    word written as any of ``forms`` (folded): the words as the secretariat typed them, which
-    Sudachi analyses as it analyses documents (their folded forms would not: 酒田市産業振興まち
-    づくりせんた)."""
-    from kyoso.search.synonyms_local import local_synonym_phrases
+def local_phrases() -> Mapping[str, frozenset[str]]:
+    """The region's own synonyms (kept by the secretariat, kyoso.search.synonyms_local): each
+    folded word → its synonyms as the secretariat typed them, which Sudachi analyses as it
+    analyses documents (their folded forms would not: 酒田市産業振興まちづくりせんた). Read once
+    a query (one cache read, no database query while nothing changed)."""
+    from kyoso.search.synonyms_local import local_synonym_phrase_map
 
-    forms = list(forms)
-    words: dict[str, None] = {}
-    for form in forms:
-        words.update(dict.fromkeys(sorted(local_synonym_phrases(form))))
-    return list(words)
+    return local_synonym_phrase_map()
 
 
-def synonyms(forms: Iterable[str], group_ids: Iterable[int] = ()) -> tuple[list[str], bool]:
-    """The synonyms to expand a query word to (local ones first, then Sudachi's), at most
-    :data:`MAX_PER_WORD`, and whether some were left out for that cap."""
+def synonyms(
+    forms: Iterable[str],
+    group_ids: Iterable[int] = (),
+    local: Mapping[str, frozenset[str]] | None = None,
+) -> tuple[list[str], bool]:
+    """The synonyms to expand a query word written as any of ``forms`` (folded) to: local ones
+    (from ``local``, :func:`local_phrases`, read here when not given) first, then Sudachi's; at
+    most :data:`MAX_PER_WORD`, and whether some were left out for that cap."""
     forms = list(dict.fromkeys(f for f in forms if f))
-    words = list(dict.fromkeys([*local_synonyms(forms), *dictionary_synonyms(forms, group_ids)]))
+    local = local_phrases() if local is None else local
+    own = [w for form in forms for w in sorted(local.get(form, ()))]
+    words = list(dict.fromkeys([*own, *dictionary_synonyms(forms, group_ids)]))
     return words[:MAX_PER_WORD], len(words) > MAX_PER_WORD

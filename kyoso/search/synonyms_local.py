@@ -77,6 +77,12 @@ def local_synonym_phrases(folded_word: str) -> frozenset[str]:
     return _current().phrases.get(folded_word, _EMPTY)
 
 
+def local_synonym_phrase_map() -> Mapping[str, frozenset[str]]:
+    """Folded word → its local synonyms as the secretariat wrote them, for the whole process
+    (read-only); what :func:`local_synonym_phrases` answers for one word."""
+    return _current().phrases
+
+
 def changed_on_commit() -> None:
     """Tell every process to load again once the current transaction commits (nothing if it
     rolls back). The services call it after each write."""

@@ -10,7 +10,6 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from kyoso.audit import messages
-from kyoso.audit.models import AuditEvent
 from kyoso.core.wareki import WarekiError, parse_wareki
 
 
@@ -33,10 +32,14 @@ class WarekiDateField(forms.Field):
             raise ValidationError(str(error), code="date") from None
 
 
+def _action_choices() -> list[tuple[str, Any]]:
+    from kyoso.audit.registry import choices
+
+    return [("", _("すべて")), *choices()]
+
+
 class AuditFilterForm(forms.Form):
-    action = forms.ChoiceField(
-        label=_("操作"), required=False, choices=[("", _("すべて")), *AuditEvent.Action.choices]
-    )
+    action = forms.ChoiceField(label=_("操作"), required=False, choices=_action_choices)
     actor_email = forms.CharField(
         label=_("実行者のメールアドレス"),
         required=False,

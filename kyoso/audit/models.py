@@ -79,7 +79,8 @@ class AuditEvent(models.Model):
         blank=True,
         related_name="+",
     )
-    action = models.CharField(_("操作"), max_length=40, choices=Action.choices, db_index=True)
+    #: One of ``Action`` or an action an app registered (``kyoso.audit.registry``).
+    action = models.CharField(_("操作"), max_length=40, db_index=True)
     target_type = models.CharField(_("対象の種類"), max_length=40, blank=True)
     target_id = models.CharField(_("対象ID"), max_length=64, blank=True)
     target_label = models.CharField(_("対象"), max_length=200, blank=True)
@@ -104,3 +105,8 @@ class AuditEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AppendOnlyError("Audit events are never deleted.")
+
+    def get_action_display(self) -> str:
+        from kyoso.audit.registry import label_of
+
+        return str(label_of(self.action))

@@ -7,9 +7,8 @@ from typing import Any
 from django.db import models
 from django.http import HttpRequest
 
+from kyoso.audit import registry
 from kyoso.audit.models import AuditEvent
-
-_ACTIONS = frozenset(AuditEvent.Action.values)
 
 
 def client_ip(request: HttpRequest | None) -> str | None:
@@ -26,10 +25,10 @@ def audit_record(
     data: dict[str, Any] | None = None,
     request: HttpRequest | None = None,
 ) -> AuditEvent:
-    if action not in _ACTIONS:
-        # A programming error, not bad input: every action needs a label in AuditEvent.Action,
-        # or the secretariat's log would show it as a raw code.
-        raise ValueError(f"Unknown audit action {action!r}: add it to AuditEvent.Action.")
+    if not registry.is_known(action):
+        # A programming error, not bad input: every action needs a label (AuditEvent.Action or
+        # registry.register_actions), or the secretariat's log would show it as a raw code.
+        raise ValueError(f"Unknown audit action {action!r}: register it with a label.")
     real_actor = actor if actor is not None and getattr(actor, "is_authenticated", False) else None
     return AuditEvent.objects.create(
         actor=real_actor,

@@ -77,6 +77,8 @@ INSTALLED_APPS = [
     "kyoso.issues",
     "kyoso.communities",
     "kyoso.events",
+    "kyoso.projects",
+    "kyoso.missions",
     "kyoso.api",
     "kyoso.demo",
 ]

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class ProjectsConfig(AppConfig):
+    name = "kyoso.projects"
+    label = "projects"
+
+    def ready(self) -> None:
+        from kyoso.projects import registry
+
+        registry.register()

@@ -18,6 +18,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("events.ics", events_calendar.feed, name="events_feed"),
     path("events/", include("kyoso.events.urls")),
     path("communities/", include("kyoso.communities.urls")),
+    path("projects/", include("kyoso.projects.urls")),
+    path("missions/", include("kyoso.missions.urls")),
     path("orgs/", include("kyoso.orgs.urls")),
     path("notifications/", include("kyoso.notifications.urls")),
     path("roles/", include("kyoso.roles.urls")),

@@ -15,11 +15,21 @@ its end (``starts_at <= t <= ends_at + 90 days``, both ends included), they did 
 2. followed an issue surfaced at that event (listed in its minutes), unless they posted that
    issue themselves (posters follow their own issues automatically);
 3. joined the team of a pitch at any idea event (``TeamMember``; the pitch author's own
-   membership included).
+   membership included);
+4. joined a project (an active ``projects.Membership`` whose ``joined_at`` is in the window,
+   the lead who started it included; an invitation or request not yet accepted is not);
+5. filled a project's need (``projects.Need.filled_by`` the person, ``filled_at`` in the
+   window).
 
-Projects do not exist yet; when they do, joining a project will be a fourth way. The share is
-converted / participants (None when there are no participants). A figure is *final* once the
-90-day window has closed; before that it can still grow.
+Ways 4 and 5 belong to the projects app, which sits above events: it registers them in
+:mod:`kyoso.core.acts` (``kyoso.projects.conversion``) and this module ORs every registered
+act with its own three, each an ``EXISTS`` in the same statement, so a figure is still one
+query however many apps add ways. The share is converted / participants (None when there are
+no participants). A figure is *final* once the 90-day window has closed; before that it can
+still grow.
+
+The follow-up page also lists what grew out of the event (:func:`outgrowths_of`: the projects
+started from its minutes or pitches, through :mod:`kyoso.core.outgrowths`).
 
 Per fiscal year (``conversion_by_fiscal_year``), events are those that started in the fiscal
 year (April–March, Asia/Tokyo) and were not drafts; participants and conversions are counted
@@ -46,7 +56,9 @@ from django.db.models import (
 )
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
+from kyoso.core import acts
 from kyoso.core.fiscal import fiscal_year_range
 from kyoso.core.wareki import TOKYO
 from kyoso.events.models import (
@@ -60,6 +72,19 @@ from kyoso.events.models import (
 from kyoso.issues.models import Follow, HelpOffer, Issue, Stage
 
 CONVERSION_WINDOW = timedelta(days=90)
+
+#: The events app's own ways of acting, as the figure's explanation lists them.
+OWN_WAYS = (
+    _("「手伝えます」を送る"),
+    _("参加したイベントで見えてきた課題をフォローする"),
+    _("アイデアイベントのチームに入る"),
+)
+
+
+def conversion_ways() -> list[Any]:
+    """Every way of acting that the conversion figure counts: the events app's own, then those
+    other apps registered in :mod:`kyoso.core.acts`."""
+    return [*OWN_WAYS, *(act.label for act in acts.registered())]
 
 
 # --- The event and its minutes ---------------------------------------------------------------
@@ -183,6 +208,14 @@ def followups_of(user: Any) -> list[Event]:
     return [event for event in events if event.minutes.followup_issues]  # type: ignore[attr-defined]
 
 
+def outgrowths_of(event: Event) -> list[Any]:
+    """What grew out of the event — projects and whatever other apps registered in
+    :mod:`kyoso.core.outgrowths` — as ``(title, url, label)`` (one query per registering app)."""
+    from kyoso.core import outgrowths
+
+    return outgrowths.of(event)
+
+
 # --- Conversion ------------------------------------------------------------------------------
 
 
@@ -202,6 +235,11 @@ class Conversion:
     def percent(self) -> float | None:
         share = self.share
         return round(share * 100, 1) if share is not None else None
+
+    @property
+    def ways(self) -> list[Any]:
+        """What counted as acting, for the figure's explanation (:func:`conversion_ways`)."""
+        return conversion_ways()
 
 
 @dataclass(frozen=True)
@@ -234,11 +272,22 @@ def _converted_participants(registrations: QuerySet[Registration]) -> dict[str, 
     teamed = TeamMember.objects.filter(
         user_id=OuterRef("user_id"), joined_at__gte=start, joined_at__lte=end
     )
+    # The acts other apps registered (joining a project, filling a need…), one Exists each.
+    registered = {
+        f"did_act_{i}": clause
+        for i, clause in enumerate(acts.exists_clauses(OuterRef("user_id"), start, end))
+    }
+    acted = Q(did_offer=True) | Q(did_follow=True) | Q(did_team=True)
+    for name in registered:
+        acted |= Q(**{name: True})
     return registrations.annotate(
-        did_offer=Exists(offered), did_follow=Exists(followed), did_team=Exists(teamed)
+        did_offer=Exists(offered),
+        did_follow=Exists(followed),
+        did_team=Exists(teamed),
+        **registered,
     ).aggregate(
         participants=Count("pk"),
-        converted=Count("pk", filter=Q(did_offer=True) | Q(did_follow=True) | Q(did_team=True)),
+        converted=Count("pk", filter=acted),
         last_end=_max_end(),
     )
 

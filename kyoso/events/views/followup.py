@@ -16,6 +16,7 @@ from kyoso.events.selectors_followup import (
     conversion_of,
     event_for_minutes,
     followups_of,
+    outgrowths_of,
     surfaced_for_page,
 )
 
@@ -40,6 +41,7 @@ def followup(request: HttpRequest, pk: int, obj: Event) -> HttpResponse:
             else []
         ),
         "is_organizer": is_organizer,
+        "outgrowths": outgrowths_of(obj),
         "conversion": conversion_of(obj) if is_organizer else None,
     }
     return render(request, "events/followup.html", context)

@@ -10,3 +10,6 @@ def register() -> None:
 
     rules.register()
     register_actions(audit.ACTIONS)
+    from kyoso.projects import conversion  # the events' figures: acts and outgrowths
+
+    conversion.register()

@@ -74,7 +74,8 @@ def test_followup_page_for_an_attendee(client, setup, suzuki, issue_count):
     client.force_login(suzuki)
     # 1 session  2 user  3 the person's roles  4 the event with its minutes
     # 5 the attendee's registration (checked in?)  6 the surfaced issues
-    with assert_num_queries(6):
+    # 7 the projects that grew out of the event (kyoso.core.outgrowths, one per app)
+    with assert_num_queries(7):
         response = client.get(reverse("events:followup", args=[event.pk]))
     assert response.status_code == 200
 

@@ -153,9 +153,9 @@ def work_summary(project: Project, viewer: Any) -> dict[str, Any]:
 
     Seven queries whatever the project holds (plus one each for a signed-in viewer's
     membership and roles when the page has not read them yet): 1 open needs, 2 their
-    skills, 3 latest trials, 4 latest hearings with who was heard, 5 resources, 6 latest updates with their authors,
-    7 latest comments with their authors. Hearings carry ``private_notes`` only for those who
-    may read them (active members and the secretariat).
+    skills, 3 latest trials, 4 latest hearings with who was heard, 5 resources, 6 latest
+    updates with their authors, 7 latest comments with their authors. Hearings carry
+    ``private_notes`` only for those who may read them (active members and the secretariat).
     """
     membership_of(viewer, project)
     needs = list(

@@ -127,3 +127,35 @@ def test_pages_in_english(english, project, name):
     response = english.get(reverse(f"projects:{name}", args=[project.pk]))
     assert response.status_code == 200
     assert response["Content-Language"] == "en"
+
+
+def _form_pages(project, suzuki, sato):
+    need = NeedFactory(project=project)
+    NeedSkill.objects.create(need=need, skill="design")
+    comment = CommentFactory(project=project, author=suzuki)
+    return {
+        # 6 the need, 7 its skills
+        "need_edit": (suzuki, [project.pk, need.pk], 7),
+        # 6 the trial
+        "trial_edit": (suzuki, [project.pk, TrialFactory(project=project).pk], 6),
+        # 6 the hearing, 7 candidates (no organization was heard: none to read)
+        "hearing_edit": (suzuki, [project.pk, HearingFactory(project=project).pk], 7),
+        # 6 the resource, 7 candidates
+        "resource_edit": (suzuki, [project.pk, ResourceFactory(project=project).pk], 7),
+        # 6 the comment with its author
+        "comment_edit": (suzuki, [project.pk, comment.pk], 6),
+        # the secretariat: 4 site settings (staff two-factor check), 5 project, 6 membership
+        "report": (sato, [project.pk], 6),
+        # the secretariat as above, then 7 the comment with its author
+        "comment_hide": (sato, [project.pk, comment.pk], 7),
+    }
+
+
+def test_form_pages_take_a_constant_number_of_queries(client, suzuki, sato, project):
+    """Common: 1 session, 2 user, 3 roles, 4 project, 5 the viewer's membership (for the
+    secretariat: 4 site settings, 5 project, then its membership), then what each names."""
+    for name, (user, args, expected) in _form_pages(project, suzuki, sato).items():
+        client.force_login(user)
+        with assert_num_queries(expected, label=name):
+            response = client.get(reverse(f"projects:{name}", args=args))
+        assert response.status_code == 200, name

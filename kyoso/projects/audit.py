@@ -12,6 +12,17 @@ MEMBER_LEFT = "project.member_left"
 NEED_FILLED = "project.need_filled"
 HIDDEN = "project.hidden"
 COMMENT_HIDDEN = "project.comment_hidden"
+# The project's work (kyoso/projects/services/needs.py, updates.py, comments.py, moderation.py).
+NEED_STATUS_CHANGED = "project.need_status_changed"
+NEED_REOPENED = "project.need_reopened"
+NEED_DELETED = "project.need_deleted"
+UPDATE_DELETED = "project.update_deleted"
+COMMENT_DELETED = "project.comment_deleted"
+COMMENT_UNHIDDEN = "project.comment_unhidden"
+COMMENTS_LOCKED = "project.comments_locked"
+COMMENTS_UNLOCKED = "project.comments_unlocked"
+UNHIDDEN = "project.unhidden"
+REPORTS_DISMISSED = "project.reports_dismissed"
 
 ACTIONS = [
     (CREATED, _("プロジェクトの作成")),
@@ -24,4 +35,14 @@ ACTIONS = [
     (NEED_FILLED, _("プロジェクトの困りごとの充足")),
     (HIDDEN, _("プロジェクトの非表示")),
     (COMMENT_HIDDEN, _("プロジェクトのコメントの非表示")),
+    (NEED_STATUS_CHANGED, _("プロジェクトの困りごとの状態変更")),
+    (NEED_REOPENED, _("プロジェクトの困りごとの募集再開")),
+    (NEED_DELETED, _("プロジェクトの困りごとの削除")),
+    (UPDATE_DELETED, _("プロジェクトの活動報告の削除")),
+    (COMMENT_DELETED, _("プロジェクトのコメントの削除（本人以外）")),
+    (COMMENT_UNHIDDEN, _("プロジェクトのコメントの再表示")),
+    (COMMENTS_LOCKED, _("プロジェクトのコメントの締め切り")),
+    (COMMENTS_UNLOCKED, _("プロジェクトのコメントの再開")),
+    (UNHIDDEN, _("プロジェクトの再表示")),
+    (REPORTS_DISMISSED, _("プロジェクトの通報を問題なしとして閉じる")),
 ]

@@ -9,6 +9,7 @@ from kyoso.api.routers import (
     events,
     issues,
     me,
+    missions,
     organizations,
     regions,
     search,
@@ -37,3 +38,4 @@ api.add_router("", issues.router)
 api.add_router("", search.router)
 api.add_router("", communities.router)
 api.add_router("", events.router)
+api.add_router("", missions.router)

@@ -147,6 +147,10 @@ def register() -> None:
     rules.set_perm("missions.close_mission", is_published & (is_host | staff))
     rules.set_perm("missions.apply_mission", verified_member & is_listed)
     rules.set_perm("missions.view_applications", is_mission & is_host)
+    # The API's list: the hosts see every application, anyone signed in their own.
+    rules.set_perm(
+        "missions.list_applications", is_active_member & is_mission & (is_listed | is_host)
+    )
     party = is_application & (is_candidate | is_host)
     rules.set_perm("missions.view_application", party)
     rules.set_perm("missions.message_application", party)

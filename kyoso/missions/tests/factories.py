@@ -50,6 +50,7 @@ class MissionFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Mission
+        skip_postgeneration_save = True
 
     project = factory.LazyFunction(make_project)
     kind = MissionKind.SIDE_JOB

@@ -412,7 +412,7 @@ def mission_update(request: HttpRequest, mission_id: int, payload: MissionPatch,
 
 
 def _applications_rule_object(request: HttpRequest, mission_id: int, **kwargs: Any) -> Mission:
-    return selectors.mission_detail(mission_id)
+    return selectors.mission_by_pk(mission_id)
 
 
 @router.get(

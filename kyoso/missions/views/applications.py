@@ -67,7 +67,11 @@ def my_applications(request: HttpRequest) -> HttpResponse:
     )
 
 
-@rule_required("missions.view_applications", get_object=_mission)
+def _mission_only(request: HttpRequest, pk: int, **kwargs: Any) -> Mission:
+    return selectors.mission_by_pk(pk)
+
+
+@rule_required("missions.view_applications", get_object=_mission_only)
 def host_applications(request: HttpRequest, pk: int, obj: Mission) -> HttpResponse:
     return render(
         request,

@@ -205,3 +205,30 @@ def _messages() -> QuerySet:
     from kyoso.missions.models import ApplicationMessage
 
     return ApplicationMessage.objects.select_related("author").order_by("created_at", "id")
+
+
+# --- For the project and organization pages --------------------------------------------------
+
+
+def missions_of(owner: Any, viewer: Any) -> list[Mission]:
+    """The missions of a project or organization for its page: published and closed ones for
+    everyone, drafts too for the owner's hosts (``missions.add_mission`` on the owner)."""
+    from kyoso.core.policy import check
+    from kyoso.projects.models import Project
+
+    key = "project" if isinstance(owner, Project) else "organization"
+    missions = Mission.objects.filter(**{key: owner})
+    if not check("missions.add_mission", viewer, owner):
+        missions = missions.exclude(status=MissionStatus.DRAFT)
+    return list(missions.order_by("-created_at", "-id")[:50])
+
+
+def create_url(owner: Any) -> str:
+    """Where a host drafts a mission of ``owner`` (the project page's 「ミッションをつくる」)."""
+    from django.urls import reverse
+
+    from kyoso.projects.models import Project
+
+    if isinstance(owner, Project):
+        return reverse("missions:create") + f"?project={owner.pk}"
+    return reverse("missions:create") + f"?organization={owner.slug}"

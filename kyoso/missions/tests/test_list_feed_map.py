@@ -91,3 +91,11 @@ def test_map_has_listed_missions_with_a_point(client, mission):
     assert response["Content-Type"].startswith("application/geo+json")
     assert [f["properties"]["id"] for f in data["features"]] == [pointed.pk]
     assert data["features"][0]["geometry"]["coordinates"] == [139.836, 38.914]
+
+
+def test_missions_of_a_project_for_its_page(mission, draft, project, lead, suzuki):
+    from kyoso.missions.selectors import create_url, missions_of
+
+    assert [m.pk for m in missions_of(project, suzuki)] == [mission.pk]
+    assert {m.pk for m in missions_of(project, lead)} == {mission.pk, draft.pk}
+    assert create_url(project) == f"/missions/new/?project={project.pk}"

@@ -60,7 +60,6 @@ OWN_MISSION = _("自分が受け入れ側のミッションには応募できま
 # --- Application status and messages ---------------------------------------------------------
 STATUS_CHANGED = _("応募の状態を「%(status)s」にしました。")
 STATUS_NOT_ALLOWED = _("この応募をその状態には変えられません（いまの状態：%(status)s）。")
-REASON_REQUIRED = _("見送る理由を書いてください（応募者に伝わります）。")
 MESSAGE_SENT = _("メッセージを送りました。")
 MESSAGE_REQUIRED = _("メッセージを書いてください。")
 JOINED_PROJECT = _("受け入れが決まり、プロジェクトのメンバーになりました。")

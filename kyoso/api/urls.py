@@ -9,6 +9,7 @@ from kyoso.api.routers import (
     events,
     issues,
     me,
+    missions,
     organizations,
     project_work,
     regions,
@@ -39,3 +40,4 @@ api.add_router("", search.router)
 api.add_router("", communities.router)
 api.add_router("", events.router)
 api.add_router("", project_work.router)
+api.add_router("", missions.router)

@@ -39,6 +39,7 @@ from kyoso.core.env import env_str
 from kyoso.demo import data, messages
 from kyoso.demo.communities import load_communities
 from kyoso.demo.data.issues import ISSUES, DemoIssue
+from kyoso.demo.missions import load_missions
 from kyoso.issues.models import Comment, HelpOffer, Issue, Stage, StageChange
 from kyoso.orgs.models import Membership, Organization
 from kyoso.regions.models import Municipality
@@ -400,6 +401,7 @@ STEPS: list[Callable[[_Run], None]] = [
     _load_issues,
     load_communities,  # kyoso/demo/communities.py
     _load_events,
+    load_missions,  # kyoso/demo/missions.py
 ]
 
 

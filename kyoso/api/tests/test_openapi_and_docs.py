@@ -33,6 +33,9 @@ EXPECTED_PATHS = {
     "/api/v1/events": {"get"},
     "/api/v1/events/{event_id}": {"get"},
     "/api/v1/events/{event_id}/registration": {"post", "delete"},
+    "/api/v1/missions": {"get", "post"},
+    "/api/v1/missions/{mission_id}": {"get", "patch"},
+    "/api/v1/missions/{mission_id}/applications": {"get", "post"},
 }
 
 

@@ -1,0 +1,32 @@
+"""The demo's missions: seed 003's internship, a side job and a relocation, published and
+complete (score 100), hosted by a host of their organization, listed, searchable, loaded once."""
+
+from kyoso.demo.data.missions import MISSIONS
+from kyoso.demo.services import demo_load
+from kyoso.missions.models import Mission
+from kyoso.missions.rules import is_host_of
+from kyoso.missions.selectors import listed_missions
+from kyoso.missions.services.missions import completeness_of
+from kyoso.search.services import search
+
+
+def test_the_missions_are_published_complete_and_hosted(db):
+    demo_load()
+
+    missions = list(Mission.objects.select_related("organization", "host"))
+    assert {m.title for m in missions} == {entry["title"] for entry in MISSIONS}
+    assert {m.kind for m in missions} == {"internship", "side_job", "relocation"}
+    for mission in missions:
+        assert completeness_of(mission).score == 100, mission.title
+        assert is_host_of(mission.host, mission), mission.title
+    assert set(listed_missions()) == set(missions)
+    hits = search("インターン", viewer=None, types=["missions"]).items
+    assert [hit.title for hit in hits] == ["酒田の中小企業のネット販売を立ち上げる大学生インターン"]
+
+
+def test_loading_twice_adds_no_mission(db):
+    demo_load()
+    second = demo_load()
+
+    assert Mission.objects.count() == len(MISSIONS)
+    assert second.created.get("missions", 0) == 0

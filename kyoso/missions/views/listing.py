@@ -1,0 +1,158 @@
+"""The mission list (filters, keyset pages), a mission's page, the Atom feed and the map data."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import path, reverse
+from django.utils import feedgenerator
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from kyoso.core.keyset import CursorInvalid
+from kyoso.core.policy import check, public, rule_required
+from kyoso.missions import messages, selectors
+from kyoso.missions.forms import FilterForm
+from kyoso.missions.models import Application, Mission
+from kyoso.missions.services.missions import completeness_of
+from kyoso.regions.models import Municipality
+
+
+def _municipalities() -> Any:
+    """Where published missions are, and the cities of the wards among them (one query)."""
+    return (
+        Municipality.objects.filter(
+            Q(missions__status="published") | Q(wards__missions__status="published")
+        )
+        .select_related("prefecture", "parent")
+        .distinct()
+        .order_by("code")
+    )
+
+
+@public
+@require_GET
+def mission_list(request: HttpRequest) -> HttpResponse:
+    form = FilterForm(request.GET or None, municipalities=_municipalities())
+    values, dropped = form.filter_values() if request.GET else ({}, False)
+    filters = selectors.MissionFilters(**values)
+    after = request.GET.get("after", "")[:200]
+    notices = [messages.FILTER_INVALID] if dropped else []
+    try:
+        page = selectors.mission_page(filters, after=after)
+    except CursorInvalid:
+        notices.append(messages.PAGE_INVALID)
+        page = selectors.mission_page(filters)
+    query = request.GET.copy()
+    query.pop("after", None)
+    return render(
+        request,
+        "missions/list.html",
+        {
+            "form": form,
+            "page": page,
+            "notices": notices,
+            "query_string": query.urlencode(),
+            "filtered": filters.active,
+        },
+    )
+
+
+def _mission(request: HttpRequest, pk: int, **kwargs: Any) -> Mission:
+    return selectors.mission_detail(pk)
+
+
+@rule_required("missions.view_mission", get_object=_mission)
+def mission_detail(request: HttpRequest, pk: int, obj: Mission) -> HttpResponse:
+    user = request.user
+    can_see_score = check("missions.view_completeness", user, obj)
+    mine = None
+    if user.is_authenticated:
+        mine = Application.objects.filter(mission=obj, applicant_id=user.pk).first()
+    skills = list(obj.skills.all())
+    return render(
+        request,
+        "missions/detail.html",
+        {
+            "mission": obj,
+            "required_skills": [s for s in skills if s.required],
+            "welcome_skills": [s for s in skills if not s.required],
+            "questions": list(obj.questions.all()),
+            "completeness": completeness_of(obj) if can_see_score else None,
+            "my_application": mine,
+            "can_edit": check("missions.change_mission", user, obj),
+            "can_publish": check("missions.publish_mission", user, obj),
+            "can_close": check("missions.close_mission", user, obj),
+            "can_edit_questions": check("missions.change_questions", user, obj),
+            "can_see_applications": check("missions.view_applications", user, obj),
+            "can_apply": mine is None
+            and obj.status == "published"
+            and check("missions.apply_mission", user, obj)
+            and not check("missions.view_applications", user, obj),
+        },
+    )
+
+
+@public
+@require_GET
+def mission_feed(request: HttpRequest) -> HttpResponse:
+    """Atom feed of the newest published missions (what a candidate's feed reader follows)."""
+    feed = feedgenerator.Atom1Feed(
+        title=_("Kyoso ミッション"),
+        link=request.build_absolute_uri(reverse("missions:list")),
+        description=_("新しく公開されたミッション"),
+        feed_url=request.build_absolute_uri(reverse("missions:feed")),
+        language=getattr(request, "LANGUAGE_CODE", "ja"),
+    )
+    for mission in selectors.feed_missions():
+        owner = mission.owner
+        feed.add_item(
+            title=mission.title,
+            link=request.build_absolute_uri(reverse("missions:detail", args=[mission.pk])),
+            description=f"{mission.get_kind_display()} / {owner}",
+            unique_id=request.build_absolute_uri(reverse("missions:detail", args=[mission.pk])),
+            pubdate=mission.published_at,
+            updateddate=mission.updated_at,
+            categories=[str(mission.get_kind_display())],
+        )
+    response = HttpResponse(content_type="application/atom+xml; charset=utf-8")
+    feed.write(response, "utf-8")
+    return response
+
+
+@public
+@require_GET
+def mission_map(request: HttpRequest) -> HttpResponse:
+    """GeoJSON of the listed missions that have a map point (newest first, at most 500)."""
+    features = [
+        {
+            "type": "Feature",
+            "geometry": {
+                "type": "Point",
+                # GeoJSON is (longitude, latitude).
+                "coordinates": [float(m.longitude), float(m.latitude)],
+            },
+            "properties": {
+                "id": m.pk,
+                "title": m.title,
+                "kind": m.kind,
+                "kind_label": str(m.get_kind_display()),
+                "url": reverse("missions:detail", args=[m.pk]),
+            },
+        }
+        for m in selectors.map_missions()
+    ]
+    body = json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False)
+    return HttpResponse(body, content_type="application/geo+json; charset=utf-8")
+
+
+urlpatterns = [
+    path("", mission_list, name="list"),
+    path("feed.atom", mission_feed, name="feed"),
+    path("map.geojson", mission_map, name="map"),
+    path("<int:pk>/", mission_detail, name="detail"),
+]

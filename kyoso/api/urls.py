@@ -10,6 +10,7 @@ from kyoso.api.routers import (
     issues,
     me,
     organizations,
+    projects,
     regions,
     search,
     tokens,
@@ -37,3 +38,4 @@ api.add_router("", issues.router)
 api.add_router("", search.router)
 api.add_router("", communities.router)
 api.add_router("", events.router)
+api.add_router("", projects.router)

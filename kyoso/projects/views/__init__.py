@@ -5,7 +5,7 @@ tuple with a one-line change, never rewrite the file)."""
 
 from importlib import import_module
 
-AREAS: tuple[str, ...] = ()
+AREAS: tuple[str, ...] = ("listing", "editing", "membership")
 
 
 def urls_of() -> list:

@@ -88,7 +88,8 @@ def _checked(data: dict[str, Any]) -> dict[str, Any]:
     values["municipalities"] = list(values.get("municipalities") or [])
     for key in TAG_KEYS:
         values[key] = list(dict.fromkeys(values.get(key) or []))
-    values.setdefault("organization", None)
+    for key in ("organization", "latitude", "longitude"):
+        values.setdefault(key, None)
     return values
 
 

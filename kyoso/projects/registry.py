@@ -29,16 +29,21 @@ def search_document(project: Any) -> Any:
     """Title, goal, body, theme labels and municipality names: 「農業」 finds a project with the
     theme 農林水産業 in its words, 「酒田」 the projects of 酒田市. Hidden projects are not
     indexed; members are never indexed."""
+    from django.conf import settings
+    from django.utils import translation
+
     from kyoso.core.markdown import markdown_to_text
     from kyoso.issues.vocab import Theme
     from kyoso.search.registry import Document
 
     if project.hidden_at is not None:
         return None
-    labels = dict(Theme.choices)
+    # The labels in the site's language, whatever language the request that wrote it used.
+    with translation.override(settings.LANGUAGE_CODE):
+        labels = {value: str(label) for value, label in Theme.choices}
     words = [project.goal, markdown_to_text(project.body)]
     words += [
-        str(labels[t.value]) for t in project.tags.all() if t.kind == "theme" and t.value in labels
+        labels[t.value] for t in project.tags.all() if t.kind == "theme" and t.value in labels
     ]
     words += [m.full_name for m in project.municipalities.all()]
     return Document(title=project.title, body="\n".join(w for w in words if w))

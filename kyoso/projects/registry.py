@@ -74,7 +74,7 @@ def register_search() -> None:
     from django.utils.translation import gettext_lazy as _
 
     from kyoso.projects.models import Project
-    from kyoso.projects.selectors import visible_projects
+    from kyoso.projects.selectors import listed_projects
     from kyoso.search import registry as search_registry
 
     search_registry.register(
@@ -82,7 +82,8 @@ def register_search() -> None:
         label=_("プロジェクト"),
         model=Project,
         document=search_document,
-        visible=visible_projects,
+        # Hidden projects are never found, not even by their members (nor indexed).
+        visible=listed_projects,
         url=project_url,
         order=35,
         queryset=search_queryset,

@@ -104,9 +104,13 @@ def detail_context(request: HttpRequest, project: Project, **extra: Any) -> dict
     user = request.user
     membership = membership_of(user, project)
     can_join = check("projects.join_project", user, project)
+    members = selectors.members_of(project)
+    leads = [m for m in members if m.role == "lead"]
     return {
         "project": project,
-        "members": selectors.members_of(project),
+        "members": members,
+        # The only lead cannot leave (the service says so too); the button is not offered.
+        "is_sole_lead": len(leads) == 1 and leads[0].user_id == getattr(user, "pk", None),
         "issues": getattr(project, "visible_issues", []),
         "history": list(project.stage_changes.all()),
         "membership": membership,

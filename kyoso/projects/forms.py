@@ -132,6 +132,7 @@ class ProjectForm(forms.Form):
     ) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
+        self.project = project
         self.fields["municipalities"] = _municipalities()
         field = cast(forms.ModelChoiceField, self.fields["organization"])
         from kyoso.projects.selectors import managed_organizations
@@ -170,6 +171,7 @@ class ProjectForm(forms.Form):
         return chosen
 
     def clean_issues(self) -> list[Any]:
+        from kyoso.issues.models import Issue
         from kyoso.issues.selectors import visible_issues
 
         text = unicodedata.normalize("NFKC", self.cleaned_data.get("issues") or "")
@@ -186,9 +188,14 @@ class ProjectForm(forms.Form):
                 numbers.append(int(part))
         if len(numbers) > MAX_ISSUES:
             raise ValidationError(messages.TOO_MANY_ISSUES % {"limit": MAX_ISSUES}, code="many")
+        from django.db.models import Q
+
+        readable = Q(pk__in=visible_issues(self.user).filter(hidden_at__isnull=True).values("pk"))
+        if self.project is not None:
+            # Issues the project already addresses stay, even once hidden from this editor.
+            readable |= Q(projects=self.project)
         found = {
-            issue.pk: issue
-            for issue in visible_issues(self.user).filter(pk__in=numbers, hidden_at__isnull=True)
+            issue.pk: issue for issue in Issue.objects.filter(readable, pk__in=numbers).distinct()
         }
         errors = [
             ValidationError(messages.ISSUE_NOT_FOUND % {"number": n}, code="not_found")

@@ -291,3 +291,15 @@ def test_the_service_checks_the_rule_again(db):
     unverified = UserFactory(email_verified_at=None)
     with pytest.raises(PermissionDenied):
         services.project_create(actor=unverified, data=DATA)
+
+
+def test_editing_keeps_an_issue_hidden_since_it_was_linked(client, lead, project):
+    from django.utils import timezone
+
+    issue = IssueFactory()
+    project.issues.add(issue)
+    type(issue).objects.filter(pk=issue.pk).update(hidden_at=timezone.now())
+    client.force_login(lead)
+    response = client.post(reverse("projects:edit", args=[project.pk]), form(issues=f"{issue.pk}"))
+    assert response.status_code == 302
+    assert list(project.issues.all()) == [issue]

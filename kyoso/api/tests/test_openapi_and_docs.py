@@ -30,6 +30,11 @@ EXPECTED_PATHS = {
     "/api/v1/events": {"get"},
     "/api/v1/events/{event_id}": {"get"},
     "/api/v1/events/{event_id}/registration": {"post", "delete"},
+    "/api/v1/projects": {"get", "post"},
+    "/api/v1/projects.geojson": {"get"},
+    "/api/v1/projects/{project_id}": {"get", "patch"},
+    "/api/v1/projects/{project_id}/members": {"get", "post"},
+    "/api/v1/projects/{project_id}/stage": {"get", "post"},
 }
 
 

@@ -78,6 +78,12 @@ def test_issue_to_project_join_approve_stage(page, mobile_page, suzuki, takahash
 
     mobile_page.goto(reverse("projects:members", args=[project.pk]))
     assert_no_horizontal_scroll(mobile_page)
+    Project.objects.filter(pk=project.pk).update(latitude="38.914", longitude="139.836")
     mobile_page.goto(reverse("projects:map"))
+    mobile_page.wait_for_selector("[data-issue-map][data-map-state=ready]")
+    listed = mobile_page.locator("[data-map-list] a").first
+    assert listed.inner_text() == "放課後の居場所が足りない"
+    assert "1件のプロジェクト" in mobile_page.locator("[data-map-status]").inner_text()
     assert_no_horizontal_scroll(mobile_page)
     check_axe(mobile_page, context="project map (phone)")
+    screenshot(mobile_page, "project-04-map-phone")

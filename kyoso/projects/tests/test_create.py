@@ -303,3 +303,11 @@ def test_editing_keeps_an_issue_hidden_since_it_was_linked(client, lead, project
     response = client.post(reverse("projects:edit", args=[project.pk]), form(issues=f"{issue.pk}"))
     assert response.status_code == 302
     assert list(project.issues.all()) == [issue]
+
+
+def test_the_pitch_card_offers_to_start_a_project_to_its_team(client, pitch, suzuki):
+    start = reverse("projects:create") + f"?pitch={pitch.pk}"
+    client.force_login(pitch.author)
+    assert start in client.get(reverse("events:ideas", args=[pitch.event_id])).content.decode()
+    client.force_login(suzuki)
+    assert start not in client.get(reverse("events:ideas", args=[pitch.event_id])).content.decode()

@@ -12,6 +12,7 @@ from kyoso.api.routers import (
     missions,
     organizations,
     project_work,
+    projects,
     regions,
     search,
     tokens,
@@ -39,5 +40,6 @@ api.add_router("", issues.router)
 api.add_router("", search.router)
 api.add_router("", communities.router)
 api.add_router("", events.router)
+api.add_router("", projects.router)
 api.add_router("", project_work.router)
 api.add_router("", missions.router)

@@ -74,3 +74,22 @@ def pitch_card(event: Event, pitch_id: int, viewer: Any) -> Pitch:
         )
     pitch.viewer_team_id = team  # type: ignore[attr-defined]
     return pitch
+
+
+def pitch_with_team(pk: int) -> Pitch:
+    """A pitch with its event (and the event's organizers), author and team members, for
+    starting a project from it (2 queries); 404 when it does not exist."""
+    pitch = (
+        Pitch.objects.select_related("event__organization", "event__community", "author")
+        .prefetch_related(
+            Prefetch(
+                "members",
+                queryset=TeamMember.objects.select_related("user").order_by("joined_at", "id"),
+            )
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if pitch is None:
+        raise Http404
+    return pitch

@@ -6,6 +6,8 @@ CREATED = "project.created"
 UPDATED = "project.updated"
 STAGE_CHANGED = "project.stage_changed"
 MEMBER_ADDED = "project.member_added"
+MEMBER_INVITED = "project.member_invited"
+MEMBER_REQUEST_DECIDED = "project.member_request_decided"
 MEMBER_ROLE_CHANGED = "project.member_role_changed"
 MEMBER_REMOVED = "project.member_removed"
 MEMBER_LEFT = "project.member_left"
@@ -29,6 +31,8 @@ ACTIONS = [
     (UPDATED, _("プロジェクトの編集")),
     (STAGE_CHANGED, _("プロジェクトの段階の変更")),
     (MEMBER_ADDED, _("プロジェクトのメンバーの追加")),
+    (MEMBER_INVITED, _("プロジェクトへの招待")),
+    (MEMBER_REQUEST_DECIDED, _("プロジェクトへの参加申請の承認・見送り")),
     (MEMBER_ROLE_CHANGED, _("プロジェクトのメンバーの役割変更")),
     (MEMBER_REMOVED, _("プロジェクトのメンバーの除外")),
     (MEMBER_LEFT, _("プロジェクトからの脱退")),

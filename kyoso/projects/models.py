@@ -67,6 +67,10 @@ class Project(models.Model):
     )
     #: The event whose minutes or idea-event pitch the project grew out of (follow-up pages
     #: link to it; set for origins "minutes" and "pitch").
+    #: The issue the project was started from (origin "issue"; it is among ``issues`` too).
+    origin_issue = models.ForeignKey(
+        "issues.Issue", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     origin_event = models.ForeignKey(
         "events.Event", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -130,6 +134,12 @@ class Project(models.Model):
                 condition=(Q(stage="ended") & Q(outcome__in=[o.value for o in Outcome]))
                 | (~Q(stage="ended") & Q(outcome="")),
                 name="project_outcome_iff_ended",
+            ),
+            # One project grows out of one pitch (a second start is refused, not doubled).
+            models.UniqueConstraint(
+                fields=["origin_pitch"],
+                condition=Q(origin_pitch__isnull=False),
+                name="one_project_per_pitch",
             ),
             *point_constraints("project"),
         ]

@@ -105,8 +105,58 @@ def project_is_visible(user, obj) -> bool:
     return is_active_in(user, project) or is_secretariat_member(user)
 
 
+@rules.predicate
+def is_signed_in(user) -> bool:
+    return _authenticated(user)
+
+
+@rules.predicate
+def has_membership(user, obj) -> bool:
+    return isinstance(obj, Project) and membership_of(user, obj) is not None
+
+
+@rules.predicate
+def has_no_membership(user, obj) -> bool:
+    return isinstance(obj, Project) and _authenticated(user) and membership_of(user, obj) is None
+
+
+@rules.predicate
+def is_invited(user, obj) -> bool:
+    membership = membership_of(user, obj) if isinstance(obj, Project) else None
+    return membership is not None and membership.status == MemberStatus.INVITED
+
+
 def register_projects() -> None:
-    """The project and its members (filled in by the projects issue's core work)."""
+    """The project and its members. Who may do what (the permission tests enumerate it):
+
+    - see a project, its stage history and members: everyone, unless it is hidden (then its
+      active members and the secretariat);
+    - start one (from scratch, an issue, minutes, a pitch): signed-in people with a verified
+      email address (the services then check what they start from);
+    - edit it, move its stage, invite, decide requests, remove members, change roles: its
+      active leads and the secretariat (who keeps a project whose leads went quiet running);
+    - ask to join: verified people with no membership (active, invited or requested) who can
+      see it; answer an invitation: the person invited; leave (or withdraw a request): anyone
+      with a membership — the service refuses the last lead;
+    - follow: signed-in people who can see it.
+    """
+    managers = is_project & (is_lead | staff)
+    rules.set_perm("projects.view_project", is_project & project_is_visible)
+    rules.set_perm("projects.add_project", verified_member)
+    rules.set_perm("projects.change_project", managers)
+    rules.set_perm("projects.change_stage", managers)
+    rules.set_perm("projects.view_members", is_project & project_is_visible)
+    rules.set_perm("projects.invite_member", managers)
+    rules.set_perm("projects.decide_membership", managers)
+    rules.set_perm("projects.remove_member", managers)
+    rules.set_perm("projects.change_member_role", managers)
+    rules.set_perm(
+        "projects.join_project",
+        is_project & verified_member & has_no_membership & project_is_visible,
+    )
+    rules.set_perm("projects.answer_invitation", is_project & is_invited)
+    rules.set_perm("projects.leave_project", is_project & has_membership)
+    rules.set_perm("projects.follow_project", is_project & is_signed_in & project_is_visible)
 
 
 def register() -> None:

@@ -84,8 +84,9 @@ def test_constant_queries_for_anonymous_visitors(client, db, size):
         StageChangeFactory(issue=issue, from_stage=Stage.SEED, to_stage=Stage.SURFACED)
 
     # 1 the issue with poster, organization, municipality, merge target, offer count,
-    # 2 tags, 3 stage changes with their actors, 4 attachments, 5 comments with authors
-    with assert_num_queries(5, label=f"{size} of each"):
+    # 2 tags, 3 stage changes with their actors, 4 attachments, 5 comments with authors,
+    # 6 the projects taking the issue up
+    with assert_num_queries(6, label=f"{size} of each"):
         response = client.get(detail(issue))
 
     assert response.status_code == 200
@@ -105,8 +106,8 @@ def test_constant_queries_for_the_poster_who_reads_the_offers(client, poster, si
 
     # 1 session, 2 user, 3 roles, 4 the issue with the viewer's empathy, follow, offer and
     # role in the organization, 5 tags, 6 stage changes, 7 attachments, 8 comments,
-    # 9 offers with the people who made them
-    with assert_num_queries(9, label=f"{size} of each"):
+    # 9 offers with the people who made them, 10 the projects taking the issue up
+    with assert_num_queries(10, label=f"{size} of each"):
         response = client.get(detail(issue))
 
     assert response.status_code == 200

@@ -5,7 +5,16 @@ tuple with a one-line change, never rewrite the file)."""
 
 from importlib import import_module
 
-AREAS: tuple[str, ...] = ("needs", "records", "updates", "comments", "moderation")
+AREAS: tuple[str, ...] = (
+    "listing",
+    "editing",
+    "membership",
+    "needs",
+    "records",
+    "updates",
+    "comments",
+    "moderation",
+)
 
 
 def urls_of() -> list:

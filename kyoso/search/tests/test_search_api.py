@@ -98,8 +98,8 @@ def test_type_filters_and_an_unknown_type_is_refused_with_the_list_of_types(clie
                 "message": str(
                     api_messages.FIELD_CHOICE
                     % {
-                        "choices": "issues, events, organizations, minutes, communities, "
-                        "people, missions"
+                        "choices": "issues, events, organizations, minutes, communities, people, "
+                        "projects, missions"
                     }
                 ),
             }
@@ -121,7 +121,16 @@ def test_the_openapi_document_lists_the_registered_types(client, db):
     document = client.get("/api/v1/openapi.json").json()
     item_type = document["components"]["schemas"]["SearchHitOut"]["properties"]["type"]
 
-    keys = ["issues", "events", "organizations", "minutes", "communities", "people", "missions"]
+    keys = [
+        "issues",
+        "events",
+        "organizations",
+        "minutes",
+        "communities",
+        "people",
+        "projects",
+        "missions",
+    ]
     assert _enum_of(parameter) == keys
     assert parameter["description"].endswith("One of: " + ", ".join(keys) + ".")
     assert item_type["enum"] == keys

@@ -10,7 +10,16 @@ from kyoso.accounts.models import User
 from kyoso.search import registry
 from kyoso.search.registry import Document
 
-SITE_KEYS = ["issues", "events", "minutes", "organizations", "communities", "people", "missions"]
+SITE_KEYS = [
+    "issues",
+    "events",
+    "minutes",
+    "organizations",
+    "communities",
+    "people",
+    "projects",
+    "missions",
+]
 
 
 def test_the_site_registers_one_plural_set_of_keys():

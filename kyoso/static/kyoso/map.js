@@ -92,6 +92,15 @@
 
   function IssueMap(container) {
     this.container = container;
+    // A page may name its own things in the status messages (data-map-messages: JSON).
+    try {
+      var own = JSON.parse(container.getAttribute("data-map-messages") || "{}");
+      Object.keys(own).forEach(function (key) {
+        text[key] = own[key];
+      });
+    } catch (ignored) {
+      // keep the default messages
+    }
     this.url = container.getAttribute("data-geojson-url");
     this.form = document.querySelector("[data-map-filters]");
     this.list = document.querySelector("[data-map-list]");
@@ -231,9 +240,12 @@
     facts.appendChild(element("span", "badge", props.stage_label));
     if (props.municipality) facts.appendChild(element("span", null, " " + props.municipality));
     box.appendChild(facts);
-    box.appendChild(
-      element("p", "map-popup__empathy", message("empathyCount", { count: props.empathy_count }))
-    );
+    if (props.summary) box.appendChild(element("p", "map-popup__summary", props.summary));
+    if (props.empathy_count !== undefined) {
+      box.appendChild(
+        element("p", "map-popup__empathy", message("empathyCount", { count: props.empathy_count }))
+      );
+    }
     return box;
   };
 

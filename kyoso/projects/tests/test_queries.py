@@ -1,0 +1,119 @@
+"""Constant query counts: the list, a project's page, the members page and the API list and
+detail read as many queries for one project (or member) as for ten."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from kyoso.accounts.tests.factories import UserFactory
+from kyoso.core.testing import assert_num_queries
+from kyoso.issues.tests.factories import IssueFactory
+from kyoso.projects.models import MemberRole, MemberStatus, ProjectTag, StageChange
+from kyoso.projects.tests.factories import add_member, project_led_by
+from kyoso.regions.models import Municipality
+
+
+@pytest.fixture(autouse=True)
+def _work_counted_by_its_own_tests(monkeypatch):
+    """The work part of the page (needs, trials, …) has its own query counts."""
+    monkeypatch.setattr("kyoso.projects.selectors_work.work_summary", lambda project, viewer: {})
+
+
+def _projects(size):
+    places = list(Municipality.objects.filter(code__in=["06204", "04101"]))
+    projects = []
+    for n in range(size):
+        project = project_led_by(UserFactory(), title=f"プロジェクト{n}")
+        ProjectTag.objects.create(project=project, kind="theme", value="childcare")
+        ProjectTag.objects.create(project=project, kind="sdg", value="sdg04")
+        project.municipalities.set(places)
+        projects.append(project)
+    return projects
+
+
+def _rich(size):
+    lead = UserFactory()
+    project = project_led_by(lead)
+    for n in range(size):
+        add_member(project, UserFactory(), role=MemberRole.MEMBER if n % 2 else MemberRole.ADVISOR)
+        add_member(project, UserFactory(), status=MemberStatus.REQUESTED)
+        add_member(project, UserFactory(), status=MemberStatus.INVITED)
+        StageChange.objects.create(project=project, from_stage="idea", to_stage="trial", actor=lead)
+        project.issues.add(IssueFactory())
+        ProjectTag.objects.create(project=project, kind="sdg", value=f"sdg{n + 1:02d}")
+    project.municipalities.set(Municipality.objects.filter(code__in=["06204", "04101"]))
+    return project, lead
+
+
+@pytest.mark.parametrize("size", [1, 10])
+def test_the_list(client, db, size):
+    _projects(size)
+    # 1 municipalities with projects (filter), 2 projects with organizations, 3 tags,
+    # 4 municipalities of the page's projects
+    with assert_num_queries(4, label=f"{size} projects"):
+        response = client.get(reverse("projects:list"))
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("size", [1, 10])
+def test_the_list_filtered(client, db, size):
+    _projects(size)
+    with assert_num_queries(4, label=f"{size} projects"):
+        response = client.get(
+            reverse("projects:list"),
+            {"stage": "idea", "theme": "childcare", "municipality": "06204", "needs_help": ""},
+        )
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("size", [1, 10])
+def test_a_project_page_for_visitors(client, db, size):
+    project, _lead = _rich(size)
+    # 1 the project with organization, origin event and pitch, 2 tags, 3 municipalities,
+    # 4 stage history with actors, 5 active members with accounts, 6 visible issues
+    with assert_num_queries(6, label=f"{size} of each"):
+        response = client.get(reverse("projects:detail", args=[project.pk]))
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("size", [1, 10])
+def test_a_project_page_for_its_lead(client, db, size):
+    project, lead = _rich(size)
+    client.force_login(lead)
+    # 1 session, 2 user, 3 the project (+ whether the lead follows it), 4 tags,
+    # 5 municipalities, 6 stage history, 7 members, 8 roles (secretariat?) for the visible
+    # issues, 9 issues, 10 the lead's membership
+    with assert_num_queries(10, label=f"{size} of each"):
+        response = client.get(reverse("projects:detail", args=[project.pk]))
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("size", [1, 10])
+def test_the_members_page_for_its_lead(client, db, size):
+    project, lead = _rich(size)
+    client.force_login(lead)
+    # 1 session, 2 user, 3 roles, 4 the project (+ follow), 5 the lead's membership,
+    # 6 active members, 7 invitations and requests
+    with assert_num_queries(7, label=f"{size} of each"):
+        response = client.get(reverse("projects:members", args=[project.pk]))
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("size", [1, 10])
+def test_the_api_list(client, db, size):
+    _projects(size)
+    # 1 count, 2 projects, 3 tags, 4 municipalities
+    with assert_num_queries(4, label=f"{size} projects"):
+        response = client.get("/api/v1/projects")
+    assert response.status_code == 200
+    assert response.json()["count"] == size
+
+
+@pytest.mark.parametrize("size", [1, 10])
+def test_the_api_detail(client, db, size):
+    project, _lead = _rich(size)
+    with assert_num_queries(6, label=f"{size} of each"):
+        response = client.get(f"/api/v1/projects/{project.pk}")
+    assert response.status_code == 200
+    assert len(response.json()["members"]) == size + 1

@@ -15,6 +15,8 @@ from kyoso.projects.models import Follow, Membership, MemberStatus, Project
 
 
 def export(user: Any) -> dict[str, Any]:
+    from kyoso.projects import personal_data_work
+
     memberships = Membership.objects.filter(user_id=user.pk).select_related("project")
     return {
         "memberships": [
@@ -45,12 +47,25 @@ def export(user: Any) -> dict[str, Any]:
             }
             for p in Project.objects.filter(created_by_id=user.pk).order_by("created_at", "id")
         ],
+        # Comments, updates, hearings and needs: the project's work (personal_data_work.py).
+        "work": personal_data_work.export(user),
     }
+
+
+def files(user: Any) -> Any:
+    """The images of the person's updates, for the data download."""
+    from kyoso.projects import personal_data_work
+
+    return personal_data_work.files(user)
 
 
 def erase(user: Any) -> None:
     """Leave every project and stop following; projects started stay without a creator. Runs
-    only after :func:`sole_lead_blocker` let the deletion through."""
+    only after :func:`sole_lead_blocker` let the deletion through. The person's part of the
+    projects' work is erased first (personal_data_work.py)."""
+    from kyoso.projects import personal_data_work
+
+    personal_data_work.erase(user)
     memberships = Membership.objects.filter(user_id=user.pk)
     active = list(
         memberships.filter(status=MemberStatus.ACTIVE).values_list("project_id", flat=True)

@@ -18,7 +18,12 @@ def register() -> None:
     register_actions(audit.ACTIONS)
     navigation.register(_("プロジェクト"), "projects:list", 35)
     register_search()
-    core_personal_data.register("projects", export=personal_data.export, erase=personal_data.erase)
+    core_personal_data.register(
+        "projects",
+        export=personal_data.export,
+        files=personal_data.files,
+        erase=personal_data.erase,
+    )
     core_personal_data.register_deletion_blocker(personal_data.sole_lead_blocker)
     conversion.register()  # the events' figures: acts and outgrowths
 

@@ -55,3 +55,19 @@ def test_export_then_erase(suzuki, takahashi):
     filled = Need.objects.get()
     assert filled.filled_by is None and filled.status == NeedStatus.FILLED
     assert personal_data_work.export(takahashi)["reports_sent"] == []
+
+
+def test_the_data_download_and_deletion_reach_the_work(suzuki, takahashi):
+    """Through core's registry, as the account pages call it: the download holds the person's
+    comments, and erasing the account's data tombstones them."""
+    from kyoso.core import personal_data as core
+
+    project = project_with_lead(suzuki)
+    comments.comment_create(actor=takahashi, project=project, body="高橋のコメント")
+
+    exported = core.export_sections(takahashi)["projects"]["work"]
+    assert [c["body"] for c in exported["comments"]] == ["高橋のコメント"]
+
+    core.erase_all(takahashi)
+    assert not Comment.objects.filter(author=takahashi, deleted_at__isnull=True).exists()
+    assert Project.objects.get(pk=project.pk).comment_count == 0

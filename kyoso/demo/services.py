@@ -39,7 +39,9 @@ from kyoso.core.env import env_str
 from kyoso.demo import data, messages
 from kyoso.demo.communities import load_communities
 from kyoso.demo.data.issues import ISSUES, DemoIssue
+from kyoso.demo.data.projects import PROJECTS
 from kyoso.demo.missions import load_missions
+from kyoso.demo.projects import load_projects
 from kyoso.issues.models import Comment, HelpOffer, Issue, Stage, StageChange
 from kyoso.orgs.models import Membership, Organization
 from kyoso.regions.models import Municipality
@@ -402,12 +404,14 @@ STEPS: list[Callable[[_Run], None]] = [
     load_communities,  # kyoso/demo/communities.py
     _load_events,
     load_missions,  # kyoso/demo/missions.py
+    load_projects,  # kyoso/demo/projects.py (and the projects' missions)
 ]
 
 
 def _codes_used() -> set[str]:
     codes = {entry["municipality"] for entry in data.ORGANIZATIONS}
     codes |= {person["profile"]["municipality"] for person in data.PEOPLE}
+    codes |= {code for entry in PROJECTS for code in entry["municipalities"]}
     return {code for code in codes if code is not None}
 
 

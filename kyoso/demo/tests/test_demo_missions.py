@@ -13,20 +13,25 @@ from kyoso.search.services import search
 def test_the_missions_are_published_complete_and_hosted(db):
     demo_load()
 
-    missions = list(Mission.objects.select_related("organization", "host"))
+    missions = list(
+        Mission.objects.filter(organization__isnull=False).select_related("organization", "host")
+    )
     assert {m.title for m in missions} == {entry["title"] for entry in MISSIONS}
     assert {m.kind for m in missions} == {"internship", "side_job", "relocation"}
     for mission in missions:
         assert completeness_of(mission).score == 100, mission.title
         assert is_host_of(mission.host, mission), mission.title
-    assert set(listed_missions()) == set(missions)
+    assert set(missions) <= set(listed_missions())
     hits = search("インターン", viewer=None, types=["missions"]).items
-    assert [hit.title for hit in hits] == ["酒田の中小企業のネット販売を立ち上げる大学生インターン"]
+    assert {hit.title for hit in hits} == {
+        "酒田の中小企業のネット販売を立ち上げる大学生インターン",
+        "夏の2週間、枝豆の販路開拓に挑む大学生インターン",  # a project's (projects.py)
+    }
 
 
 def test_loading_twice_adds_no_mission(db):
     demo_load()
     second = demo_load()
 
-    assert Mission.objects.count() == len(MISSIONS)
+    assert Mission.objects.filter(organization__isnull=False).count() == len(MISSIONS)
     assert second.created.get("missions", 0) == 0

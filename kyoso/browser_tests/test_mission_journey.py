@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from kyoso.accounts.tests.factories import DEFAULT_PASSWORD, UserFactory
 from kyoso.browser_tests.conftest import (
@@ -118,3 +119,27 @@ def test_draft_fix_publish_apply_offer_accept(page, mobile_page, suzuki):
     assert Membership.objects.filter(project=project, user=suzuki, status="active").exists()
     mission.refresh_from_db()
     assert (mission.accepted_count, mission.status) == (1, "closed")
+
+
+def test_missions_on_the_map_on_a_phone(mobile_page, suzuki):
+    saito = UserFactory(email="saito@example.jp", display_name="斎藤")
+    project = make_project(saito, title="チーム庄内")
+    Mission.objects.create(
+        project=project,
+        kind="internship",
+        title="庄内の農家と都市の飲食店をつなぐ",
+        status="published",
+        published_at=timezone.now(),
+        latitude="38.914000",
+        longitude="139.836000",
+    )
+
+    mobile_page.goto(reverse("missions:map_page"))
+    mobile_page.wait_for_selector("[data-issue-map][data-map-state=ready]")
+    assert mobile_page.locator("[data-map-list] a").first.inner_text() == (
+        "庄内の農家と都市の飲食店をつなぐ"
+    )
+    assert "1件のミッション" in mobile_page.locator("[data-map-status]").inner_text()
+    assert_no_horizontal_scroll(mobile_page)
+    check_axe(mobile_page, context="mission map (phone)")
+    screenshot(mobile_page, "mission-06-map-phone")

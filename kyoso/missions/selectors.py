@@ -136,13 +136,19 @@ def feed_missions() -> list[Mission]:
     )
 
 
-def map_missions() -> QuerySet[Mission]:
-    return (
-        listed_missions()
-        .filter(latitude__isnull=False)
-        .select_related(*_OWNER)
-        .order_by("-published_at", "-id")[:MAP_LIMIT]
-    )
+def map_missions(*, bbox: Any = None, kind: str = "") -> QuerySet[Mission]:
+    """Listed missions with a map point, newest first, inside ``bbox`` (west, south, east,
+    north) and of ``kind`` when given; at most MAP_LIMIT + 1 rows (the caller says when more
+    matched)."""
+    queryset = listed_missions().filter(latitude__isnull=False)
+    if bbox is not None:
+        west, south, east, north = bbox
+        queryset = queryset.filter(
+            longitude__gte=west, longitude__lte=east, latitude__gte=south, latitude__lte=north
+        )
+    if kind:
+        queryset = queryset.filter(kind=kind)
+    return queryset.select_related(*_OWNER).order_by("-published_at", "-id")[: MAP_LIMIT + 1]
 
 
 # --- Applications ----------------------------------------------------------------------------

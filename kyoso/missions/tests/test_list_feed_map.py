@@ -93,6 +93,37 @@ def test_map_has_listed_missions_with_a_point(client, mission):
     assert data["features"][0]["geometry"]["coordinates"] == [139.836, 38.914]
 
 
+def test_map_keeps_the_missions_inside_the_box_and_of_the_kind(client, mission):
+    sakata = published(latitude="38.914000", longitude="139.836000", title="酒田の副業")
+    sendai = published(
+        latitude="38.268000", longitude="140.869000", title="仙台のインターン", kind="internship"
+    )
+    around_sakata = "139.5,38.7,140.0,39.1"
+
+    def ids(**params):
+        data = client.get(reverse("missions:map"), params).json()
+        return [f["properties"]["id"] for f in data["features"]]
+
+    assert ids(bbox=around_sakata) == [sakata.pk]
+    assert set(ids()) == {sakata.pk, sendai.pk}
+    assert ids(kind="internship") == [sendai.pk]
+    assert client.get(reverse("missions:map")).json()["truncated"] is False
+
+
+def test_map_refuses_a_malformed_box_with_the_reason(client):
+    response = client.get(reverse("missions:map"), {"bbox": "139,38,x,39"})
+    assert response.status_code == 400
+    assert response.json()["error"]["message"]
+
+
+def test_the_map_page_links_the_data_and_the_list(client):
+    response = client.get(reverse("missions:map_page"), {"kind": "internship"})
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert f'data-geojson-url="{reverse("missions:map")}"' in body
+    assert 'value="internship" selected' in body
+
+
 def test_missions_of_a_project_for_its_page(mission, draft, project, lead, suzuki):
     from kyoso.missions.selectors import create_url, missions_of
 

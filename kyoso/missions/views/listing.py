@@ -11,13 +11,14 @@ from django.shortcuts import render
 from django.urls import path, reverse
 from django.utils import feedgenerator
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from kyoso.core.keyset import CursorInvalid
 from kyoso.core.policy import check, public, rule_required
 from kyoso.missions import messages, selectors
 from kyoso.missions.forms import FilterForm
-from kyoso.missions.models import Application, Mission
+from kyoso.missions.models import Application, Mission, MissionKind
 from kyoso.missions.services.missions import completeness_of
 from kyoso.regions.models import Municipality
 
@@ -124,10 +125,63 @@ def mission_feed(request: HttpRequest) -> HttpResponse:
     return response
 
 
+#: Messages of the map script that name missions instead of issues.
+MAP_MESSAGES = {
+    "loadFailed": gettext_lazy(
+        "ミッションを読み込めませんでした。時間をおいてページを再読み込みしてください。"
+    ),
+    "none": gettext_lazy(
+        "地図の範囲に表示できるミッションはありません。地図を動かすか、条件を変えてください。"
+    ),
+    "count": gettext_lazy("地図の範囲に%(count)s件のミッションがあります。"),
+    "truncated": gettext_lazy(
+        "件数が多いため、新しい順に%(count)s件だけを表示しています。"
+        "地図を拡大するか、条件で絞り込んでください。"
+    ),
+    "clusterLabel": gettext_lazy("件のミッション（選ぶと拡大します）"),
+}
+
+
+@public
+@require_GET
+def mission_map_page(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "missions/map.html",
+        {
+            "map_messages": json.dumps(
+                {key: str(value) for key, value in MAP_MESSAGES.items()}, ensure_ascii=False
+            ),
+            "kinds": MissionKind.choices,
+            "selected_kind": request.GET.get("kind", ""),
+            "query_string": request.GET.urlencode(),
+        },
+    )
+
+
 @public
 @require_GET
 def mission_map(request: HttpRequest) -> HttpResponse:
-    """GeoJSON of the listed missions that have a map point (newest first, at most 500)."""
+    """GeoJSON of the listed missions that have a map point, newest first, at most 500
+    (``truncated`` says when more matched); ``bbox`` (west,south,east,north) keeps those
+    inside it and ``kind`` those of one kind. A malformed ``bbox`` is a 400 with the reason."""
+    from pydantic_core import PydanticCustomError
+
+    from kyoso.api.routers.issues.geojson import parse_bbox
+
+    bbox = None
+    if request.GET.get("bbox"):
+        try:
+            bbox = parse_bbox(request.GET["bbox"])
+        except PydanticCustomError as error:
+            body = {"error": {"code": "bad_request", "message": error.message(), "details": {}}}
+            return HttpResponse(
+                json.dumps(body, ensure_ascii=False),
+                status=400,
+                content_type="application/json; charset=utf-8",
+            )
+    kind = request.GET.get("kind", "")
+    rows = list(selectors.map_missions(bbox=bbox, kind=kind if kind in MissionKind.values else ""))
     features = [
         {
             "type": "Feature",
@@ -141,12 +195,18 @@ def mission_map(request: HttpRequest) -> HttpResponse:
                 "title": m.title,
                 "kind": m.kind,
                 "kind_label": str(m.get_kind_display()),
+                "summary": str(m.get_kind_display()),
                 "url": reverse("missions:detail", args=[m.pk]),
             },
         }
-        for m in selectors.map_missions()
+        for m in rows[: selectors.MAP_LIMIT]
     ]
-    body = json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False)
+    collection = {
+        "type": "FeatureCollection",
+        "features": features,
+        "truncated": len(rows) > selectors.MAP_LIMIT,
+    }
+    body = json.dumps(collection, ensure_ascii=False)
     return HttpResponse(body, content_type="application/geo+json; charset=utf-8")
 
 
@@ -154,5 +214,6 @@ urlpatterns = [
     path("", mission_list, name="list"),
     path("feed.atom", mission_feed, name="feed"),
     path("map.geojson", mission_map, name="map"),
+    path("map/", mission_map_page, name="map_page"),
     path("<int:pk>/", mission_detail, name="detail"),
 ]

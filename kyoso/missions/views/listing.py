@@ -201,13 +201,15 @@ def mission_map(request: HttpRequest) -> HttpResponse:
         }
         for m in rows[: selectors.MAP_LIMIT]
     ]
-    collection = {
+    collection: dict[str, Any] = {
         "type": "FeatureCollection",
         "features": features,
         "truncated": len(rows) > selectors.MAP_LIMIT,
     }
-    body = json.dumps(collection, ensure_ascii=False)
-    return HttpResponse(body, content_type="application/geo+json; charset=utf-8")
+    return HttpResponse(
+        json.dumps(collection, ensure_ascii=False),
+        content_type="application/geo+json; charset=utf-8",
+    )
 
 
 urlpatterns = [

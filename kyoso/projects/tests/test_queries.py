@@ -14,10 +14,12 @@ from kyoso.projects.tests.factories import add_member, project_led_by
 from kyoso.regions.models import Municipality
 
 
-@pytest.fixture(autouse=True)
-def _work_counted_by_its_own_tests(monkeypatch):
-    """The work part of the page (needs, trials, …) has its own query counts."""
-    monkeypatch.setattr("kyoso.projects.selectors_work.work_summary", lambda project, viewer: {})
+#: The project's work on its page (kyoso/projects/selectors_work.py::work_summary).
+WORK_QUERIES = 7
+WORK = (
+    "open needs, their skills, trials, hearings, resources, updates with authors, "
+    "comments with authors"
+)
 
 
 def _projects(size):
@@ -32,6 +34,20 @@ def _projects(size):
     return projects
 
 
+def _work(project, lead, n):
+    from datetime import date
+
+    from kyoso.projects.models import Comment, Hearing, Need, NeedSkill, Resource, Trial, Update
+
+    need = Need.objects.create(project=project, kind="skills", title=f"困りごと{n}")
+    NeedSkill.objects.create(need=need, skill="design")
+    Trial.objects.create(project=project, title=f"実験{n}", hypothesis="仮説")
+    Hearing.objects.create(project=project, held_on=date(2026, 4, 1), learned="わかった")
+    Resource.objects.create(project=project, kind="place", name=f"場所{n}")
+    Update.objects.create(project=project, author=lead, body=f"報告{n}")
+    Comment.objects.create(project=project, author=lead, body=f"コメント{n}")
+
+
 def _rich(size):
     lead = UserFactory()
     project = project_led_by(lead)
@@ -42,6 +58,7 @@ def _rich(size):
         StageChange.objects.create(project=project, from_stage="idea", to_stage="trial", actor=lead)
         project.issues.add(IssueFactory())
         ProjectTag.objects.create(project=project, kind="sdg", value=f"sdg{n + 1:02d}")
+        _work(project, lead, n)
     project.municipalities.set(Municipality.objects.filter(code__in=["06204", "04101"]))
     return project, lead
 
@@ -71,8 +88,9 @@ def test_the_list_filtered(client, db, size):
 def test_a_project_page_for_visitors(client, db, size):
     project, _lead = _rich(size)
     # 1 the project with organization, origin event and pitch, 2 tags, 3 municipalities,
-    # 4 stage history with actors, 5 active members with accounts, 6 visible issues
-    with assert_num_queries(6, label=f"{size} of each"):
+    # 4 stage history with actors, 5 active members with accounts, 6 visible issues,
+    # then the work (WORK)
+    with assert_num_queries(6 + WORK_QUERIES, label=f"{size} of each"):
         response = client.get(reverse("projects:detail", args=[project.pk]))
     assert response.status_code == 200
 
@@ -83,8 +101,8 @@ def test_a_project_page_for_its_lead(client, db, size):
     client.force_login(lead)
     # 1 session, 2 user, 3 the project (+ whether the lead follows it), 4 tags,
     # 5 municipalities, 6 stage history, 7 members, 8 roles (secretariat?) for the visible
-    # issues, 9 issues, 10 the lead's membership
-    with assert_num_queries(10, label=f"{size} of each"):
+    # issues, 9 issues, 10 the lead's membership, then the work (WORK)
+    with assert_num_queries(10 + WORK_QUERIES, label=f"{size} of each"):
         response = client.get(reverse("projects:detail", args=[project.pk]))
     assert response.status_code == 200
 

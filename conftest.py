@@ -45,6 +45,16 @@ def takahashi(db):
 
 
 @pytest.fixture(autouse=True)
+def _site_language():
+    """Each test starts in the site's language: a request made with ``Accept-Language: en``
+    leaves English active in the thread (LocaleMiddleware activates, nothing resets), and a
+    later test that formats text without a request would otherwise read it in English."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache():
     from django.core.cache import cache
 

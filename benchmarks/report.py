@@ -6,7 +6,7 @@ import os
 import platform
 from typing import Any
 
-from benchmarks import report_events, report_issues
+from benchmarks import report_events, report_issues, report_projects
 
 
 def machine() -> str:
@@ -148,6 +148,7 @@ def render(
     notes: list[str],
     remarks: str = "",
     events: list[dict[str, Any]] | None = None,
+    projects: list[dict[str, Any]] | None = None,
     index_baseline: dict[str, Any] | None = None,
 ) -> str:
     """The whole document. ``remarks``: benchmarks/results/notes.md, written by the person who
@@ -166,6 +167,7 @@ def render(
     lines += _pages(pages)
     lines += report_issues.render(issues, index_baseline)
     lines += report_events.render(events or [])
+    lines += report_projects.render(projects or [])
     if remarks.strip():
         lines += [remarks.strip(), ""]
     if notes:

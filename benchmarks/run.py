@@ -38,6 +38,7 @@ OUTPUT = ROOT / "docs" / "performance.md"
 RESULTS = Path(__file__).resolve().parent / "results"
 DEFAULT_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/kyoso_bench"
 DEFAULT_EVENTS_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/kyoso_bench_events"
+DEFAULT_PROJECTS_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/kyoso_bench_projects"
 QUICK_SIZES = "1000,10000"
 #: The search index's size before issue 12's changes (``--record-index-baseline``).
 BASELINE = "index-baseline.json"
@@ -247,6 +248,37 @@ def run_events(database: str, args: argparse.Namespace) -> None:
         raise SystemExit(f"Events on {database}: the registration check failed: {outcome}")
 
 
+def run_projects(database: str, args: argparse.Namespace) -> None:
+    """Projects and missions at scale (benchmarks/projects.py) on a throw-away database; saved
+    to ``results/projects-<vendor>.json`` (one result per database: the last run)."""
+    env = os.environ.copy()
+    env.pop("DATABASE_URL", None)
+    extra: dict[str, object] = {}
+    if database == "postgres":
+        url = args.projects_postgres_url
+        postgres_create(url)
+        extra["settings"] = postgres_settings(url)
+    else:
+        url = "sqlite:///{data_dir}/bench.sqlite3"
+    try:
+        result = _child(
+            "benchmarks.projects",
+            "--database-url",
+            url,
+            "--projects",
+            str(args.projects_count),
+            "--rounds",
+            str(args.rounds),
+            env=env,
+        )
+    finally:
+        if database == "postgres":
+            postgres_drop(url)
+    result.update(extra)
+    result.update(_stamp())
+    _save(f"projects-{result['database']}.json", result)
+
+
 def wait_quiet(minutes: float, threshold: float) -> None:
     """Wait (up to ``minutes``) until the 1-minute load average drops below ``threshold``:
     figures taken while other work competes for the CPUs measure that work too."""
@@ -313,6 +345,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--registrations", type=int, default=1_000_000)
     parser.add_argument("--threads", type=int, default=20, help="concurrent registering threads")
     parser.add_argument("--events-postgres-url", default=DEFAULT_EVENTS_POSTGRES_URL)
+    parser.add_argument(
+        "--projects",
+        action="store_true",
+        help="run the projects and missions benchmark (issue 13) on --databases instead",
+    )
+    parser.add_argument("--projects-count", type=int, default=100_000)
+    parser.add_argument("--projects-postgres-url", default=DEFAULT_PROJECTS_POSTGRES_URL)
     parser.add_argument("--render-only", action="store_true", help="rewrite the report only")
     parser.add_argument(
         "--wait-quiet",
@@ -334,6 +373,12 @@ def main(argv: list[str] | None = None) -> int:
                 raise SystemExit(f"Unknown database {database!r} (sqlite, postgres).")
             wait_quiet(args.wait_quiet, 1.0)
             run_events(database, args)
+    elif args.projects and not args.render_only:
+        for database in [d.strip() for d in args.databases.split(",") if d.strip()]:
+            if database not in ("sqlite", "postgres"):
+                raise SystemExit(f"Unknown database {database!r} (sqlite, postgres).")
+            wait_quiet(args.wait_quiet, 1.0)
+            run_projects(database, args)
     elif not args.render_only:
         if not args.skip_pages:
             wait_quiet(args.wait_quiet, 1.0)
@@ -359,6 +404,9 @@ def main(argv: list[str] | None = None) -> int:
         pages=_load("pages.json"),
         issues=[r for r in (_load("issues-sqlite.json"), _load("issues-postgresql.json")) if r],
         events=[r for r in (_load("events-sqlite.json"), _load("events-postgresql.json")) if r],
+        projects=[
+            r for r in (_load("projects-sqlite.json"), _load("projects-postgresql.json")) if r
+        ],
         notes=notes,
         remarks=_remarks(),
         index_baseline=_load(BASELINE),

@@ -311,6 +311,7 @@ def _owner(request: HttpRequest, payload: MissionIn, **kwargs: Any) -> Any:
     from kyoso.orgs.models import Organization
     from kyoso.projects.models import Project
 
+    owner: Project | Organization | None
     if payload.project is not None:
         owner = Project.objects.filter(pk=payload.project).first()
     elif payload.organization:

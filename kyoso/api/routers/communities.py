@@ -11,11 +11,11 @@ from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 from pydantic import field_validator
-from pydantic_core import PydanticCustomError
 
 from kyoso.api import auth
 from kyoso.api import messages as api_messages
 from kyoso.api.errors import ApiError
+from kyoso.api.filters import choice_or_none, municipality_code_or_none
 from kyoso.api.permissions import acting_user, rule
 from kyoso.communities import selectors
 from kyoso.communities.models import Community
@@ -107,22 +107,12 @@ class CommunityFilter(Schema):
     @field_validator("theme")
     @classmethod
     def _theme(cls, value: str | None) -> str | None:
-        if value and value not in Theme.values:
-            raise PydanticCustomError(
-                "kyoso_choice",
-                str(api_messages.FIELD_CHOICE % {"choices": ", ".join(Theme.values)}),
-            )
-        return value or None
+        return choice_or_none(value, list(Theme.values))
 
     @field_validator("municipality")
     @classmethod
     def _municipality(cls, value: str | None) -> str | None:
-        if not value:
-            return None
-        text = value.strip()
-        if not (text.isascii() and text.isdigit() and len(text) in (5, 6)):
-            raise PydanticCustomError("kyoso_invalid", str(api_messages.FIELD_INVALID))
-        return text[:5]
+        return municipality_code_or_none(value)
 
 
 class JoinIn(Schema):

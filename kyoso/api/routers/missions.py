@@ -14,11 +14,11 @@ from django.utils.datastructures import MultiValueDict
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 from pydantic import field_validator
-from pydantic_core import PydanticCustomError
 
 from kyoso.api import auth
 from kyoso.api import messages as api_messages
 from kyoso.api.errors import ApiError
+from kyoso.api.filters import choice_or_none, municipality_code_or_none
 from kyoso.api.forms import cleaned_data_or_422
 from kyoso.api.permissions import acting_user, rule
 from kyoso.core.skills import Skill
@@ -186,21 +186,12 @@ class MissionFilter(Schema):
             "skill": Skill.values,
             "reward": list(selectors.REWARD_FILTERS),
         }[info.field_name]
-        if value and value not in allowed:
-            raise PydanticCustomError(
-                "kyoso_choice", str(api_messages.FIELD_CHOICE % {"choices": ", ".join(allowed)})
-            )
-        return value or None
+        return choice_or_none(value, list(allowed))
 
     @field_validator("municipality")
     @classmethod
     def _municipality(cls, value: str | None) -> str | None:
-        if not value:
-            return None
-        text = value.strip()
-        if not (text.isascii() and text.isdigit() and len(text) in (5, 6)):
-            raise PydanticCustomError("kyoso_invalid", str(api_messages.FIELD_INVALID))
-        return text[:5]
+        return municipality_code_or_none(value)
 
 
 class MissionFields(Schema):

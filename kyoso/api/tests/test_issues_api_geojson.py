@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from kyoso.accounts.tests.factories import UserFactory
 from kyoso.api import messages
-from kyoso.api.routers.issues import facets
+from kyoso.api.filters import MUNICIPALITY_INVALID
 from kyoso.api.routers.issues import geojson as issues_router
 from kyoso.api.tests.factories import error_of, send
 from kyoso.core.testing import assert_num_queries
@@ -237,7 +237,7 @@ def test_an_unknown_facet_value_is_a_422(client, board, query, field, code):
     (detail,) = error_of(response)["details"]
     assert (detail["field"], detail["location"], detail["code"]) == (field, "query", code)
     if code == "municipality":
-        assert detail["message"] == str(facets.MUNICIPALITY_INVALID)
+        assert detail["message"] == str(MUNICIPALITY_INVALID)
 
 
 def test_the_answer_is_capped_and_says_so(client, board, suzuki, monkeypatch):

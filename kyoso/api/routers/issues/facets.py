@@ -2,20 +2,16 @@
 
 from typing import Any
 
-from django.utils.translation import gettext_lazy as _
 from ninja import Field, Schema
 from pydantic import field_validator
-from pydantic_core import PydanticCustomError
 
-from kyoso.api import messages
+from kyoso.api.filters import choice_or_none, municipality_code_or_none
 from kyoso.api.routers.regions import prefecture_code
 from kyoso.core.text import normalize_text
 from kyoso.issues import selectors
 from kyoso.issues.models import Stage
 from kyoso.issues.selectors import IssueFilters
 from kyoso.issues.vocab import SDGS, TargetGroup, Theme, Wall
-
-MUNICIPALITY_INVALID = _("市区町村は5桁の市区町村コードで指定してください（例: 04100）。")
 
 # --- Facets (the same as the issue list) -----------------------------------------------------
 
@@ -31,14 +27,7 @@ def enum(values: list[str]) -> dict[str, Any]:
     return {"enum": values}
 
 
-def _choice(value: str | None, allowed: list[str]) -> str | None:
-    if value is None or value == "":
-        return None
-    if value not in allowed:
-        raise PydanticCustomError(
-            "kyoso_choice", str(messages.FIELD_CHOICE % {"choices": ", ".join(allowed)})
-        )
-    return value
+_choice = choice_or_none
 
 
 class IssueFacets(Schema):
@@ -89,14 +78,7 @@ class IssueFacets(Schema):
     @field_validator("municipality")
     @classmethod
     def _municipality(cls, value: str | None) -> str | None:
-        if value is None or value.strip() == "":
-            return None
-        code = value.strip().translate(str.maketrans("０１２３４５６７８９", "0123456789"))
-        if len(code) == 6 and code.isascii() and code.isdigit():
-            code = code[:5]  # the six-digit form carries a check digit
-        if not (len(code) == 5 and code.isascii() and code.isdigit()):
-            raise PydanticCustomError("kyoso_municipality", str(MUNICIPALITY_INVALID))
-        return code
+        return municipality_code_or_none(value)
 
     @field_validator("prefecture")
     @classmethod

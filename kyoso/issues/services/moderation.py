@@ -21,7 +21,6 @@ from typing import Any
 from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.db import transaction
-from django.db.models import Count, F, Min, Q
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
@@ -518,45 +517,21 @@ def report_queue_page(number: Any) -> tuple[Page, list[ReportGroup]]:
     3 their open reports with the reporter, the issue and its poster, the comment and its
     author.
     """
-    groups = (
-        Report.objects.filter(status=Report.Status.OPEN)
-        .values("issue_id", "comment_id")
-        .annotate(first_at=Min("created_at"), report_count=Count("id"))
-        .order_by("first_at", "issue_id", F("comment_id").asc(nulls_first=True))
+    from kyoso.core.moderation import grouped_open_reports
+
+    page, groups = grouped_open_reports(
+        Report.objects.filter(status=Report.Status.OPEN),
+        owner="issue",
+        related=("reporter", "issue__author", "comment__author"),
+        number=number,
+        page_size=QUEUE_PAGE_SIZE,
     )
-    page = Paginator(groups, QUEUE_PAGE_SIZE).get_page(number)
-    keys = [(row["issue_id"], row["comment_id"]) for row in page]
-    if not keys:
-        return page, []
-    condition = Q()
-    for issue_id, comment_id in keys:
-        condition |= (
-            Q(issue_id=issue_id, comment_id=comment_id)
-            if comment_id is not None
-            else Q(issue_id=issue_id, comment__isnull=True)
+    return page, [
+        ReportGroup(
+            issue=found[0].issue, comment=found[0].comment, reports=found, first_at=first_at
         )
-    reports = (
-        Report.objects.filter(condition, status=Report.Status.OPEN)
-        .select_related("reporter", "issue__author", "comment__author")
-        .order_by("created_at", "id")
-    )
-    by_key: dict[tuple[int, int | None], list[Report]] = {key: [] for key in keys}
-    for report in reports:
-        by_key[(report.issue_id, report.comment_id)].append(report)
-    result = []
-    for row, key in zip(page, keys, strict=True):
-        found = by_key[key]
-        if not found:  # handled between the two queries
-            continue
-        result.append(
-            ReportGroup(
-                issue=found[0].issue,
-                comment=found[0].comment,
-                reports=found,
-                first_at=row["first_at"],
-            )
-        )
-    return page, result
+        for first_at, found in groups
+    ]
 
 
 def review_queue_page(number: Any) -> Page:

@@ -14,9 +14,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Page
 from django.db import transaction
-from django.db.models import Count, F, Min, Q
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
@@ -302,41 +301,18 @@ def report_queue_page(number: Any) -> tuple[Page, list[ReportGroup]]:
     Three queries whatever the page holds: 1 the number of groups, 2 this page's groups,
     3 their open reports with the reporter, the project, the comment and its author.
     """
-    groups = (
-        Report.objects.filter(status=Report.Status.OPEN)
-        .values("project_id", "comment_id")
-        .annotate(first_at=Min("created_at"), report_count=Count("id"))
-        .order_by("first_at", "project_id", F("comment_id").asc(nulls_first=True))
+    from kyoso.core.moderation import grouped_open_reports
+
+    page, groups = grouped_open_reports(
+        Report.objects.filter(status=Report.Status.OPEN),
+        owner="project",
+        related=("reporter", "project", "comment__author"),
+        number=number,
+        page_size=QUEUE_PAGE_SIZE,
     )
-    page = Paginator(groups, QUEUE_PAGE_SIZE).get_page(number)
-    keys = [(row["project_id"], row["comment_id"]) for row in page]
-    if not keys:
-        return page, []
-    condition = Q()
-    for project_id, comment_id in keys:
-        condition |= (
-            Q(project_id=project_id, comment_id=comment_id)
-            if comment_id is not None
-            else Q(project_id=project_id, comment__isnull=True)
+    return page, [
+        ReportGroup(
+            project=found[0].project, comment=found[0].comment, reports=found, first_at=first_at
         )
-    reports = (
-        Report.objects.filter(condition, status=Report.Status.OPEN)
-        .select_related("reporter", "project", "comment__author")
-        .order_by("created_at", "id")
-    )
-    by_key: dict[tuple[int, int | None], list[Report]] = {key: [] for key in keys}
-    for report in reports:
-        by_key[(report.project_id, report.comment_id)].append(report)
-    result = []
-    for row, key in zip(page, keys, strict=True):
-        found = by_key[key]
-        if found:  # else handled between the two queries
-            result.append(
-                ReportGroup(
-                    project=found[0].project,
-                    comment=found[0].comment,
-                    reports=found,
-                    first_at=row["first_at"],
-                )
-            )
-    return page, result
+        for first_at, found in groups
+    ]

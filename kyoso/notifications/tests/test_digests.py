@@ -198,3 +198,87 @@ def test_management_command(db, run_on_commit, capsys):
 def test_management_command_refuses_an_unknown_period(db):
     with pytest.raises(CommandError, match="invalid choice"):
         call_command("send_digests", "--period", "monthly")
+
+
+# --- Per type, once per period, in the person's language ------------------------------------
+
+
+def test_a_digest_holds_only_the_types_set_to_its_period(suzuki, run_on_commit):
+    from kyoso.notifications.models import NotificationSetting
+
+    NotificationSetting.objects.create(user=suzuki, group="issues.comments", delivery="daily")
+    NotificationSetting.objects.create(user=suzuki, group="issues.stages", delivery="weekly")
+    for kind, text in [("issues.comment", "コメントの通知"), ("issues.stage", "段階の通知")]:
+        notify(recipients=[suzuki], kind=kind, actor=None, target=None, text=text, url="/")
+    run_on_commit(run_digests, "daily")
+    run_on_commit(run_digests, "weekly")
+    daily, weekly = mail.outbox
+    assert "コメントの通知" in daily.body and "段階の通知" not in daily.body
+    assert "段階の通知" in weekly.body and "コメントの通知" not in weekly.body
+
+
+def test_never_more_than_one_digest_a_day_whatever_the_runs(db, run_on_commit):
+    from kyoso.notifications.models import DigestSent
+
+    person = _person(EmailFrequency.DAILY)
+    morning = timezone.now().replace(hour=0, minute=30)  # 09:30 in Tokyo
+    for hour in range(0, 12, 3):  # a run every three hours, each with something new waiting
+        waiting_for_digest(person, text=f"{hour}時の通知")
+        run_on_commit(run_digests, "daily", morning + timedelta(hours=hour))
+    assert len(mail.outbox) == 1
+    assert DigestSent.objects.get().count == 1
+    assert Notification.objects.filter(emailed_at__isnull=True).count() == 3
+    run_on_commit(run_digests, "daily", morning + timedelta(days=1))
+    assert len(mail.outbox) == 2
+    assert "3件" in mail.outbox[1].subject
+
+
+def test_never_more_than_one_digest_a_week(db, run_on_commit):
+    person = _person(EmailFrequency.WEEKLY)
+    monday = timezone.now().replace(hour=1) - timedelta(days=timezone.now().weekday())
+    waiting_for_digest(person, period="weekly")
+    run_on_commit(run_digests, "weekly", monday)
+    waiting_for_digest(person, period="weekly")
+    run_on_commit(run_digests, "weekly", monday + timedelta(days=3))
+    assert len(mail.outbox) == 1
+    run_on_commit(run_digests, "weekly", monday + timedelta(days=7))
+    assert len(mail.outbox) == 2
+
+
+def test_a_run_that_found_nothing_does_not_use_up_the_day(db, run_on_commit):
+    from kyoso.notifications.models import DigestSent
+
+    person = _person(EmailFrequency.DAILY)
+    assert run_on_commit(send_digest_to, person.pk, period="daily") == 0
+    assert not DigestSent.objects.exists()
+    waiting_for_digest(person)
+    assert run_on_commit(run_digests, "daily") == 1
+
+
+def test_the_digest_is_written_in_the_persons_language(db, run_on_commit):
+    english = _person(EmailFrequency.DAILY, display_name="Smith")
+    NotificationPreference.objects.filter(user=english).update(language="en")
+    japanese = _person(EmailFrequency.DAILY)
+    waiting_for_digest(english)
+    waiting_for_digest(japanese)
+    run_on_commit(run_digests, "daily")
+    subjects = {m.to[0]: m.subject for m in mail.outbox}
+    assert subjects[english.email] == "[Kyoso] Today's notifications (1)"
+    assert subjects[japanese.email] == "【Kyoso】今日のお知らせ（1件）"
+
+
+def test_immediate_mail_is_written_in_the_recipients_language(suzuki, sato, run_on_commit):
+    from django.utils import translation
+
+    NotificationPreference.objects.create(user=suzuki, language="en")
+    with translation.override("ja"):  # the actor's request is in Japanese
+        run_on_commit(
+            notify,
+            recipients=[suzuki],
+            kind="issues.comment",
+            actor=sato,
+            target=None,
+            text="コメント",
+            url="/issues/1/",
+        )
+    assert mail.outbox[0].body.splitlines()[0] == "Hello 鈴木,"

@@ -50,8 +50,8 @@ def test_the_settings_stop_a_type_of_email(page, mobile_page, suzuki, sato):
     check_axe(mobile_page, context="notification settings (phone)")
     assert_no_horizontal_scroll(mobile_page)
     field(mobile_page, "課題へのコメント").select_option(label="サイトだけ")
-    field(mobile_page, "開始").select_option("22:00")
-    field(mobile_page, "終了").select_option("07:00")
+    field(mobile_page, "開始時刻").select_option("22:00")
+    field(mobile_page, "終了時刻").select_option("07:00")
     with mobile_page.expect_navigation():
         mobile_page.locator("main").get_by_role("button", name="保存する").click()
     assert str(messages.PREFERENCE_SAVED) in flash_text(mobile_page)

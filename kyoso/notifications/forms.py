@@ -22,10 +22,10 @@ class NotificationSettingsForm(forms.Form):
     """One delivery per notification type, then the quiet hours and the language of mail."""
 
     quiet_start = forms.ChoiceField(
-        label=_("開始"), choices=[("", _("なし")), *HOURS], required=False
+        label=_("開始時刻"), choices=[("", _("なし")), *HOURS], required=False
     )
     quiet_end = forms.ChoiceField(
-        label=_("終了"), choices=[("", _("なし")), *HOURS], required=False
+        label=_("終了時刻"), choices=[("", _("なし")), *HOURS], required=False
     )
     language = forms.ChoiceField(
         label=_("メールの言語"),

@@ -225,20 +225,23 @@ def notification_settings_update(
     quiet_end: time | None = None,
     language: str = "",
 ) -> NotificationPreference:
-    """Save the settings page: a delivery per type (unknown types are ignored), the quiet
+    """Save the settings page: a delivery per type (unknown types are ignored; only a type
+    whose delivery changes is written, so the others keep following the default), the quiet
     hours (both or neither) and the language of mail."""
     if (quiet_start is None) != (quiet_end is None) or (quiet_start and quiet_start == quiet_end):
         raise ValueError("Quiet hours need a start and a different end, or neither.")
-    known = set(types.type_keys())
-    current = dict(NotificationSetting.objects.filter(user=actor).values_list("group", "delivery"))
+    from kyoso.notifications.selectors import settings_of
+
+    current = settings_of(actor)  # each type's delivery now, set or by default
     for group, delivery in deliveries.items():
-        if group in known and current.get(group) != delivery:
+        if group in current.deliveries and current.deliveries[group] != delivery:
             _set_delivery(actor.pk, group, delivery)
     preference, _created = NotificationPreference.objects.update_or_create(
         user=actor,
         defaults={"quiet_start": quiet_start, "quiet_end": quiet_end, "language": language},
     )
-    if quiet_start is None:  # nothing is held any more: what waited goes with the next run
+    if quiet_start is None and current.preference.quiet_start is not None:
+        # Nothing is held any more: what waited goes with the next run.
         Notification.objects.filter(
             recipient=actor, mail=Mail.IMMEDIATE, emailed_at__isnull=True
         ).update(mail_after=timezone.now())

@@ -134,3 +134,19 @@ def test_the_pages_in_english(english, suzuki):
         assert '<html lang="en"' in response.text
     # A person who reads the site in English gets English as the language of their mail.
     assert english.get(SETTINGS).context["form"]["language"].value() == "en"
+
+
+def test_saving_writes_only_the_types_that_changed(client, suzuki):
+    client.force_login(suzuki)
+    data = _form_data(**{field_name("issues.comments"): Delivery.SITE})
+    # 1 session, 2 user, 3 roles; 4-5 the settings now (preference, types) for the form;
+    # the service: 6 savepoint, 7-8 the settings now again; the changed type: 9 savepoint,
+    # 10 select, 11 savepoint, 12 insert, 13-14 release, 15 its waiting mail moved;
+    # the preference: 16 savepoint, 17 select, 18 savepoint, 19 insert, 20-21 release;
+    # 22 release
+    with assert_num_queries(22):
+        response = client.post(SETTINGS, data)
+    assert response.status_code == 302
+    assert dict(NotificationSetting.objects.values_list("group", "delivery")) == {
+        "issues.comments": Delivery.SITE
+    }

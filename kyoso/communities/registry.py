@@ -21,6 +21,7 @@ def register() -> None:
         "communities", export=personal_data.export, erase=personal_data.erase
     )
     core_personal_data.register_deletion_blocker(personal_data.sole_leader_blocker)
+    register_notification_types()
 
 
 # --- Search ----------------------------------------------------------------------------------
@@ -66,4 +67,25 @@ def register_search() -> None:
         queryset=lambda: Community.objects.select_related(
             "municipality__prefecture", "municipality__parent"
         ),
+    )
+
+
+# --- Notification types (the rows of the notification settings) --------------------------
+
+
+def register_notification_types() -> None:
+    from django.utils.translation import gettext_lazy as _
+
+    from kyoso.notifications.types import register_type
+
+    register_type(
+        "communities.membership",
+        _("コミュニティの参加とリーダー"),
+        kinds=[
+            "communities.join_request",
+            "communities.join_decided",
+            "communities.leader_appointed",
+            "communities.member_removed",
+        ],
+        order=30,
     )

@@ -16,6 +16,7 @@ def register() -> None:
 
     ideas_personal_data.register()
     registration_personal_data.register()
+    register_notification_types()
 
 
 # --- Events and registration: navigation and search -----------------------------------------
@@ -116,4 +117,26 @@ def register_minutes_search() -> None:
         url=minutes_url,
         order=22,
         queryset=lambda: Minutes.objects.select_related("event"),
+    )
+
+
+# --- Notification types (the rows of the notification settings) --------------------------
+
+
+def register_notification_types() -> None:
+    from django.utils.translation import gettext_lazy as _
+
+    from kyoso.notifications.types import register_type
+
+    register_type(
+        "events.registrations",
+        _("イベントの申込"),
+        kinds=["events.promoted", "events.registration_cancelled", "events.cancelled"],
+        order=20,
+    )
+    register_type(
+        "events.followup",
+        _("参加したイベントのその後"),
+        kinds=["events.followup"],
+        order=21,
     )

@@ -18,6 +18,7 @@ def register() -> None:
     navigation.register(_("課題"), "issues:list", 10)
     register_search()
     personal_data.register("issues", export=export_personal_data, erase=erase_personal_data)
+    register_notification_types()
 
 
 # --- Search ----------------------------------------------------------------------------------
@@ -147,3 +148,48 @@ def erase_personal_data(user: Any) -> None:
             **{counter: F(counter) - 1}
         )
     HelpOffer.objects.filter(user_id=user.pk).delete()
+
+
+# --- Notification types (the rows of the notification settings) --------------------------
+
+
+def register_notification_types() -> None:
+    from django.utils.translation import gettext_lazy as _
+
+    from kyoso.notifications.types import register_type
+
+    register_type(
+        "issues.comments",
+        _("課題へのコメント"),
+        kinds=["issues.comment"],
+        order=10,
+    )
+    register_type(
+        "issues.stages",
+        _("課題の段階の変更"),
+        kinds=["issues.stage", "issues.taken_up", "issues.merged"],
+        order=11,
+    )
+    register_type(
+        "issues.offers",
+        _("課題への協力の申し出"),
+        kinds=["issues.offer"],
+        order=12,
+    )
+    register_type(
+        "issues.moderation",
+        _("課題の通報と確認"),
+        kinds=[
+            "issues.report",
+            "issues.report_handled",
+            "issues.hidden",
+            "issues.unhidden",
+            "issues.comment_hidden",
+            "issues.comment_unhidden",
+            "issues.comments_locked",
+            "issues.comments_unlocked",
+            "issues.approved",
+            "issues.rejected",
+        ],
+        order=13,
+    )

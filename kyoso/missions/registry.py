@@ -19,6 +19,7 @@ def register() -> None:
     navigation.register(_("ミッション"), "missions:list", 37)
     register_search()
     core_personal_data.register("missions", export=personal_data.export, erase=personal_data.erase)
+    register_notification_types()
 
 
 # --- Search ----------------------------------------------------------------------------------
@@ -82,4 +83,20 @@ def register_search() -> None:
         url=mission_url,
         order=37,
         queryset=search_queryset,
+    )
+
+
+# --- Notification types (the rows of the notification settings) --------------------------
+
+
+def register_notification_types() -> None:
+    from django.utils.translation import gettext_lazy as _
+
+    from kyoso.notifications.types import register_type
+
+    register_type(
+        "missions.applications",
+        _("ミッションの応募"),
+        kinds=["missions.application", "missions.status", "missions.message"],
+        order=50,
     )

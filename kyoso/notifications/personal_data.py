@@ -4,13 +4,26 @@ from __future__ import annotations
 
 from typing import Any
 
-from kyoso.notifications.models import Notification, NotificationPreference
-from kyoso.notifications.selectors import preference_of
+from kyoso.notifications.models import (
+    DigestSent,
+    Notification,
+    NotificationPreference,
+    NotificationSetting,
+)
+from kyoso.notifications.selectors import preference_of, settings_of
 
 
 def export(user: Any) -> dict[str, Any]:
+    current = settings_of(user)
     return {
         "email_frequency": preference_of(user),
+        "deliveries": current.deliveries,
+        "quiet_hours": [current.preference.quiet_start, current.preference.quiet_end],
+        "language": current.preference.language,
+        "digests_sent": [
+            {"period": d.period, "period_start": d.period_start, "count": d.count}
+            for d in DigestSent.objects.filter(user_id=user.pk).order_by("sent_at", "id")
+        ],
         "notifications": [
             {
                 "kind": n.kind,
@@ -31,4 +44,6 @@ def erase(user: Any) -> None:
     person did no longer point at them (the list then shows no name)."""
     Notification.objects.filter(recipient_id=user.pk).delete()
     NotificationPreference.objects.filter(user_id=user.pk).delete()
+    NotificationSetting.objects.filter(user_id=user.pk).delete()
+    DigestSent.objects.filter(user_id=user.pk).delete()
     Notification.objects.filter(actor_id=user.pk).update(actor=None)

@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from django.core.paginator import Page, Paginator
-from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
+from django.db.models import F, QuerySet
+from django.db.models.fields.tuple_lookups import Tuple
 
-from kyoso.notifications.models import EmailFrequency, Notification, NotificationPreference
+from kyoso.core import keyset
+from kyoso.notifications import types
+from kyoso.notifications.models import (
+    DELIVERY_BY_FREQUENCY,
+    EmailFrequency,
+    Notification,
+    NotificationPreference,
+    NotificationSetting,
+)
 
 PAGE_SIZE = 30
 #: The header shows "99+" beyond this; counting stops there so a large backlog stays cheap.
 UNREAD_CAP = 100
+#: The cursor tags of the two lists (all, unread only): a cursor of one is refused by the other.
+CURSOR_TAGS = {False: "inbox", True: "unread"}
 
 
 def unread_count(user: Any) -> int:
@@ -27,20 +38,43 @@ def unread_count(user: Any) -> int:
     )
 
 
-def inbox(user: Any) -> QuerySet[Notification]:
-    """The person's notifications, unread first, then newest first, with the actor joined."""
-    return (
-        Notification.objects.filter(recipient_id=user.pk)
-        .select_related("actor")
-        .annotate(unread=ExpressionWrapper(Q(read_at__isnull=True), output_field=BooleanField()))
-        .order_by("-unread", "-created_at", "-id")
+def inbox(user: Any, *, unread_only: bool = False) -> QuerySet[Notification]:
+    """The person's notifications, newest first, with the actor joined (served by the index
+    ``notification_inbox``; unread only by ``notification_unread``)."""
+    rows = Notification.objects.filter(recipient_id=user.pk).select_related("actor")
+    if unread_only:
+        rows = rows.filter(read_at__isnull=True)
+    return rows.order_by("-created_at", "-id")
+
+
+@dataclass
+class InboxPage:
+    items: list[Notification]
+    next_cursor: str | None
+    is_first: bool
+    unread_only: bool
+
+
+def inbox_page(
+    user: Any, *, unread_only: bool = False, after: str = "", page_size: int = PAGE_SIZE
+) -> InboxPage:
+    """One page of :func:`inbox` in one query: keyset pagination on (created_at, id), ``after``
+    being the cursor of the previous page's last row. Raises ``keyset.CursorInvalid`` for a
+    cursor that cannot be read or was made for the other list."""
+    tag = CURSOR_TAGS[unread_only]
+    rows = inbox(user, unread_only=unread_only)
+    if after:
+        moment, pk = keyset.decode_cursor(tag, after)
+        rows = rows.filter(keyset.RowLessThan(Tuple(F("created_at"), F("id")), (moment, pk)))
+    found = list(rows[: page_size + 1])
+    items = found[:page_size]
+    more = len(found) > page_size
+    return InboxPage(
+        items=items,
+        next_cursor=keyset.encode_cursor(tag, items[-1].created_at, items[-1].pk) if more else None,
+        is_first=not after,
+        unread_only=unread_only,
     )
-
-
-def inbox_page(user: Any, number: Any) -> Page:
-    """One page of :func:`inbox` (a count and a page query); a page past the end shows the
-    last page and anything that is not a number the first."""
-    return Paginator(inbox(user), PAGE_SIZE).get_page(number)
 
 
 def preference_of(user: Any) -> str:
@@ -49,4 +83,27 @@ def preference_of(user: Any) -> str:
         .values_list("email_frequency", flat=True)
         .first()
         or EmailFrequency.IMMEDIATE
+    )
+
+
+@dataclass
+class Settings:
+    """What the settings page shows: each type's delivery, the quiet hours, the language."""
+
+    deliveries: dict[str, str]
+    preference: NotificationPreference
+
+
+def settings_of(user: Any) -> Settings:
+    """The person's delivery for every registered type (their own setting, else the default
+    from their mail frequency) and their preference row (unsaved when they have none).
+    Two queries."""
+    preference = NotificationPreference.objects.filter(user_id=user.pk).first()
+    if preference is None:
+        preference = NotificationPreference(user_id=user.pk)
+    default = DELIVERY_BY_FREQUENCY[EmailFrequency(preference.email_frequency)]
+    own = dict(NotificationSetting.objects.filter(user_id=user.pk).values_list("group", "delivery"))
+    return Settings(
+        deliveries={key: own.get(key, default) for key in types.type_keys()},
+        preference=preference,
     )

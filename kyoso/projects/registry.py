@@ -26,6 +26,7 @@ def register() -> None:
     )
     core_personal_data.register_deletion_blocker(personal_data.sole_lead_blocker)
     conversion.register()  # the events' figures: acts and outgrowths
+    register_notification_types()
 
 
 # --- Search ----------------------------------------------------------------------------------
@@ -93,4 +94,47 @@ def register_search() -> None:
         url=project_url,
         order=35,
         queryset=search_queryset,
+    )
+
+
+# --- Notification types (the rows of the notification settings) --------------------------
+
+
+def register_notification_types() -> None:
+    from django.utils.translation import gettext_lazy as _
+
+    from kyoso.notifications.types import register_type
+
+    register_type(
+        "projects.activity",
+        _("プロジェクトの動き"),
+        kinds=[
+            "projects.stage",
+            "projects.update",
+            "projects.comment",
+            "projects.need_filled",
+        ],
+        order=40,
+    )
+    register_type(
+        "projects.membership",
+        _("プロジェクトのメンバー"),
+        kinds=[
+            "projects.invitation",
+            "projects.join_request",
+            "projects.join_decided",
+            "projects.member_removed",
+        ],
+        order=41,
+    )
+    register_type(
+        "projects.moderation",
+        _("プロジェクトの通報と確認"),
+        kinds=[
+            "projects.report",
+            "projects.report_handled",
+            "projects.hidden",
+            "projects.comment_hidden",
+        ],
+        order=42,
     )

@@ -17,5 +17,5 @@ class NotificationFactory(factory.django.DjangoModelFactory):
     mail = Mail.NONE
 
 
-def waiting_for_digest(recipient, count=1, **kwargs):
-    return NotificationFactory.create_batch(count, recipient=recipient, mail=Mail.DIGEST, **kwargs)
+def waiting_for_digest(recipient, count=1, period="daily", **kwargs):
+    return NotificationFactory.create_batch(count, recipient=recipient, mail=Mail(period), **kwargs)

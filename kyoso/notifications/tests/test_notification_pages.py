@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from kyoso.core.testing import assert_num_queries
 from kyoso.notifications import messages
-from kyoso.notifications.models import EmailFrequency, Notification, NotificationPreference
+from kyoso.notifications.models import Notification
 from kyoso.notifications.selectors import PAGE_SIZE
 from kyoso.notifications.tests.factories import NotificationFactory
 
@@ -43,7 +43,7 @@ def test_empty_state(client, suzuki):
     assert "すべて既読にする" not in response.text
 
 
-def test_unread_first_then_newest(client, suzuki, sato):
+def test_newest_first_read_or_not(client, suzuki, sato):
     now = timezone.now()
     old_unread = NotificationFactory(
         recipient=suzuki, actor=sato, text="古い未読", created_at=now - timedelta(days=3)
@@ -55,9 +55,24 @@ def test_unread_first_then_newest(client, suzuki, sato):
     NotificationFactory(text="他の人の通知")
     client.force_login(suzuki)
     response = client.get(LIST)
-    assert [n.pk for n in response.context["page"]] == [new_unread.pk, old_unread.pk, new_read.pk]
+    assert [n.pk for n in response.context["page"].items] == [
+        new_read.pk,
+        new_unread.pk,
+        old_unread.pk,
+    ]
     assert "他の人の通知" not in response.text
     assert "佐藤（事務局）" in response.text
+
+    response = client.get(LIST, {"unread": "1"})
+    assert [n.pk for n in response.context["page"].items] == [new_unread.pk, old_unread.pk]
+
+
+def test_unread_filter_empty_state(client, suzuki):
+    NotificationFactory(recipient=suzuki, read_at=timezone.now())
+    client.force_login(suzuki)
+    response = client.get(LIST, {"unread": "1"})
+    assert response.context["page"].items == []
+    assert str(messages.NOTHING_UNREAD) in response.text
 
 
 def test_text_is_escaped(client, suzuki):
@@ -68,25 +83,58 @@ def test_text_is_escaped(client, suzuki):
     assert "&lt;script&gt;" in response.text
 
 
-def test_list_query_count_does_not_grow(client, suzuki, sato):
+@pytest.mark.parametrize("unread", ["", "1"])
+def test_keyset_pages_in_a_constant_number_of_queries(client, suzuki, sato, unread):
     NotificationFactory.create_batch(PAGE_SIZE + 5, recipient=suzuki, actor=sato)
     client.force_login(suzuki)
-    # 1 session, 2 user, 3 roles (2FA policy), 4 count, 5 page of notifications with actors
-    with assert_num_queries(5):
-        response = client.get(LIST)
-    assert len(response.context["page"]) == PAGE_SIZE
-    with assert_num_queries(5):
-        response = client.get(LIST, {"page": 2})
-    assert len(response.context["page"]) == 5
+    query = {"unread": unread} if unread else {}
+    # 1 session, 2 user, 3 roles (2FA policy), 4 one page + 1 of notifications with actors
+    with assert_num_queries(4):
+        response = client.get(LIST, query)
+    first = response.context["page"]
+    assert len(first.items) == PAGE_SIZE
+    assert first.next_cursor
+    with assert_num_queries(4):
+        response = client.get(LIST, {**query, "after": first.next_cursor})
+    second = response.context["page"]
+    assert len(second.items) == 5
+    assert second.next_cursor is None
+    assert not {n.pk for n in first.items} & {n.pk for n in second.items}
 
 
-@pytest.mark.parametrize("page", ["99", "abc", "-1", "0"])
-def test_odd_page_numbers_show_a_page(client, suzuki, page):
+@pytest.mark.parametrize("after", ["99", "abc", "-1", "0", "x" * 300])
+def test_a_cursor_that_cannot_be_read_shows_the_first_page(client, suzuki, after):
     NotificationFactory.create_batch(3, recipient=suzuki)
     client.force_login(suzuki)
-    response = client.get(LIST, {"page": page})
+    response = client.get(LIST, {"after": after})
     assert response.status_code == 200
-    assert len(response.context["page"]) == 3
+    assert len(response.context["page"].items) == 3
+    assert str(messages.CURSOR_INVALID) in response.text
+
+
+def test_the_unread_list_refuses_a_cursor_of_the_full_list(client, suzuki):
+    NotificationFactory.create_batch(PAGE_SIZE + 1, recipient=suzuki)
+    client.force_login(suzuki)
+    cursor = client.get(LIST).context["page"].next_cursor
+    response = client.get(LIST, {"unread": "1", "after": cursor})
+    assert response.context["page"].is_first
+    assert str(messages.CURSOR_INVALID) in response.text
+
+
+def test_mark_one_read(client, suzuki, takahashi):
+    mine, other = NotificationFactory.create_batch(2, recipient=suzuki)
+    theirs = NotificationFactory(recipient=takahashi)
+    client.force_login(suzuki)
+    response = client.post(reverse("notifications:mark_read", args=[mine.pk]))
+    assert (response.status_code, response.url) == (302, LIST)
+    mine.refresh_from_db()
+    other.refresh_from_db()
+    assert mine.read_at is not None
+    assert other.read_at is None
+    assert client.post(reverse("notifications:mark_read", args=[theirs.pk])).status_code == 404
+    assert client.get(reverse("notifications:mark_read", args=[other.pk])).status_code == 405
+    theirs.refresh_from_db()
+    assert theirs.read_at is None
 
 
 def test_mark_all_read_touches_only_mine(client, suzuki, takahashi):
@@ -146,32 +194,3 @@ def test_an_outside_link_is_never_followed(client, suzuki):
 def test_missing_notification_is_404(client, suzuki):
     client.force_login(suzuki)
     assert client.get(reverse("notifications:open", args=[999999])).status_code == 404
-
-
-def test_settings_page_shows_the_default(client, suzuki):
-    client.force_login(suzuki)
-    # 1 session, 2 user, 3 roles, 4 preference
-    with assert_num_queries(4):
-        response = client.get(SETTINGS)
-    assert response.status_code == 200
-    assert response.context["form"]["email_frequency"].value() == EmailFrequency.IMMEDIATE
-
-
-@pytest.mark.parametrize("frequency", [f.value for f in EmailFrequency])
-def test_settings_are_saved(client, suzuki, frequency):
-    client.force_login(suzuki)
-    response = client.post(SETTINGS, {"email_frequency": frequency})
-    assert response.status_code == 302
-    assert _flash(response) == [str(messages.PREFERENCE_SAVED)]
-    assert NotificationPreference.objects.get(user=suzuki).email_frequency == frequency
-    assert client.get(SETTINGS).context["form"]["email_frequency"].value() == frequency
-
-
-@pytest.mark.parametrize("value", ["", "monthly", "<script>", "x" * 5000])
-def test_bad_settings_input_gets_a_clear_error_and_changes_nothing(client, suzuki, value):
-    NotificationPreference.objects.create(user=suzuki, email_frequency=EmailFrequency.WEEKLY)
-    client.force_login(suzuki)
-    response = client.post(SETTINGS, {"email_frequency": value})
-    assert response.status_code == 400
-    assert response.context["form"].errors["email_frequency"]
-    assert NotificationPreference.objects.get(user=suzuki).email_frequency == "weekly"

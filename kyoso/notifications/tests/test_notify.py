@@ -92,8 +92,8 @@ def test_immediate_mail_by_default_after_commit(suzuki, django_capture_on_commit
 @pytest.mark.parametrize(
     ("frequency", "expected_mail"),
     [
-        (EmailFrequency.DAILY, Mail.DIGEST),
-        (EmailFrequency.WEEKLY, Mail.DIGEST),
+        (EmailFrequency.DAILY, Mail.DAILY),
+        (EmailFrequency.WEEKLY, Mail.WEEKLY),
         (EmailFrequency.NEVER, Mail.NONE),
     ],
 )
@@ -135,6 +135,7 @@ def test_query_count_does_not_grow_with_recipients(db):
     NotificationPreference.objects.create(user=people[0], email_frequency=EmailFrequency.DAILY)
     issue = Issue.objects.create(title="課題", body="本文", author=people[0])
     ContentType.objects.get_for_model(Issue)  # cached for the process, as in a running site
-    # 1 recipients with their preference (one join), 2 savepoint, 3 insert all, 4 release
+    # 1 recipients with their preference (one join) and their setting for the type (a
+    # subquery), 2 savepoint, 3 insert all, 4 release
     with assert_num_queries(4):
         assert _notify(people, target=issue) == 5

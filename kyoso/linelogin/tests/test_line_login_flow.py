@@ -269,3 +269,15 @@ def test_the_line_account_is_in_the_data_download_and_let_go_on_deletion(suzuki)
     assert personal_data.export_sections(suzuki)["line"]["line_user_id"] == LINE_SUB
     personal_data.erase_all(suzuki)
     assert not LineAccount.objects.exists()
+
+
+def test_line_pages_in_english(client, fake_line, line_channel, suzuki):
+    client.cookies["kyoso_language"] = "en"
+    response = line_round_trip(client)
+    assert response["Location"] == reverse("linelogin:signup")
+    page = client.get(reverse("linelogin:signup"))
+    assert page.status_code == 200 and 'lang="en"' in page.content.decode()
+    refused = client.get(reverse("linelogin:callback") + "?code=x&state=y")
+    assert refused.status_code == 400 and 'lang="en"' in refused.content.decode()
+    client.force_login(suzuki)
+    assert client.get(reverse("linelogin:connection")).status_code == 200

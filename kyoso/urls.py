@@ -13,6 +13,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     # The search page is core:search (/search/); the search app adds the secretariat's pages.
     path("search/synonyms/", include("kyoso.search.urls")),
     path("accounts/settings/tokens/", include("kyoso.api.web_urls")),
+    path("accounts/line/", include("kyoso.linelogin.urls")),
     path("accounts/", include("kyoso.accounts.urls")),
     path("issues/", include("kyoso.issues.urls")),
     path("events.ics", events_calendar.feed, name="events_feed"),

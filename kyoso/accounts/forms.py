@@ -209,7 +209,17 @@ class DeleteAccountForm(forms.Form):
 
 
 class QueuedPasswordResetForm(PasswordResetForm):
-    """Django's reset form, with the message sent by the background worker."""
+    """Django's reset form, with the message sent by the background worker.
+
+    Unlike Django's, it also mails people without a usable password: an account created with
+    LINE (kyoso.linelogin) sets its first password this way, so that email login stays
+    possible for everyone.
+    """
+
+    def get_users(self, email):
+        return User.objects.filter(
+            email=normalize_email(email), is_active=True, deleted_at__isnull=True
+        ).iterator()
 
     def send_mail(
         self,

@@ -45,3 +45,7 @@ LAST_OWNER_BLOCKS_DELETION = _(
 TEXT_TOO_LONG = _("%(limit)s文字以内で入力してください。")
 TOO_MANY_ITEMS = _("%(limit)s件以内で入力してください。")
 TERMS_REQUIRED = _("登録には利用規約とプライバシーポリシーへの同意が必要です。")
+ONBOARDING_PLACE_UNKNOWN = _("選択された市区町村が見つかりません。一覧から選んでください。")
+ONBOARDING_CHOICE_UNKNOWN = _("一覧にない項目が選ばれています。選び直してください。")
+ONBOARDING_HOURS_INVALID = _("月に関われる時間は0から200までの数字で入力してください。")
+ONBOARDING_DONE = _("設定が完了しました。あなたに合った課題や活動を探してみましょう。")

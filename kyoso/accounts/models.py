@@ -93,6 +93,14 @@ class ContactPreference(models.TextChoices):
     NONE = "none", _("連絡を受け付けない")
 
 
+class Offer(models.TextChoices):
+    """What a person can give besides a skill (the onboarding's third step)."""
+
+    ADVICE = "advice", _("助言・相談にのる")
+    TIME = "time", _("時間（手伝い・ボランティア）")
+    PLACE = "place", _("場所（会場・スペース）")
+
+
 class Profile(models.Model):
     """What a person tells others about themselves; each field has its own visibility."""
 
@@ -130,6 +138,15 @@ class Profile(models.Model):
         choices=ContactPreference.choices,
         default=ContactPreference.PLATFORM,
     )
+    # Answers of the onboarding (kyoso.accounts.services.onboarding), as keys of the shared
+    # vocabularies (kyoso.issues.vocab.Theme, kyoso.core.skills.Skill) so that lists and
+    # matching can filter by them. Shown under the visibility of "themes", "skills" and
+    # "availability".
+    theme_keys = models.JSONField(_("関心のあるテーマ（分類）"), default=list, blank=True)
+    skill_keys = models.JSONField(_("スキル（分類）"), default=list, blank=True)
+    offers = models.JSONField(_("できること"), default=list, blank=True)
+    hours_per_month = models.PositiveSmallIntegerField(_("月に関われる時間"), null=True, blank=True)
+    onboarded_at = models.DateTimeField(_("はじめての設定の完了日時"), null=True, blank=True)
     visibility = models.JSONField(_("公開範囲"), default=dict, blank=True)
     avatar = models.ImageField(_("アイコン画像"), upload_to="avatars/%Y/%m/", blank=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -137,6 +154,12 @@ class Profile(models.Model):
     class Meta:
         verbose_name = _("プロフィール")
         verbose_name_plural = _("プロフィール")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(hours_per_month__lte=744),
+                name="profile_hours_per_month_in_a_month",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"Profile of {self.user_id}"

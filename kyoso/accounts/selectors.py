@@ -5,8 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from kyoso.accounts.models import Profile, Sector, User
+from django.utils.translation import gettext
+
+from kyoso.accounts.models import Offer, Profile, Sector, User
 from kyoso.accounts.rules import can_see_field
+from kyoso.core.skills import Skill
+from kyoso.issues.vocab import Theme
 
 
 @dataclass(frozen=True)
@@ -31,7 +35,17 @@ def _availability(profile: Profile) -> list[str]:
         labels.append(str(Profile._meta.get_field("available_volunteer").verbose_name))
     if profile.available_advice:
         labels.append(str(Profile._meta.get_field("available_advice").verbose_name))
+    offer_labels = dict(Offer.choices)
+    labels.extend(str(offer_labels[o]) for o in profile.offers if o in offer_labels)
+    if profile.hours_per_month:
+        labels.append(gettext("月に%(hours)s時間ほど") % {"hours": profile.hours_per_month})
     return labels
+
+
+def _with_keys(free: list[str], keys: list[str], choices: list) -> list[str]:
+    """The free-text entries, then the labels of the onboarding's vocabulary keys."""
+    labels = dict(choices)
+    return [*free, *(str(labels[k]) for k in keys if k in labels and str(labels[k]) not in free)]
 
 
 def profile_for_viewer(*, viewer: Any, person: User) -> VisibleProfile:
@@ -50,8 +64,12 @@ def profile_for_viewer(*, viewer: Any, person: User) -> VisibleProfile:
         full_name=person.full_name if show("full_name") else None,
         full_name_kana=person.full_name_kana if show("full_name") else None,
         bio=profile.bio if show("bio") else None,
-        skills=profile.skills if show("skills") else None,
-        themes=profile.themes if show("themes") else None,
+        skills=_with_keys(profile.skills, profile.skill_keys, Skill.choices)
+        if show("skills")
+        else None,
+        themes=_with_keys(profile.themes, profile.theme_keys, Theme.choices)
+        if show("themes")
+        else None,
         sectors=[str(sector_labels.get(s, s)) for s in profile.sectors]
         if show("sectors")
         else None,
@@ -60,3 +78,13 @@ def profile_for_viewer(*, viewer: Any, person: User) -> VisibleProfile:
         contact=profile.get_contact_preference_display() if show("contact") else None,
         avatar_url=profile.avatar.url if profile.avatar else None,
     )
+
+
+def own_profile(user: User) -> Profile:
+    """The person's own profile with its place (municipality, its prefecture and parent)."""
+    profile = (
+        Profile.objects.select_related("municipality__prefecture", "municipality__parent")
+        .filter(user=user)
+        .first()
+    )
+    return profile or Profile.objects.create(user=user)

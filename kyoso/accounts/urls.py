@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kyoso.accounts import views
+from kyoso.accounts import views, views_onboarding
 
 app_name = "accounts"
 
@@ -32,5 +32,7 @@ urlpatterns = [
     path("settings/security/totp/disable/", views.totp_disable, name="totp_disable"),
     path("settings/data/", views.settings_data, name="data"),
     path("settings/delete/", views.settings_delete, name="delete"),
+    path("welcome/done/", views_onboarding.onboarding_done, name="onboarding_done"),
+    path("welcome/<slug:step>/", views_onboarding.onboarding_step, name="onboarding"),
     path("people/<int:pk>/", views.person_detail, name="person"),
 ]

@@ -64,7 +64,7 @@ def signup(request: HttpRequest) -> HttpResponse:
         else:
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             flash.success(request, messages.VERIFICATION_SENT)
-            return redirect("accounts:settings")
+            return redirect("accounts:onboarding", step="place")
     return render(request, "accounts/signup.html", {"form": form})
 
 

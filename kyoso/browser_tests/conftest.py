@@ -15,6 +15,7 @@ import os
 import re
 import shutil
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -96,6 +97,23 @@ def live_url(live_server, django_db_serialized_rollback) -> str:
     return live_server.url.rstrip("/")
 
 
+#: Other loopback servers a test runs on purpose (``host:port``), such as the fake LINE
+#: Login server of test_line_login.py; add with :func:`allow_loopback_server`.
+LOOPBACK_SERVERS: set[str] = set()
+
+
+@contextmanager
+def allow_loopback_server(netloc: str) -> Iterator[None]:
+    """Let pages reach a server the test itself runs on 127.0.0.1 (never another host)."""
+    if not netloc.startswith("127.0.0.1:"):
+        raise ValueError(f"{netloc} is not on loopback")
+    LOOPBACK_SERVERS.add(netloc)
+    try:
+        yield
+    finally:
+        LOOPBACK_SERVERS.discard(netloc)
+
+
 class OutsideRequests(list):
     """Requests (``METHOD url``) the page tried to send to a host other than the live server."""
 
@@ -104,7 +122,7 @@ def _is_outside(url: str, live_netloc: str) -> bool:
     parts = urlsplit(url)
     if parts.scheme not in {"http", "https", "ws", "wss"}:
         return False  # data:, blob:, about: — nothing leaves the machine
-    return parts.netloc != live_netloc
+    return parts.netloc != live_netloc and parts.netloc not in LOOPBACK_SERVERS
 
 
 def _open_context(browser, live_url: str, viewport: dict, *, mobile: bool):

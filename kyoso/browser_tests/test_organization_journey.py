@@ -44,8 +44,26 @@ def test_create_organization_invite_member_who_accepts(page, mobile_page, suzuki
         page.locator("main").get_by_role("button", name="登録する").click()
 
     organization = Organization.objects.get(name=ORG_NAME)
-    assert urlsplit(page.url).path == reverse("orgs:detail", args=[organization.slug])
+    # The organization's short onboarding: what it does, where (kept), what it offers.
+    assert urlsplit(page.url).path == reverse(
+        "orgs:onboarding", kwargs={"slug": organization.slug, "step": "does"}
+    )
     assert str(messages.ORG_CREATED) in flash_text(page)
+    check_axe(page, context="organization onboarding: what it does")
+    page.get_by_label("まちづくり・地域コミュニティ").check()
+    with page.expect_navigation():
+        page.get_by_role("button", name="次へ").click()
+    check_axe(page, context="organization onboarding: where")
+    with page.expect_navigation():
+        page.get_by_role("button", name="次へ").click()
+    page.get_by_label("場所（会場・スペース）").check()
+    check_axe(page, context="organization onboarding: what it offers")
+    screenshot(page, "org-01b-onboarding-offer")
+    with page.expect_navigation():
+        page.get_by_role("button", name="完了").click()
+    assert urlsplit(page.url).path == reverse("orgs:detail", args=[organization.slug])
+    assert str(messages.ONBOARDING_DONE) in flash_text(page)
+    assert "場所（会場・スペース）" in page.locator("dl.facts").inner_text()
     assert page.get_by_role("heading", level=1).inner_text() == ORG_NAME
     assert organization.name_kana == "ショウナイマチヅクリキョウギカイ"  # hiragana became katakana
     assert organization.website == "https://shonai-machi.example.jp"

@@ -45,7 +45,9 @@ def test_signup_verify_profile_avatar_public_profile(page, browser, live_url, tm
     screenshot(page, "journey-01-signup-filled")
     with page.expect_navigation():
         page.get_by_role("button", name="登録する").click()
-    page.wait_for_url(f"**{reverse('accounts:settings')}")
+    # Sign-up leads to the onboarding's first step (skipped here: the onboarding journey is
+    # kyoso/browser_tests/test_onboarding_journey.py).
+    page.wait_for_url(f"**{reverse('accounts:onboarding', kwargs={'step': 'place'})}")
     assert str(messages.VERIFICATION_SENT) in flash_text(page)
     # Signed in, not yet verified: the banner asks to open the mail.
     assert page.get_by_role("status").filter(has_text="メールアドレスの確認がまだです").is_visible()

@@ -51,3 +51,7 @@ WEBSITE_INVALID = _("ウェブサイトは http:// または https:// で始ま�
 TEXT_TOO_LONG = _("%(limit_value)s文字以内で入力してください（現在%(show_value)s文字）。")
 TYPE_INVALID = _("種別を一覧から選んでください。")
 PREFECTURE_INVALID = _("都道府県を一覧から選んでください。")
+ONBOARDING_DONE = _(
+    "団体の設定が完了しました。団体として課題に共感したり、プロジェクトに参加したりできます。"
+)
+ONBOARDING_CHOICE_UNKNOWN = _("一覧にない項目が選ばれています。選び直してください。")

@@ -17,6 +17,16 @@ class OrganizationType(models.TextChoices):
     OTHER = "other", _("その他")
 
 
+class OrgOffer(models.TextChoices):
+    """What an organization can give (its onboarding's last step)."""
+
+    ADVICE = "advice", _("助言・専門知識")
+    STAFF = "staff", _("人手（社員・会員の参加）")
+    PLACE = "place", _("場所（会場・スペース）")
+    FUNDING = "funding", _("資金・協賛")
+    GOODS = "goods", _("物品・設備")
+
+
 class Organization(models.Model):
     slug = models.SlugField(_("URL用の名前"), max_length=60, unique=True)
     name = models.CharField(_("団体名"), max_length=100)
@@ -33,6 +43,12 @@ class Organization(models.Model):
         blank=True,
         related_name="organizations",
     )
+    # Answers of the organization's onboarding (kyoso.orgs.services_onboarding), as keys of
+    # the shared vocabularies (kyoso.issues.vocab.Theme, kyoso.core.skills.Skill, OrgOffer).
+    theme_keys = models.JSONField(_("活動テーマ"), default=list, blank=True)
+    skill_keys = models.JSONField(_("提供できるスキル"), default=list, blank=True)
+    offers = models.JSONField(_("提供できること"), default=list, blank=True)
+    onboarded_at = models.DateTimeField(_("はじめての設定の完了日時"), null=True, blank=True)
     verified_at = models.DateTimeField(_("認証日時"), null=True, blank=True)
     verified_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

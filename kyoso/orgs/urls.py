@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kyoso.orgs import views
+from kyoso.orgs import views, views_onboarding
 
 app_name = "orgs"
 
@@ -16,6 +16,7 @@ urlpatterns = [
     path("invitations/<str:token>/", views.invitation_accept, name="invitation_accept"),
     path("<slug:slug>/", views.organization_detail, name="detail"),
     path("<slug:slug>/edit/", views.organization_edit, name="edit"),
+    path("<slug:slug>/welcome/<slug:step>/", views_onboarding.onboarding_step, name="onboarding"),
     path("<slug:slug>/verify/", views.organization_verify, name="verify"),
     path("<slug:slug>/unverify/", views.organization_unverify, name="unverify"),
     path("<slug:slug>/members/", views.members, name="members"),

@@ -29,6 +29,7 @@ from kyoso.orgs.rules import (
     invitation_refusal,
     role_in,
 )
+from kyoso.orgs.views_onboarding import facet_labels
 from kyoso.regions.selectors import prefectures
 
 
@@ -92,6 +93,7 @@ def organization_detail(request: HttpRequest, slug: str, obj: Organization) -> H
             "can_manage": check("orgs.manage_members", user, obj),
             "can_verify": check("orgs.verify_organization", user, obj),
             "join_form": JoinRequestForm(),
+            **facet_labels(obj),
         },
     )
 
@@ -107,7 +109,7 @@ def organization_create(request: HttpRequest) -> HttpResponse:
             actor=request.user, data=form.cleaned_data, request=request
         )
         flash.success(request, messages.ORG_CREATED)
-        return redirect("orgs:detail", slug=organization.slug)
+        return redirect("orgs:onboarding", slug=organization.slug, step="does")
     status = 400 if request.method == "POST" else 200
     return render(request, "orgs/form.html", {"form": form, "creating": True}, status=status)
 

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "kyoso.core",
     "kyoso.regions",
     "kyoso.accounts",
+    "kyoso.linelogin",
     "kyoso.orgs",
     "kyoso.roles",
     "kyoso.audit",
@@ -179,6 +180,12 @@ AUTH_PASSWORD_VALIDATORS = [
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 KYOSO_LOGIN_FAILURE_LIMIT = 5
 KYOSO_LOGIN_FAILURE_WINDOW = 60
+# LINE Login v2.1 (kyoso.linelogin): the authorization page and the API; tests point both at a
+# fake server on loopback. The channel id and secret are set by the secretariat on a staff page.
+KYOSO_LINE_AUTHORIZE_BASE = env_str("KYOSO_LINE_AUTHORIZE_BASE", "https://access.line.me").rstrip(
+    "/"
+)
+KYOSO_LINE_API_BASE = env_str("KYOSO_LINE_API_BASE", "https://api.line.me").rstrip("/")
 
 # --- Internationalization -------------------------------------------------------------------
 LANGUAGE_CODE = "ja"

@@ -8,7 +8,17 @@ from kyoso.core.testing import assert_num_queries
 
 @pytest.mark.parametrize("name", ["core:home", "accounts:login", "accounts:signup"])
 def test_anonymous_pages_need_no_query(client, db, name):
+    # The login and sign-up pages ask whether LINE Login is on: 1 the LINE channel, on a cold
+    # cache only (kyoso.linelogin.services.channel).
+    client.get(reverse(name))
     with assert_num_queries(0):
+        assert client.get(reverse(name)).status_code == 200
+
+
+@pytest.mark.parametrize("name", ["accounts:login", "accounts:signup"])
+def test_login_pages_on_a_cold_cache_read_the_line_channel(client, db, name):
+    # 1 the LINE channel (is LINE Login on?)
+    with assert_num_queries(1):
         assert client.get(reverse(name)).status_code == 200
 
 

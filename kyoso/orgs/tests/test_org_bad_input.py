@@ -27,7 +27,8 @@ def test_html_in_the_name_and_description_is_shown_escaped(client, suzuki):
         page = client.get(url).content.decode()
         assert "<script>alert(1)</script>" not in page
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
-    detail = client.get(response["Location"]).content.decode()
+    detail = client.get(reverse("orgs:detail", args=[organization.slug])).content.decode()
+    assert "<img src=x" not in client.get(response["Location"]).content.decode()  # onboarding
     assert "<img src=x" not in detail
     assert "&lt;img src=x onerror=&quot;alert(2)&quot;&gt;<br>2行目" in detail
 

@@ -21,6 +21,9 @@ def register() -> None:
         "communities", export=personal_data.export, erase=personal_data.erase
     )
     core_personal_data.register_deletion_blocker(personal_data.sole_leader_blocker)
+    from kyoso.communities import home
+
+    home.register()
 
 
 # --- Search ----------------------------------------------------------------------------------

@@ -16,6 +16,9 @@ def register() -> None:
 
     ideas_personal_data.register()
     registration_personal_data.register()
+    from kyoso.events import home
+
+    home.register()
 
 
 # --- Events and registration: navigation and search -----------------------------------------

@@ -18,6 +18,9 @@ def register() -> None:
     navigation.register(_("課題"), "issues:list", 10)
     register_search()
     personal_data.register("issues", export=export_personal_data, erase=erase_personal_data)
+    from kyoso.issues import home
+
+    home.register()
 
 
 # --- Search ----------------------------------------------------------------------------------

@@ -19,6 +19,9 @@ def register() -> None:
     navigation.register(_("ミッション"), "missions:list", 37)
     register_search()
     core_personal_data.register("missions", export=personal_data.export, erase=personal_data.erase)
+    from kyoso.missions import home
+
+    home.register()
 
 
 # --- Search ----------------------------------------------------------------------------------

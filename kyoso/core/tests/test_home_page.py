@@ -194,3 +194,19 @@ def test_english_is_cached_apart_from_japanese(english, region):
         response = english.get(reverse("core:home"))
     assert response.status_code == 200
     assert response.headers["Content-Language"] == "en"
+
+
+def test_an_issue_linked_to_a_community_shows_on_its_home_next(
+    client, region, django_capture_on_commit_callbacks
+):
+    from kyoso.communities.models import CommunityRole
+    from kyoso.communities.services.communities import community_link_issue
+    from kyoso.communities.tests.factories import add_member
+
+    leader = region.aoba_issue.author
+    add_member(region.community, leader, role=CommunityRole.LEADER)
+    url = reverse("core:home") + f"?community={region.community.pk}"
+    assert "通学路が暗い" not in client.get(url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        community_link_issue(actor=leader, community=region.community, issue=region.aoba_issue)
+    assert "通学路が暗い" in client.get(url).content.decode()

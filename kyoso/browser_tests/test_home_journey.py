@@ -1,8 +1,13 @@
 """The front door: a first-time visitor on a phone understands the home; the secretariat finds
-what needs attention on the dashboard. Screenshots go to docs/screenshots/ as well."""
+what needs attention on the dashboard.
+
+Screenshots go to test-artifacts/screenshots/; with ``KYOSO_DOCS_SCREENSHOTS=1`` they are also
+copied to docs/screenshots/ (home-360, home-1280, dashboard-360, dashboard-1280), so that an
+ordinary run does not rewrite the documentation's images."""
 
 from __future__ import annotations
 
+import os
 import shutil
 
 import pytest
@@ -22,7 +27,9 @@ DOCS_SCREENSHOTS = REPO_ROOT / "docs" / "screenshots"
 
 
 def _keep(path, name: str) -> None:
-    """Copy a screenshot into docs/screenshots/ (looked at; part of the documentation)."""
+    """Copy a screenshot into docs/screenshots/ when asked (looked at; part of the docs)."""
+    if not os.environ.get("KYOSO_DOCS_SCREENSHOTS"):
+        return
     DOCS_SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(path, DOCS_SCREENSHOTS / f"{name}.png")
 

@@ -22,6 +22,9 @@ def register() -> None:
     )
     core_personal_data.register_deletion_blocker(personal_data.sole_leader_blocker)
     register_notification_types()
+    from kyoso.communities import home
+
+    home.register()
 
 
 # --- Search ----------------------------------------------------------------------------------

@@ -4,12 +4,43 @@ from django.shortcuts import render
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
-from kyoso.core.policy import public
+from kyoso.core.policy import login_required, public
 
 
 @public
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/home.html")
+    """The region's pulse: the registered home blocks (kyoso.core.home), from the cache when
+    warm, narrowed by ``?municipality=`` (JIS code) or ``?community=`` (id)."""
+    from kyoso.core import home as home_blocks
+    from kyoso.core.home_filters import filters_from
+
+    chosen = filters_from(request.GET)
+    rendered = home_blocks.render_home(chosen.filters)
+    return render(
+        request,
+        "core/home.html",
+        {
+            "chosen": chosen,
+            "pulse": [r for r in rendered if r.block.section == home_blocks.PULSE],
+            "figures": [r for r in rendered if r.block.section == home_blocks.FIGURES],
+        },
+    )
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    """The signed-in person's dashboard: what needs their attention, then what is theirs."""
+    from kyoso.core import home as home_blocks
+
+    rendered = home_blocks.render_dashboard(request.user)
+    return render(
+        request,
+        "core/dashboard.html",
+        {
+            "attention": [r for r in rendered if r.block.section == home_blocks.ATTENTION],
+            "for_you": [r for r in rendered if r.block.section == home_blocks.FOR_YOU],
+        },
+    )
 
 
 @public

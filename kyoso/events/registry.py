@@ -17,6 +17,9 @@ def register() -> None:
     ideas_personal_data.register()
     registration_personal_data.register()
     register_notification_types()
+    from kyoso.events import home
+
+    home.register()
 
 
 # --- Events and registration: navigation and search -----------------------------------------

@@ -19,6 +19,9 @@ def register() -> None:
     register_search()
     personal_data.register("issues", export=export_personal_data, erase=erase_personal_data)
     register_notification_types()
+    from kyoso.issues import home
+
+    home.register()
 
 
 # --- Search ----------------------------------------------------------------------------------

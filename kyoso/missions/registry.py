@@ -20,6 +20,9 @@ def register() -> None:
     register_search()
     core_personal_data.register("missions", export=personal_data.export, erase=personal_data.erase)
     register_notification_types()
+    from kyoso.missions import home
+
+    home.register()
 
 
 # --- Search ----------------------------------------------------------------------------------

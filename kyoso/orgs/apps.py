@@ -19,3 +19,6 @@ class OrgsConfig(AppConfig):
             "organizations", export=org_personal_data.export, erase=org_personal_data.erase
         )
         personal_data.register_deletion_blocker(org_personal_data.sole_owner_blocker)
+        from kyoso.orgs import home
+
+        home.register()

@@ -27,6 +27,9 @@ def register() -> None:
     core_personal_data.register_deletion_blocker(personal_data.sole_lead_blocker)
     conversion.register()  # the events' figures: acts and outgrowths
     register_notification_types()
+    from kyoso.projects import home
+
+    home.register()
 
 
 # --- Search ----------------------------------------------------------------------------------

@@ -93,11 +93,17 @@ def community_link_issue(*, actor: Any, community: Community, issue: Any) -> Non
     """Show an issue on the community's page (the leaders pick the issues they work on)."""
     require("communities.change_community", actor, community)
     require("issues.view_issue", actor, issue)
+    from kyoso.core.home import touch_on_commit
+
     with transaction.atomic():
         community.issues.add(issue)
+        touch_on_commit("issues")  # the home narrowed to the community lists its issues
 
 
 def community_unlink_issue(*, actor: Any, community: Community, issue_id: int) -> None:
     require("communities.change_community", actor, community)
+    from kyoso.core.home import touch_on_commit
+
     with transaction.atomic():
         community.issues.remove(issue_id)
+        touch_on_commit("issues")

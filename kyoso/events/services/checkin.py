@@ -38,6 +38,7 @@ from kyoso.events.models import (
     Registration,
     RegistrationStatus,
 )
+from kyoso.events.services.events import home_changed
 
 #: How much one request may change the counted attendance.
 COUNT_DELTA_LIMIT = 100
@@ -124,6 +125,8 @@ def registration_check_in(
         status=RegistrationStatus.CONFIRMED,
         checked_in_at__isnull=True,
     ).update(checked_in_at=now, checked_in_by=actor)
+    if updated:
+        home_changed()  # のべ participants on the home
     registration.refresh_from_db(fields=["status", "checked_in_at", "checked_in_by"])
     if not updated and registration.status != RegistrationStatus.CONFIRMED:
         # Cancelled between the lookup and the update.
@@ -153,6 +156,7 @@ def registration_undo_check_in(
             )
         if not changed:
             raise CheckinError(str(messages.NOT_CHECKED_IN % {"name": name}))
+        home_changed()
         audit_record(
             actor=actor,
             action=AuditEvent.Action.EVENT_CHECK_IN_UNDONE,
@@ -188,6 +192,7 @@ def walk_in_add(
             checked_in_at=now,
             checked_in_by=actor,
         )
+        home_changed()
         audit_record(
             actor=actor,
             action=AuditEvent.Action.EVENT_WALK_IN,
@@ -214,6 +219,7 @@ def counted_attendance_change(*, actor: Any, event: Event, delta: int, request: 
         if not rows.update(counted_attendance=F("counted_attendance") + delta):
             raise CheckinError(str(messages.COUNT_CANNOT_GO_BELOW_ZERO))
         event.refresh_from_db(fields=["counted_attendance"])
+        home_changed()
         audit_record(
             actor=actor,
             action=AuditEvent.Action.EVENT_ATTENDANCE_COUNTED,

@@ -83,6 +83,14 @@ def reindex_on_commit(event_id: int) -> None:
     minutes are found under the event's title)."""
     index_on_commit(Event.objects.filter(pk=event_id))
     reindex_minutes_on_commit(event_id)
+    home_changed()
+
+
+def home_changed() -> None:
+    """After commit, re-render the home's event blocks (seats, figures; kyoso.core.home)."""
+    from kyoso.core.home import touch_on_commit
+
+    touch_on_commit("events")
 
 
 def reindex_minutes_on_commit(event_id: int) -> None:
@@ -346,6 +354,7 @@ def event_set_capacity(
         )
         locked.capacity_venue, locked.capacity_online = capacity_venue, capacity_online
         promoted = promote_waitlisted(event=locked, actor=actor)
+        home_changed()
         audit_record(
             actor=actor,
             action=AuditEvent.Action.EVENT_CAPACITY_CHANGED,
@@ -368,6 +377,7 @@ def registration_set_closed(*, actor: Any, event: Event, closed: bool) -> Event:
             registration_closed=closed, updated_at=timezone.now()
         )
         event.registration_closed = closed
+        home_changed()
         audit_record(
             actor=actor,
             action=AuditEvent.Action.EVENT_REGISTRATION_CLOSED

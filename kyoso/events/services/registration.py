@@ -52,7 +52,7 @@ from kyoso.events.models import (
     RegistrationStatus,
 )
 from kyoso.events.rules import registration_refusal
-from kyoso.events.services.events import LIVE, EventError, offered_attendances
+from kyoso.events.services.events import LIVE, EventError, home_changed, offered_attendances
 
 _COUNTERS: dict[str, str] = {
     Attendance.VENUE: "confirmed_venue",
@@ -78,12 +78,16 @@ def _claim_seat(event_id: int, attendance: str) -> bool:
     """Take one seat of ``attendance`` if one is free: one conditional UPDATE."""
     counter, capacity = _COUNTERS[attendance], _CAPACITIES[attendance]
     free = Q(**{f"{capacity}__isnull": True}) | Q(**{f"{counter}__lt": F(capacity)})
-    return Event.objects.filter(Q(pk=event_id) & free).update(**{counter: F(counter) + 1}) == 1
+    claimed = Event.objects.filter(Q(pk=event_id) & free).update(**{counter: F(counter) + 1}) == 1
+    if claimed:
+        home_changed()  # the seats left on the home
+    return claimed
 
 
 def _free_seat(event_id: int, attendance: str) -> None:
     counter = _COUNTERS[attendance]
     Event.objects.filter(pk=event_id, **{f"{counter}__gt": 0}).update(**{counter: F(counter) - 1})
+    home_changed()
 
 
 def live_registration_of(user: Any, event: Event) -> Registration | None:

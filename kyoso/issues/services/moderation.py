@@ -139,7 +139,11 @@ def _audit(
 
 
 def unindex_on_commit(issue: Issue) -> None:
-    """After commit, take the issue out of the search index (a no-op without the layer)."""
+    """After commit, take the issue out of the search index (a no-op without the layer) and
+    off the home (kyoso.core.home)."""
+    from kyoso.core.home import touch_on_commit
+
+    touch_on_commit("issues")
     try:
         from kyoso.search.services import unindex_object
     except ImportError:  # the search layer is not installed yet

@@ -83,8 +83,12 @@ def require(rule: str, actor: Any, obj: Any = None) -> None:
 
 
 def reindex_on_commit(issue_id: int) -> None:
-    """After commit, give the search layer the issue as it is then."""
+    """After commit, give the search layer the issue as it is then, and re-render the home's
+    issue blocks (kyoso.core.home)."""
+    from kyoso.core.home import touch_on_commit
+
     index_on_commit(Issue.objects.filter(pk=issue_id))
+    touch_on_commit("issues")
 
 
 def touch(issue_id: int, **counters: Any) -> None:

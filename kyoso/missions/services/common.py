@@ -28,10 +28,13 @@ def require(rule: str, actor: Any, obj: Any = None) -> None:
 
 
 def reindex_on_commit(mission_id: int) -> None:
-    """After commit, give the search layer the mission as it is then (drafts are removed)."""
+    """After commit, give the search layer the mission as it is then (drafts are removed), and
+    re-render the home's mission block (kyoso.core.home)."""
+    from kyoso.core.home import touch_on_commit
     from kyoso.missions.registry import search_queryset
 
     index_on_commit(search_queryset().filter(pk=mission_id))
+    touch_on_commit("missions")
 
 
 def host_ids(mission: Mission) -> list[int]:

@@ -28,10 +28,13 @@ def require(rule: str, actor: Any, obj: Any = None) -> None:
 
 
 def reindex_on_commit(project_id: int) -> None:
-    """After commit, give the search layer the project as it is then."""
+    """After commit, give the search layer the project as it is then, and re-render the
+    home's project block (kyoso.core.home)."""
+    from kyoso.core.home import touch_on_commit
     from kyoso.projects.registry import search_queryset
 
     index_on_commit(search_queryset().filter(pk=project_id))
+    touch_on_commit("projects")
 
 
 def lock(project: Project) -> None:

@@ -22,6 +22,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from kyoso.audit.services import audit_record
+from kyoso.core.home import touch_on_commit
 from kyoso.core.skills import SKILL_KEYS
 from kyoso.projects import audit
 from kyoso.projects import messages_work as messages
@@ -136,6 +137,7 @@ def need_update(*, actor: Any, need: Need, data: dict[str, Any]) -> Need:
         need.save(update_fields=[*values, "updated_at"])
         if skills is not None:
             _set_skills(need, skills, replace=True)
+        touch_on_commit("projects")  # the need's title on the home
     return need
 
 

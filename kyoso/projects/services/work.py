@@ -58,5 +58,9 @@ def notify_followers(*, project: Project, actor: Any, kind: str, text: str, url:
 
 
 def touch(project_id: int, **counters: Any) -> None:
-    """Mark recent activity on the project, with optional counter updates (F expressions)."""
+    """Mark recent activity on the project, with optional counter updates (F expressions);
+    after commit the home's project block is rendered again (its open needs)."""
+    from kyoso.core.home import touch_on_commit
+
     Project.objects.filter(pk=project_id).update(last_activity_at=timezone.now(), **counters)
+    touch_on_commit("projects")

@@ -27,7 +27,8 @@ from kyoso.issues.models import Comment, Empathy, Follow, HelpOffer, Issue, Stag
 from kyoso.notifications.models import Notification
 
 PEOPLE = {person["key"] for person in data.PEOPLE}
-ISSUE_TITLES = {entry.title for entry in ISSUES}
+ISSUE_DAYS_AGO = {entry.title: entry.days_ago for entry in ISSUES}
+ISSUE_TITLES = set(ISSUE_DAYS_AGO)
 UPCOMING_TITLES = [entry.title for entry in UPCOMING]
 
 
@@ -43,6 +44,7 @@ def test_talks_name_demo_issues_and_people_once_each():
             people |= {comment.author, *(author for author, _body in comment.replies)}
         assert people <= PEOPLE - {"takahashi"}, talk.title
         assert 1 <= talk.days_ago <= 30, talk.title
+        assert talk.days_ago < ISSUE_DAYS_AGO[talk.title], talk.title  # talk after posting
 
 
 def test_upcoming_events_cover_the_seed_kinds_in_both_cities():

@@ -28,6 +28,7 @@ KIND_LABELS = {
     "empathy": _("共感"),
     "follows": _("課題のフォロー"),
     "help_offers": _("「手伝えます」の申し出"),
+    "board_comments": _("掲示板のコメント"),
     "upcoming_events": _("これからのイベント"),
     "event_registrations": _("イベントの申込"),
     "pitches": _("アイデアのピッチ"),

@@ -37,6 +37,7 @@ from kyoso.audit.models import AuditEvent
 from kyoso.audit.services import audit_record
 from kyoso.core.env import env_str
 from kyoso.demo import data, messages
+from kyoso.demo.board import load_board
 from kyoso.demo.communities import load_communities
 from kyoso.demo.conversations import date_notifications, last_notification_id, load_conversations
 from kyoso.demo.data.issues import ISSUES, DemoIssue
@@ -410,6 +411,7 @@ STEPS: list[Callable[[_Run], None]] = [
     _load_issues,
     load_conversations,  # kyoso/demo/conversations.py
     load_communities,  # kyoso/demo/communities.py
+    load_board,  # kyoso/demo/board.py (recent posts)
     _load_events,
     load_upcoming_events,  # kyoso/demo/upcoming.py
     load_missions,  # kyoso/demo/missions.py

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.test import TestCase, override_settings
 from django.utils import timezone
 
+from kyoso.communities.models import BoardComment, BoardPost, Community
 from kyoso.demo import data
 from kyoso.demo.data.conversations import TALKS
 from kyoso.demo.data.issues import ISSUES
@@ -163,9 +164,19 @@ class TestAliveDemo:
             kind__startswith="issues.", created_at__gt=loaded_at
         ).exists()
 
+    def test_every_community_board_has_recent_posts_with_counted_comments(self, loaded, db):
+        loaded_at, _result = loaded
+        for community in Community.objects.all():
+            posts = BoardPost.objects.filter(community=community)
+            assert posts.count() >= 2, community.slug
+            week = posts.filter(last_activity_at__gte=loaded_at - timedelta(days=10))
+            assert week.exists(), community.slug
+        for post in BoardPost.objects.all():
+            assert post.comment_count == BoardComment.objects.filter(post=post).count()
+
     def test_second_load_adds_nothing(self, loaded, db):
         tables = (Event, Registration, Pitch, TeamMember, Comment, Empathy, Follow, HelpOffer)
-        tables += (Notification,)
+        tables += (Notification, BoardPost, BoardComment)
         before = {model: list(model.objects.order_by("pk").values()) for model in tables}
 
         again = demo_load()
@@ -173,7 +184,7 @@ class TestAliveDemo:
         # (The password may be reset: this test's data directory is not the fixture's.)
         for kind in ("upcoming_events", "event_registrations", "pitches", "issue_comments"):
             assert again.created.get(kind, 0) == 0, kind
-        for kind in ("empathy", "follows", "help_offers"):
+        for kind in ("empathy", "follows", "help_offers", "board_posts", "board_comments"):
             assert again.created.get(kind, 0) == 0, kind
         for model, rows in before.items():
             assert list(model.objects.order_by("pk").values()) == rows, model.__name__

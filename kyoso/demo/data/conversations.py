@@ -75,7 +75,7 @@ TALKS: list[Talk] = [
             ),
         ),
         empathy=("ito", "tanaka", "watanabe"),
-        follows=("ito",),
+        follows=("watanabe",),
         offers=(Offer("matsumoto", (SKILLS,), "LINE公式アカウントの初期設定をお手伝いできます。"),),
     ),
     # seed 000 lines 269–273: キャッシュフォーワークみやぎ (learning while employed).
@@ -92,7 +92,7 @@ TALKS: list[Talk] = [
             Comment("yamamoto", "社内のIT部門に、実習の受け入れができないか聞いてみます。"),
         ),
         empathy=("yamamoto", "tanaka", "sasaki"),
-        follows=("saito",),
+        follows=("tanaka",),
     ),
     Talk(
         title="町内会の行事を、スマホで役割分担できるようにしたい",
@@ -112,7 +112,7 @@ TALKS: list[Talk] = [
             Comment("kobayashi", "市の町内会向けの講座でも、同じ相談がよく出ます。"),
         ),
         empathy=("kobayashi", "watanabe", "matsumoto", "ito"),
-        follows=("matsumoto", "kobayashi"),
+        follows=("ito", "watanabe"),
         offers=(
             Offer(
                 "matsumoto",
@@ -150,7 +150,7 @@ TALKS: list[Talk] = [
             ),
         ),
         empathy=("watanabe", "sasaki"),
-        follows=("yamamoto",),
+        follows=("watanabe",),
     ),
     # seed 000 line 315: JomoNex, started with a "like", about 60 people registered.
     Talk(
@@ -165,7 +165,7 @@ TALKS: list[Talk] = [
             ),
         ),
         empathy=("yamada", "watanabe", "suzuki"),
-        follows=("sasaki",),
+        follows=("yamada",),
     ),
     Talk(
         title="行政の支援が届きにくい人を、地域の団体どうしでつなぐ仕組みがない",
@@ -182,7 +182,7 @@ TALKS: list[Talk] = [
             ),
         ),
         empathy=("suzuki", "sato"),
-        follows=("kobayashi",),
+        follows=("suzuki",),
     ),
     Talk(
         title="地域の担い手不足が、どの地区でどれくらい深刻なのかが見えない",
@@ -210,7 +210,7 @@ TALKS: list[Talk] = [
             Comment("yoshida", "金融機関として、取引先の企業にこのサイトを紹介してみます。"),
         ),
         empathy=("watanabe", "nakamura", "kobayashi"),
-        follows=("watanabe",),
+        follows=("kobayashi",),
     ),
     # seed 000 line 189: マチノワひろば・マチノワギャラリー.
     Talk(
@@ -243,7 +243,7 @@ TALKS: list[Talk] = [
             Comment("watanabe", "当時の支援団体の連絡先を整理しているところです。"),
         ),
         empathy=("watanabe", "ito"),
-        follows=("sasaki",),
+        follows=("ito",),
     ),
     Talk(
         title="港町の空き家が増え、移住を考える人に貸せる家が見つからない",
@@ -270,7 +270,7 @@ TALKS: list[Talk] = [
             Comment("nakamura", "大学生のボランティアを募れるか、学内で聞いてみます。"),
         ),
         empathy=("tanaka", "watanabe"),
-        follows=("ito",),
+        follows=("watanabe",),
         offers=(Offer("nakamura", (TIME,), "週1回、大学生と一緒に勉強を見に行けます。"),),
     ),
     Talk(
@@ -285,7 +285,7 @@ TALKS: list[Talk] = [
             ),
         ),
         empathy=("ito", "kobayashi", "matsumoto"),
-        follows=("suzuki",),
+        follows=("ito",),
     ),
     Talk(
         title="外国から来た技能実習生が、地域の人と話す機会がほとんどない",
@@ -308,7 +308,7 @@ TALKS: list[Talk] = [
             ),
         ),
         empathy=("yoshida", "yamada"),
-        follows=("kato",),
+        follows=("yamada",),
     ),
     Talk(
         title="地域企業の課題を、大学生のインターンで取り組むプロジェクトにしたい",
@@ -349,7 +349,7 @@ TALKS: list[Talk] = [
             Comment("yoshida", "機器の導入費は、農業向けの制度資金が使えるかもしれません。"),
         ),
         empathy=("kato", "yoshida", "sasaki"),
-        follows=("matsumoto", "yoshida"),
+        follows=("kato", "sasaki"),
     ),
     Talk(
         title="耕作放棄地が増えて、草刈りや獣害の負担が周りの農家にかかっている",
@@ -384,7 +384,7 @@ TALKS: list[Talk] = [
             Comment("yoshida", "改修のためのローンについてなら、ご相談に乗れます。"),
         ),
         empathy=("yamada", "sasaki"),
-        follows=("kato",),
+        follows=("suzuki",),
     ),
     # seed 001 line 65: クリエイター×高校生 as a crossing of communities.
     Talk(
@@ -415,7 +415,7 @@ TALKS: list[Talk] = [
             ),
         ),
         empathy=("matsumoto", "sasaki", "saito"),
-        follows=("yoshida",),
+        follows=("sasaki",),
     ),
     # seed 001 line 197: Shiojiri shares part of its work with Sakata's women, done remotely.
     Talk(
@@ -477,7 +477,7 @@ TALKS: list[Talk] = [
             Comment("yamaguchi", "選ぶ人の顔ぶれを公開すると、応募する側も安心できると思います。"),
         ),
         empathy=("saito", "sato"),
-        follows=("yamaguchi",),
+        follows=("saito",),
     ),
     Talk(
         title="障がいのある人の働き先と、人手不足に悩む事業者が出会えていない",
@@ -557,7 +557,7 @@ TALKS: list[Talk] = [
             ),
         ),
         empathy=("yamamoto", "sato"),
-        follows=("kobayashi",),
+        follows=("yamamoto",),
     ),
     Talk(
         title="廃校になった小学校を、サテライトオフィスと地域の集まる場にしたい",

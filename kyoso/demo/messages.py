@@ -24,5 +24,13 @@ KIND_LABELS = {
     "communities": _("共創コミュニティ"),
     "community_memberships": _("コミュニティのメンバー"),
     "board_posts": _("掲示板の投稿"),
+    "issue_comments": _("課題へのコメント"),
+    "empathy": _("共感"),
+    "follows": _("課題のフォロー"),
+    "help_offers": _("「手伝えます」の申し出"),
+    "board_comments": _("掲示板のコメント"),
+    "upcoming_events": _("これからのイベント"),
+    "event_registrations": _("イベントの申込"),
+    "pitches": _("アイデアのピッチ"),
     "passwords_reset": _("デモ用パスワードに戻したアカウント"),
 }

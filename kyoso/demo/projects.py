@@ -85,13 +85,16 @@ def _project(run: Any, entry: dict) -> tuple[Any, bool]:
         [ProjectTag(project=project, kind="theme", value=theme) for theme in entry["themes"]]
     )
     if issue is not None:
+        from kyoso.demo.conversations import date_notifications, last_notification_id
         from kyoso.issues.services.taken_up import issue_taken_up
         from kyoso.projects.registry import project_url
 
         project.issues.add(issue)
+        notified_before = last_notification_id()
         issue_taken_up(
             actor=lead, issue=issue, project_title=project.title, project_url=project_url(project)
         )
+        date_notifications(after_id=notified_before, moment=started, now=run.now)
     Follow.objects.create(project=project, user=lead)
     # The history up to the current stage, one step a month.
     reached = STAGE_ORDER[: STAGE_ORDER.index(entry["stage"]) + 1]

@@ -37,11 +37,14 @@ from kyoso.audit.models import AuditEvent
 from kyoso.audit.services import audit_record
 from kyoso.core.env import env_str
 from kyoso.demo import data, messages
+from kyoso.demo.board import load_board
 from kyoso.demo.communities import load_communities
+from kyoso.demo.conversations import date_notifications, last_notification_id, load_conversations
 from kyoso.demo.data.issues import ISSUES, DemoIssue
 from kyoso.demo.data.projects import PROJECTS
 from kyoso.demo.missions import load_missions
 from kyoso.demo.projects import load_projects
+from kyoso.demo.upcoming import load_upcoming_events
 from kyoso.issues.models import Comment, HelpOffer, Issue, Stage, StageChange
 from kyoso.orgs.models import Membership, Organization
 from kyoso.regions.models import Municipality
@@ -293,6 +296,7 @@ def _post_issue(run: _Run, entry: DemoIssue) -> Issue:
     from kyoso.issues.services import comments, engagement, moderation, posting, stages
 
     users, actor = run.users, run.users[entry.author]
+    notified_before = last_notification_id()
     latitude, longitude = (
         (Decimal(str(entry.point[0])), Decimal(str(entry.point[1])))
         if entry.point
@@ -356,6 +360,8 @@ def _post_issue(run: _Run, entry: DemoIssue) -> Issue:
         last = _demo_moment(run, entry, number / (len(entry.moves) + 0.5))
         StageChange.objects.filter(pk=change.pk).update(at=last)
     Issue.objects.filter(pk=issue.pk).update(updated_at=last, last_activity_at=last)
+    # What the history told its followers is as old as the history (and mostly read).
+    date_notifications(after_id=notified_before, moment=last, now=run.now)
     return issue
 
 
@@ -364,6 +370,7 @@ def _merge_issue(run: _Run, entry: DemoIssue, duplicate: Issue, target: Issue) -
 
     duplicate.refresh_from_db()
     target.refresh_from_db()
+    notified_before = last_notification_id()
     merge.issue_merge(
         actor=run.secretariat,
         duplicate=duplicate,
@@ -371,6 +378,7 @@ def _merge_issue(run: _Run, entry: DemoIssue, duplicate: Issue, target: Issue) -
         reason=f"「{target.title}」と同じ内容のため、こちらにまとめました。",
     )
     moment = _demo_moment(run, entry, 0.6)
+    date_notifications(after_id=notified_before, moment=moment, now=run.now)
     StageChange.objects.filter(issue_id=duplicate.pk, to_stage=Stage.MERGED).update(at=moment)
     Issue.objects.filter(pk=duplicate.pk).update(updated_at=moment, last_activity_at=moment)
     # The merge touched the target's activity too; put back the later of its own and the merge.
@@ -401,8 +409,11 @@ STEPS: list[Callable[[_Run], None]] = [
     _load_roles,
     _load_site_pages,
     _load_issues,
+    load_conversations,  # kyoso/demo/conversations.py
     load_communities,  # kyoso/demo/communities.py
+    load_board,  # kyoso/demo/board.py (recent posts)
     _load_events,
+    load_upcoming_events,  # kyoso/demo/upcoming.py
     load_missions,  # kyoso/demo/missions.py
     load_projects,  # kyoso/demo/projects.py (and the projects' missions)
 ]

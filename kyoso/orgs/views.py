@@ -27,6 +27,7 @@ from kyoso.orgs.rules import (
     WRONG_EMAIL,
     MemberChange,
     invitation_refusal,
+    owner_count,
     role_in,
 )
 from kyoso.orgs.views_onboarding import facet_labels
@@ -85,6 +86,12 @@ def organization_detail(request: HttpRequest, slug: str, obj: Organization) -> H
             "members": getattr(obj, PREFETCHED_MEMBERS),
             "my_role": my_role,
             "my_role_label": MemberRole(my_role).label if my_role else "",
+            # The sole owner is told how to leave instead of being offered a refused button.
+            "leave_refusal": (
+                messages.LAST_OWNER_PROTECTED
+                if my_role == MemberRole.OWNER and owner_count(obj) <= 1
+                else ""
+            ),
             "pending_request": pending,
             "can_join": (
                 my_role is None and pending is None and check("accounts.verified_member", user)

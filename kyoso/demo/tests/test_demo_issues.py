@@ -13,6 +13,7 @@ from django.test import TestCase, override_settings
 from django.utils import timezone
 
 from kyoso.demo import data
+from kyoso.demo.data.conversations import TALKS, Talk
 from kyoso.demo.data.issues import CENTRES, ISSUES
 from kyoso.demo.services import demo_load
 from kyoso.issues.models import (
@@ -31,6 +32,7 @@ from kyoso.search.services import search
 from kyoso.search.text import analyze
 
 BY_TITLE = {entry.title: entry for entry in ISSUES}
+TALKS_BY_TITLE = {talk.title: talk for talk in TALKS}
 PEOPLE = {person["key"] for person in data.PEOPLE}
 MEMBERS = {(slug, key) for slug, key, _role in data.MEMBERSHIPS}
 
@@ -191,9 +193,12 @@ class TestLoadedDemo:
             followers = emails(Follow.objects.filter(issue=issue))
             expected = {f"{key}@demo.kyoso.invalid" for key in (entry.author, *entry.follows)}
             assert expected <= followers
-            assert HelpOffer.objects.filter(issue=issue).count() == len(entry.offers)
-            replies = sum(len(c.replies) for c in entry.comments)
-            assert Comment.objects.filter(issue=issue, parent=None).count() == len(entry.comments)
+            # The history of issues/*.py, then the recent talk of conversations.py.
+            talk = TALKS_BY_TITLE.get(entry.title, Talk(title=entry.title, days_ago=1))
+            offers, comments = (*entry.offers, *talk.offers), (*entry.comments, *talk.comments)
+            assert HelpOffer.objects.filter(issue=issue).count() == len(offers)
+            replies = sum(len(c.replies) for c in comments)
+            assert Comment.objects.filter(issue=issue, parent=None).count() == len(comments)
             assert Comment.objects.filter(issue=issue, parent__isnull=False).count() == replies
         assert Empathy.objects.values("user").distinct().count() >= 10
 

@@ -308,3 +308,33 @@ def test_manage_page_offers_only_allowed_changes(client, org):
     assert (
         reverse("orgs:member_role", args=[org["organization"].slug, org["member"].pk]) not in page
     )
+
+
+def test_sole_owner_is_not_offered_leave(client, org):
+    detail = reverse("orgs:detail", args=[org["organization"].slug])
+    leave = reverse("orgs:leave", args=[org["organization"].slug])
+    client.force_login(org["owner"].user)
+
+    page = client.get(detail).content.decode()
+
+    assert leave not in page
+    assert str(messages.LAST_OWNER_PROTECTED) in page
+
+
+@pytest.mark.parametrize("who", ["admin", "member"])
+def test_other_members_are_offered_leave(client, org, who):
+    client.force_login(org[who].user)
+
+    page = client.get(reverse("orgs:detail", args=[org["organization"].slug])).content.decode()
+
+    assert reverse("orgs:leave", args=[org["organization"].slug]) in page
+    assert str(messages.LAST_OWNER_PROTECTED) not in page
+
+
+def test_one_of_two_owners_is_offered_leave(client, org):
+    MembershipFactory(organization=org["organization"], role=MemberRole.OWNER)
+    client.force_login(org["owner"].user)
+
+    page = client.get(reverse("orgs:detail", args=[org["organization"].slug])).content.decode()
+
+    assert reverse("orgs:leave", args=[org["organization"].slug]) in page

@@ -70,3 +70,25 @@ def test_second_run_restores_a_changed_demo_password(db, client):
     ]
     assert changed_users == ["sato@demo.kyoso.invalid"]
     assert client.login(email="sato@demo.kyoso.invalid", password=demo_password())
+
+
+def test_the_home_shows_the_demo_once_it_is_loaded(client, db, django_capture_on_commit_callbacks):
+    """A home rendered (and cached) before the demo was loaded is not served after it: what
+    the home shows right after loading is what a fresh render shows."""
+    from django.core.cache import cache
+    from django.urls import reverse
+
+    from kyoso.demo.services import demo_load
+
+    def main() -> str:  # the page's content (the header carries a fresh CSRF token each time)
+        page = client.get(reverse("core:home")).content.decode()
+        return page[page.index("<main") : page.index("</main>")]
+
+    before = main()
+    with django_capture_on_commit_callbacks(execute=True):
+        demo_load()
+    after = main()
+    cache.clear()
+    fresh = main()
+    assert after == fresh
+    assert after != before

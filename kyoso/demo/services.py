@@ -445,13 +445,14 @@ def _mail_held_back() -> Iterator[None]:
         task_log.setLevel(level)
 
 
-def _refresh_home_on_commit() -> None:
-    """Have the home page render every block again: the demo writes some rows directly (and
-    backdates others), not only through the services that bump the home's versions."""
-    from kyoso.core.home import home_blocks, touch_on_commit
+def _refresh_home() -> None:
+    """Have the home page render every block again, once the load has committed: the demo
+    writes some rows directly (and backdates others), not only through the services that bump
+    the home's versions."""
+    from kyoso.core.home import home_blocks, touch
 
     for name in sorted({name for block in home_blocks() for name in block.depends_on}):
-        touch_on_commit(name)
+        touch(name)
 
 
 def demo_load(*, stdout: Writable | None = None) -> DemoResult:
@@ -467,7 +468,7 @@ def demo_load(*, stdout: Writable | None = None) -> DemoResult:
         )
         for step in STEPS:
             step(run)
-        _refresh_home_on_commit()
+    _refresh_home()
     result = DemoResult(
         logins=[DemoLogin(person["label"], person["email"]) for person in data.PEOPLE],
         password=password,

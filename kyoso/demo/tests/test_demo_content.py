@@ -5,6 +5,8 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
+from django.test import TestCase, override_settings
 
 from kyoso.accounts.models import Profile, Sector, User, Visibility
 from kyoso.demo import data, messages
@@ -15,9 +17,23 @@ from kyoso.roles.models import MAPSO_ROLES, PlatformRole, RoleAssignment
 from kyoso.sitepages.models import SitePage
 
 
+@pytest.fixture(scope="class")
+def loaded_demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo loaded once for a test class, its on-commit work run, then rolled back: a load
+    takes 10–15 s, and these tests only read it."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        with (
+            override_settings(DATA_DIR=tmp_path_factory.mktemp("demo")),
+            TestCase.captureOnCommitCallbacks(execute=True),
+        ):
+            result = demo_load()
+        yield result
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def demo(db):
-    return demo_load()
+def demo(loaded_demo, db):
+    return loaded_demo
 
 
 # (name as in the seed, type, JIS municipality code or None, verified)
@@ -52,128 +68,119 @@ SEED_ORGANIZATIONS = [
 ]
 
 
-@pytest.mark.parametrize(("name", "org_type", "code", "verified"), SEED_ORGANIZATIONS)
-def test_seed_organization_exists(demo, name, org_type, code, verified):
-    org = Organization.objects.get(name=name)
-    assert org.org_type == org_type
-    assert org.municipality_id == code
-    assert org.is_verified is verified
-    assert org.description.strip()
+class TestLoadedDemo:
+    """Read the demo loaded once for the class (each test in a savepoint inside)."""
 
+    @pytest.mark.parametrize(("name", "org_type", "code", "verified"), SEED_ORGANIZATIONS)
+    def test_seed_organization_exists(self, demo, name, org_type, code, verified):
+        org = Organization.objects.get(name=name)
+        assert org.org_type == org_type
+        assert org.municipality_id == code
+        assert org.is_verified is verified
+        assert org.description.strip()
 
-def test_fictional_organizations_say_so(demo):
-    fictional = Organization.objects.filter(
-        slug__in=[
-            "shonai-minato-shinkin",
-            "morinomiyako-kyoso-university",
-            "shonai-nogyo-kyoso",
-            "hataraku-minato-sakata",
-        ]
-    )
-    assert fictional.count() == 4
-    for org in fictional:
-        assert "架空" in org.description
-    assert not Organization.objects.filter(name="仙台市", description__contains="架空").exists()
-
-
-def test_verified_organizations_name_the_secretariat(demo):
-    sato = User.objects.get(email="sato@demo.kyoso.invalid")
-    verified = Organization.objects.filter(verified_at__isnull=False)
-    assert verified.count() == 8
-    assert set(verified.values_list("verified_by", flat=True)) == {sato.pk}
-
-
-def test_secretariat_has_the_role(demo):
-    sato = User.objects.get(email="sato@demo.kyoso.invalid")
-    assert sato.is_staff
-    assert not sato.is_superuser
-    assert RoleAssignment.objects.filter(user=sato, role=PlatformRole.SECRETARIAT).exists()
-    assert RoleAssignment.objects.filter(role=PlatformRole.SECRETARIAT).count() == 1
-    assert list(User.objects.filter(is_staff=True)) == [sato]
-
-
-@pytest.mark.parametrize("role", MAPSO_ROLES)
-def test_every_mapso_role_is_held_by_a_person_and_an_organization(demo, role):
-    assert RoleAssignment.objects.filter(role=role, user__isnull=False).exists()
-    assert RoleAssignment.objects.filter(role=role, organization__isnull=False).exists()
-
-
-def test_the_hub_is_manager_and_aggregator(demo):
-    roles = set(
-        RoleAssignment.objects.filter(organization__slug="sendai-miyagi-social-hub").values_list(
-            "role", flat=True
+    def test_fictional_organizations_say_so(self, demo):
+        fictional = Organization.objects.filter(
+            slug__in=[
+                "shonai-minato-shinkin",
+                "morinomiyako-kyoso-university",
+                "shonai-nogyo-kyoso",
+                "hataraku-minato-sakata",
+            ]
         )
-    )
-    assert roles == {PlatformRole.MANAGER, PlatformRole.AGGREGATOR}
-    city_roles = RoleAssignment.objects.filter(organization__slug="sendai-city")
-    assert list(city_roles.values_list("role", flat=True)) == [PlatformRole.SUPPORTER]
+        assert fictional.count() == 4
+        for org in fictional:
+            assert "架空" in org.description
+        assert not Organization.objects.filter(name="仙台市", description__contains="架空").exists()
 
+    def test_verified_organizations_name_the_secretariat(self, demo):
+        sato = User.objects.get(email="sato@demo.kyoso.invalid")
+        verified = Organization.objects.filter(verified_at__isnull=False)
+        assert verified.count() == 8
+        assert set(verified.values_list("verified_by", flat=True)) == {sato.pk}
 
-def test_every_demo_user_can_log_in_with_the_printed_password(demo, client):
-    assert len(demo.logins) == len(data.PEOPLE) >= 12
-    for label, email in demo.logins:
-        assert label
-        assert client.login(email=email, password=demo.password), email
-        client.logout()
-    assert not client.login(email=demo.logins[0].email, password=demo.password + "x")
+    def test_secretariat_has_the_role(self, demo):
+        sato = User.objects.get(email="sato@demo.kyoso.invalid")
+        assert sato.is_staff
+        assert not sato.is_superuser
+        assert RoleAssignment.objects.filter(user=sato, role=PlatformRole.SECRETARIAT).exists()
+        assert RoleAssignment.objects.filter(role=PlatformRole.SECRETARIAT).count() == 1
+        assert list(User.objects.filter(is_staff=True)) == [sato]
 
+    @pytest.mark.parametrize("role", MAPSO_ROLES)
+    def test_every_mapso_role_is_held_by_a_person_and_an_organization(self, demo, role):
+        assert RoleAssignment.objects.filter(role=role, user__isnull=False).exists()
+        assert RoleAssignment.objects.filter(role=role, organization__isnull=False).exists()
 
-def test_demo_emails_are_reserved_and_verified(demo):
-    users = User.objects.all()
-    assert users.count() == len(data.PEOPLE)
-    for user in users:
-        assert user.email.endswith("@demo.kyoso.invalid")
-        assert user.is_email_verified
-        assert user.is_active
-    for email in Organization.objects.exclude(contact_email="").values_list(
-        "contact_email", flat=True
-    ):
-        assert email.endswith("@demo.kyoso.invalid")
+    def test_the_hub_is_manager_and_aggregator(self, demo):
+        roles = set(
+            RoleAssignment.objects.filter(
+                organization__slug="sendai-miyagi-social-hub"
+            ).values_list("role", flat=True)
+        )
+        assert roles == {PlatformRole.MANAGER, PlatformRole.AGGREGATOR}
+        city_roles = RoleAssignment.objects.filter(organization__slug="sendai-city")
+        assert list(city_roles.values_list("role", flat=True)) == [PlatformRole.SUPPORTER]
 
+    def test_every_demo_user_can_log_in_with_the_printed_password(self, demo, client):
+        assert len(demo.logins) == len(data.PEOPLE) >= 12
+        for label, email in demo.logins:
+            assert label
+            assert client.login(email=email, password=demo.password), email
+            client.logout()
+        assert not client.login(email=demo.logins[0].email, password=demo.password + "x")
 
-def test_every_organization_has_an_owner(demo):
-    for org in Organization.objects.all():
-        assert org.memberships.filter(role=MemberRole.OWNER).exists(), org.name
+    def test_demo_emails_are_reserved_and_verified(self, demo):
+        users = User.objects.all()
+        assert users.count() == len(data.PEOPLE)
+        for user in users:
+            assert user.email.endswith("@demo.kyoso.invalid")
+            assert user.is_email_verified
+            assert user.is_active
+        for email in Organization.objects.exclude(contact_email="").values_list(
+            "contact_email", flat=True
+        ):
+            assert email.endswith("@demo.kyoso.invalid")
 
+    def test_every_organization_has_an_owner(self, demo):
+        for org in Organization.objects.all():
+            assert org.memberships.filter(role=MemberRole.OWNER).exists(), org.name
 
-def test_profiles_use_known_sectors_and_visibilities(demo):
-    profiles = Profile.objects.select_related("user")
-    assert profiles.count() == len(data.PEOPLE)
-    for profile in profiles:
-        assert set(profile.sectors) <= set(Sector.values), profile.user.email
-        assert set(profile.visibility) <= set(Profile.VISIBLE_FIELDS), profile.user.email
-        assert set(profile.visibility.values()) <= set(Visibility.values), profile.user.email
+    def test_profiles_use_known_sectors_and_visibilities(self, demo):
+        profiles = Profile.objects.select_related("user")
+        assert profiles.count() == len(data.PEOPLE)
+        for profile in profiles:
+            assert set(profile.sectors) <= set(Sector.values), profile.user.email
+            assert set(profile.visibility) <= set(Profile.VISIBLE_FIELDS), profile.user.email
+            assert set(profile.visibility.values()) <= set(Visibility.values), profile.user.email
 
+    def test_people_span_the_sectors(self, demo):
+        sectors = {sector for profile in Profile.objects.all() for sector in profile.sectors}
+        assert {
+            Sector.CITIZEN,
+            Sector.NPO,
+            Sector.COMPANY,
+            Sector.UNIVERSITY,
+            Sector.FINANCE,
+            Sector.GOVERNMENT,
+        } <= sectors
+        side_job = Profile.objects.get(user__email="sasaki@demo.kyoso.invalid")
+        assert side_job.available_side_job
+        advisor = Profile.objects.get(user__email="yamaguchi@demo.kyoso.invalid")
+        assert advisor.available_advice
+        assert advisor.user.memberships.filter(organization__slug="sanjuroku-nin-shu").exists()
 
-def test_people_span_the_sectors(demo):
-    sectors = {sector for profile in Profile.objects.all() for sector in profile.sectors}
-    assert {
-        Sector.CITIZEN,
-        Sector.NPO,
-        Sector.COMPANY,
-        Sector.UNIVERSITY,
-        Sector.FINANCE,
-        Sector.GOVERNMENT,
-    } <= sectors
-    side_job = Profile.objects.get(user__email="sasaki@demo.kyoso.invalid")
-    assert side_job.available_side_job
-    advisor = Profile.objects.get(user__email="yamaguchi@demo.kyoso.invalid")
-    assert advisor.available_advice
-    assert advisor.user.memberships.filter(organization__slug="sanjuroku-nin-shu").exists()
+    @pytest.mark.parametrize("slug", ["privacy", "terms"])
+    def test_site_page_drafts_in_both_languages(self, demo, slug):
+        page = SitePage.objects.get(slug=slug)
+        assert page.title_ja and page.title_en
+        assert "ダウンロード" in page.body_ja and "退会" in page.body_ja
+        assert "download" in page.body_en.lower() and "delete" in page.body_en.lower()
 
-
-@pytest.mark.parametrize("slug", ["privacy", "terms"])
-def test_site_page_drafts_in_both_languages(demo, slug):
-    page = SitePage.objects.get(slug=slug)
-    assert page.title_ja and page.title_en
-    assert "ダウンロード" in page.body_ja and "退会" in page.body_ja
-    assert "download" in page.body_en.lower() and "delete" in page.body_en.lower()
-
-
-def test_privacy_policy_covers_the_appi_points(demo):
-    body = SitePage.objects.get(slug="privacy").body_ja
-    for heading in ("利用目的", "第三者への提供", "保存期間", "開示", "個人情報保護法"):
-        assert heading in body
+    def test_privacy_policy_covers_the_appi_points(self, demo):
+        body = SitePage.objects.get(slug="privacy").body_ja
+        for heading in ("利用目的", "第三者への提供", "保存期間", "開示", "個人情報保護法"):
+            assert heading in body
 
 
 def test_existing_site_page_is_not_overwritten(db):

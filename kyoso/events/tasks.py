@@ -14,11 +14,12 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_tasks import task
 
 from kyoso.events.mail import queue_registration_mail
 from kyoso.events.models import EventStatus, Registration, RegistrationStatus
+from kyoso.notifications.mail import language_of
 
 REMINDER_WINDOW = timedelta(hours=24)
 
@@ -52,7 +53,9 @@ def send_reminder(registration_id: int) -> bool:
         if not claimed:
             return False
         registration = Registration.objects.select_related("event", "user").get(pk=registration_id)
-        queue_registration_mail(registration, "reminder", event=registration.event)
+        # A scheduled job has no request: write in the language the person chose for mail.
+        with translation.override(language_of(registration.user)):
+            queue_registration_mail(registration, "reminder", event=registration.event)
     return True
 
 

@@ -46,6 +46,25 @@ def test_reminds_confirmed_registrants_of_events_within_a_day_once(
 
 
 @pytest.mark.django_db
+def test_the_reminder_is_written_in_the_language_the_person_chose(
+    django_capture_on_commit_callbacks,
+):
+    from kyoso.notifications.models import NotificationPreference
+
+    event = soon(title="明日の定例会")
+    english, japanese = RegistrationFactory(event=event), RegistrationFactory(event=event)
+    NotificationPreference.objects.create(user=english.user, language="en")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        send_event_reminders.call()
+
+    subjects = {m.to[0]: m.subject for m in mail.outbox}
+    assert subjects[japanese.user.email] == "【明日開催】明日の定例会"
+    assert subjects[english.user.email] != subjects[japanese.user.email]
+    assert "明日開催" not in subjects[english.user.email]
+
+
+@pytest.mark.django_db
 def test_an_event_already_started_gets_no_reminder():
     start = timezone.now() - timedelta(minutes=5)
     registration = RegistrationFactory(

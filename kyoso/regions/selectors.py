@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 
 from kyoso.regions.codes import UnknownMunicipalityCode, normalize_municipality_code
 from kyoso.regions.models import Municipality, Prefecture
@@ -49,3 +49,20 @@ def municipality_by_code(code: str) -> Municipality:
         return municipality_choices().get(code=normalized)
     except Municipality.DoesNotExist:
         raise UnknownMunicipalityCode(code.strip() if isinstance(code, str) else code) from None
+
+
+def municipalities_where(rows: QuerySet, *, field: str = "municipality") -> QuerySet[Municipality]:
+    """The municipalities where some of ``rows`` are (through their ``field``), and the cities
+    of the wards among them (a list filter's places: a city finds its wards), in code order.
+
+    One query: an ``EXISTS`` probe per municipality of the region (an index lookup that stops
+    at the first row), never a join over every row made distinct — with 50 k missions that was
+    1.3 s against under 2 ms (decision 0011)."""
+    return (
+        Municipality.objects.filter(
+            Exists(rows.filter(**{f"{field}_id": OuterRef("pk")}))
+            | Exists(rows.filter(**{f"{field}__parent_id": OuterRef("pk")}))
+        )
+        .select_related("prefecture", "parent")
+        .order_by("code")
+    )

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import NoReverseMatch, path, reverse
@@ -15,7 +14,7 @@ from kyoso.communities.models import Community
 from kyoso.communities.rules import is_leader_of, membership_of
 from kyoso.communities.services.messaging import quota_of
 from kyoso.core.policy import check, public, rule_required
-from kyoso.regions.models import Municipality
+from kyoso.regions.selectors import municipalities_where
 
 #: URL names the events app may give the iCal feed of a community's events.
 ICAL_URL_NAMES = ("events:community_feed", "events:community_ics", "communities:events_ics")
@@ -23,15 +22,8 @@ ICAL_URL_NAMES = ("events:community_feed", "events:community_ics", "communities:
 
 @public
 def community_list(request: HttpRequest) -> HttpResponse:
-    municipalities = (
-        # Where communities are, and the cities of the wards among them (a city finds its wards).
-        Municipality.objects.filter(
-            Q(communities__isnull=False) | Q(wards__communities__isnull=False)
-        )
-        .select_related("prefecture", "parent")
-        .distinct()
-        .order_by("code")
-    )
+    # Where communities are, and the cities of the wards among them (a city finds its wards).
+    municipalities = municipalities_where(Community.objects.all())
     form = FilterForm(request.GET or None, municipalities=municipalities)
     values, dropped = form.filter_values() if request.GET else ({}, False)
     filters = selectors.CommunityFilters(**values)

@@ -7,6 +7,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from kyoso.core.geo import latitude_field, longitude_field, point_constraints
+from kyoso.issues.vocab import FacetKind
 
 TITLE_MAX = 120
 BODY_MAX = 20_000
@@ -105,11 +106,7 @@ class Issue(models.Model):
 class IssueTag(models.Model):
     """One facet value of an issue (theme, SDG, target group, wall), filterable on every DB."""
 
-    class Kind(models.TextChoices):
-        THEME = "theme", _("テーマ")
-        SDG = "sdg", _("SDGs")
-        TARGET = "target", _("対象")
-        WALL = "wall", _("官民連携の壁")
+    Kind = FacetKind
 
     issue = models.ForeignKey(Issue, on_delete=models.CASCADE, related_name="tags")
     kind = models.CharField(max_length=10, choices=Kind.choices)

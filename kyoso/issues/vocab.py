@@ -27,6 +27,16 @@ class Theme(models.TextChoices):
 
 StrOrPromise = str | Promise
 
+
+class FacetKind(models.TextChoices):
+    """The four facets a tagged thing (an issue, a project) carries from this vocabulary."""
+
+    THEME = "theme", _("テーマ")
+    SDG = "sdg", _("SDGs")
+    TARGET = "target", _("対象")
+    WALL = "wall", _("官民連携の壁")
+
+
 # The 17 Sustainable Development Goals (United Nations), Japanese names as used by the
 # Government of Japan's SDGs Promotion Headquarters.
 SDGS: list[tuple[str, StrOrPromise]] = [

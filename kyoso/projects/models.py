@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from kyoso.core.geo import latitude_field, longitude_field, point_constraints
+from kyoso.issues.vocab import FacetKind
 
 TITLE_MAX = 120
 GOAL_MAX = 200
@@ -155,11 +156,7 @@ class Project(models.Model):
 class ProjectTag(models.Model):
     """One facet value (the issues' vocabulary: theme, SDG, target group, wall)."""
 
-    class Kind(models.TextChoices):
-        THEME = "theme", _("テーマ")
-        SDG = "sdg", _("SDGs")
-        TARGET = "target", _("対象")
-        WALL = "wall", _("官民連携の壁")
+    Kind = FacetKind
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="tags")
     kind = models.CharField(max_length=10, choices=Kind.choices)

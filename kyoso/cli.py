@@ -75,7 +75,20 @@ def demo(host: str, port: int) -> None:
     for label, email in result.logins:
         click.echo(f"  {label}: {email}")
     click.echo("")
+    _start_scheduler_process()
     _gunicorn(host, port, workers=2, threads=4)
+
+
+def _start_scheduler_process() -> None:
+    """The demo runs its scheduled jobs (reminders, digests, …) in a child process that ends
+    with the demo: stopped at exit, and it stops by itself if the demo is killed."""
+    import atexit
+    import subprocess
+
+    child = subprocess.Popen(  # noqa: S603 (fixed arguments: this Python, this package)
+        [sys.executable, "-m", "kyoso", "scheduler", "--parent", str(os.getpid())]
+    )
+    atexit.register(child.terminate)
 
 
 @main.command()
@@ -114,8 +127,47 @@ def createadmin(email: str, display_name: str, password: str) -> None:
 @main.command(context_settings={"ignore_unknown_options": True})
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
 def worker(args: tuple[str, ...]) -> None:
-    """Run the background task worker."""
-    _call("db_worker", *args)
+    """Run the background task worker, and the scheduled jobs beside it.
+
+    ``--no-scheduler`` leaves the scheduled jobs to another worker or to cron; any other
+    argument goes to django-tasks' ``db_worker``. Several workers may run the schedule: each
+    job's slot is claimed once (kyoso/scheduler)."""
+    import threading
+
+    _setup_django()
+    rest = [arg for arg in args if arg != "--no-scheduler"]
+    if len(rest) == len(args):
+        from kyoso.scheduler.services import run_forever
+
+        stop = threading.Event()
+        thread = threading.Thread(target=run_forever, args=(stop,), name="scheduler", daemon=True)
+        thread.start()
+    _call("db_worker", *rest)
+
+
+@main.command()
+@click.option("--interval", default=30.0, show_default=True, type=float)
+@click.option("--parent", type=int, default=None, hidden=True)
+def scheduler(interval: float, parent: int | None) -> None:
+    """Run the scheduled jobs on time, without the task worker (`kyoso demo` starts one)."""
+    import signal
+    import threading
+
+    _setup_django()
+    from kyoso.scheduler.services import run_forever
+
+    stop = threading.Event()
+    for name in ("SIGTERM", "SIGINT"):
+        signal.signal(getattr(signal, name), lambda *_: stop.set())
+    if parent is not None:  # end with the process that started us, however it ended
+
+        def watch() -> None:
+            while not stop.wait(2.0):
+                if os.getppid() != parent:
+                    stop.set()
+
+        threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+    run_forever(stop, interval=interval)
 
 
 @main.command()

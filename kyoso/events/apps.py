@@ -6,6 +6,13 @@ class EventsConfig(AppConfig):
     label = "events"
 
     def ready(self) -> None:
+        from kyoso.core.schedule import Every, register_job
         from kyoso.events import registry
 
         registry.register()
+        register_job(
+            "events.reminders",
+            command="send_event_reminders",
+            when=Every(15),
+            description="Remind confirmed registrants within the day before an event.",
+        )

@@ -6,6 +6,13 @@ class MissionsConfig(AppConfig):
     label = "missions"
 
     def ready(self) -> None:
+        from kyoso.core.schedule import Every, register_job
         from kyoso.missions import registry
 
         registry.register()
+        register_job(
+            "missions.close_expired",
+            command="close_missions",
+            when=Every(15),
+            description="Close published missions whose application deadline has passed.",
+        )

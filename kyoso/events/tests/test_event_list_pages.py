@@ -7,7 +7,7 @@ from __future__ import annotations
 import base64
 import html
 import re
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.urls import reverse
@@ -192,7 +192,8 @@ def raw(payload: str) -> str:
 FORGED = [
     "garbage!",
     raw('{"not": "a list"}'),
-    encode_cursor("past", timezone.now(), 1),  # the other tab's
+    encode_cursor("past", datetime(2026, 1, 1, tzinfo=UTC), 1),  # the other tab's (a fixed
+    # moment: parameters must be the same in every pytest-xdist worker)
     raw('["upcoming", "2026-01-01T00:00:00", 1]'),  # no time zone
     raw('["upcoming", "2026-13-40T00:00:00+00:00", 1]'),  # no such day
     raw('["upcoming", "0001-01-01T00:00:00+09:00", 1]'),  # before year 1 in UTC

@@ -1,0 +1,15 @@
+"""What the screening app plugs into core: rules and audit actions.
+
+Rounds are private to the poster and its reviewers, so they are in no search, feed or public
+list; the personal data a reviewer leaves (scores, comments, conflicts) is in the data download.
+"""
+
+from __future__ import annotations
+
+
+def register() -> None:
+    from kyoso.audit.registry import register_actions
+    from kyoso.screening import audit, rules
+
+    rules.register()
+    register_actions(audit.ACTIONS)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
-from django.db.models import QuerySet, Sum
+from django.db.models import Q, QuerySet, Sum
 
 from kyoso.screening.models import (
     Criterion,
@@ -268,4 +268,23 @@ def score_rows(round: ScreeningRound) -> QuerySet[Score]:
         Score.objects.filter(submission__item__round_id=round.pk)
         .select_related("submission__item", "submission__user", "criterion")
         .order_by("submission__item_id", "submission__user_id", "criterion__position")
+    )
+
+
+def rounds_for_user(user: Any) -> list[ScreeningRound]:
+    """The rounds the person reviews or manages (an owner or admin of the poster), newest
+    first."""
+    from kyoso.orgs.rules import MANAGER_ROLES
+    from kyoso.orgs.selectors import memberships_of_user
+
+    if not (user and user.is_authenticated):
+        return []
+    managed = memberships_of_user(user).filter(role__in=MANAGER_ROLES).values("organization_id")
+    return list(
+        ScreeningRound.objects.filter(
+            Q(reviewers__user_id=user.pk) | Q(organization_id__in=managed)
+        )
+        .distinct()
+        .select_related("organization")
+        .order_by("-created_at", "-id")
     )

@@ -219,7 +219,7 @@ def item_decide(request: HttpRequest, pk: int, item_id: int, obj: ScreeningItem)
     )
 
 
-CSV_HEADER = [
+CSV_HEADER: list[object] = [
     "item_id",
     "subject_id",
     "title",

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 def register() -> None:
     from kyoso.audit.registry import register_actions
-    from kyoso.screening import audit, rules
+    from kyoso.core import personal_data as core_personal_data
+    from kyoso.screening import audit, personal_data, rules
 
     rules.register()
     register_actions(audit.ACTIONS)
+    core_personal_data.register("screening", export=personal_data.export, erase=personal_data.erase)

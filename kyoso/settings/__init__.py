@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "kyoso.projects",
     "kyoso.missions",
     "kyoso.scheduler",
+    "kyoso.screening",
     "kyoso.api",
     "kyoso.demo",
 ]

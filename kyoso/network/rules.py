@@ -115,9 +115,11 @@ def register() -> None:
         is_pending & ((is_target & target_must_answer) | (is_requester & requester_must_answer)),
     )
     rules.set_perm("network.broker_introduction", is_active_member & (is_advisor | staff))
+    rules.set_perm("network.list_introductions", is_active_member)
     rules.set_perm("network.change_block", is_active_member)
     rules.set_perm("network.manage_advisors", staff)
     rules.set_perm("network.add_advice_request", is_active_member)
+    rules.set_perm("network.list_advice_requests", is_active_member)
     rules.set_perm(
         "network.view_advice_request",
         is_advice_request & (is_requester | is_assigned_advisor | staff),

@@ -52,6 +52,37 @@ def introductions_for(user: Any) -> QuerySet[Introduction]:
     )
 
 
+def managed_organization_ids(user: Any) -> set[int]:
+    """The organizations ``user`` answers introductions for (owner or admin)."""
+    from kyoso.orgs.rules import MANAGER_ROLES
+    from kyoso.orgs.selectors import memberships_of_user
+
+    if not getattr(user, "is_authenticated", False):
+        return set()
+    return set(
+        memberships_of_user(user)
+        .filter(role__in=MANAGER_ROLES)
+        .values_list("organization_id", flat=True)
+        .order_by()
+    )
+
+
+def introduction_side(user: Any, intro: Introduction, managed: set[int]) -> str | None:
+    """``requester``, ``target`` or ``broker``: how ``user`` takes part (None: not at all),
+    without a query when ``managed`` (:func:`managed_organization_ids`) is known."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    if intro.requester_id == user.pk:
+        return "requester"
+    if intro.to_user_id is not None and intro.to_user_id == user.pk:
+        return "target"
+    if intro.to_organization_id is not None and intro.to_organization_id in managed:
+        return "target"
+    if intro.broker_id is not None and intro.broker_id == user.pk:
+        return "broker"
+    return None
+
+
 def blocks_of(user: Any) -> QuerySet[Block]:
     return Block.objects.filter(blocker_id=user.pk).select_related("blocked").order_by("-id")
 

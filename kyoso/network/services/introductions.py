@@ -313,8 +313,13 @@ def introduction_answer(
 # --- Contact after acceptance ------------------------------------------------------------
 
 
-def contact_for(viewer: Any, intro: Introduction) -> dict[str, Any] | None:
-    """The other side's contact, for a party of an accepted introduction; else None."""
+def contact_for(
+    viewer: Any, intro: Introduction, *, is_target: bool | None = None
+) -> dict[str, Any] | None:
+    """The other side's contact, for a party of an accepted introduction; else None.
+
+    ``is_target`` may be given when the caller already knows whether ``viewer`` answers for
+    the side asked (a list, without a query per row)."""
     if intro.status != S.ACCEPTED or not getattr(viewer, "is_authenticated", False):
         return None
     if viewer.pk == intro.requester_id:
@@ -330,7 +335,9 @@ def contact_for(viewer: Any, intro: Introduction) -> dict[str, Any] | None:
             "person": answered.display_name if answered else "",
             "person_email": answered.email if answered else "",
         }
-    if target_side(viewer, intro):
+    if is_target is None:
+        is_target = target_side(viewer, intro)
+    if is_target:
         return _person_contact(intro.requester)
     return None
 

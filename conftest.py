@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from kyoso.accounts.tests.factories import UserFactory, make_secretariat
+from kyoso.demo.testing import loaded_demo  # noqa: F401  (the demo loaded once per class)
 
 
 @pytest.fixture

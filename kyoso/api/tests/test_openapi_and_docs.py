@@ -125,3 +125,12 @@ def test_other_asset_names_are_404(client, db):
 
 def test_site_footer_links_to_the_docs(client, db):
     assert 'href="/api/v1/docs"' in client.get("/").content.decode()
+
+
+def test_openapi_document_is_valid_openapi(client, db):
+    """Client generators read the document: it must validate against the OpenAPI schema of its
+    version (a parameter's ``examples`` as a list, for one, is not allowed)."""
+    from openapi_spec_validator import validate
+
+    document = client.get("/api/v1/openapi.json").json()
+    validate(document)  # raises, naming the first invalid place

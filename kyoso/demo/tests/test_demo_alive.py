@@ -4,9 +4,6 @@ unread notifications for the demo people — all made by the apps' services, loa
 
 from datetime import timedelta
 
-import pytest
-from django.db import transaction
-from django.test import TestCase, override_settings
 from django.utils import timezone
 
 from kyoso.communities.models import BoardComment, BoardPost, Community
@@ -66,23 +63,9 @@ def test_upcoming_events_cover_the_seed_kinds_in_both_cities():
 # --- The data as loaded ------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="class")
-def loaded(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo loaded once for the class, its on-commit work run, then rolled back."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        with (
-            override_settings(DATA_DIR=tmp_path_factory.mktemp("demo")),
-            TestCase.captureOnCommitCallbacks(execute=True),
-        ):
-            before = timezone.now()
-            result = demo_load()
-        yield before, result
-        transaction.set_rollback(True)
-
-
 class TestAliveDemo:
-    def test_upcoming_events_are_in_the_coming_weeks(self, loaded, db):
-        loaded_at, _result = loaded
+    def test_upcoming_events_are_in_the_coming_weeks(self, loaded_demo, db):
+        loaded_at = loaded_demo.started_at
         events = Event.objects.filter(title__in=UPCOMING_TITLES)
         assert events.count() == len(UPCOMING)
         for event in events:
@@ -91,7 +74,7 @@ class TestAliveDemo:
         # The events list's upcoming tab has them (the FY2021 sessions are all past).
         assert Event.objects.filter(starts_at__gt=timezone.now()).count() == len(UPCOMING)
 
-    def test_seat_counters_equal_the_confirmed_rows(self, loaded, db):
+    def test_seat_counters_equal_the_confirmed_rows(self, loaded_demo, db):
         for event in Event.objects.filter(title__in=UPCOMING_TITLES):
             confirmed = Registration.objects.filter(
                 event=event, status=RegistrationStatus.CONFIRMED
@@ -99,7 +82,7 @@ class TestAliveDemo:
             assert event.confirmed_venue == confirmed.filter(attendance="venue").count()
             assert event.confirmed_online == confirmed.filter(attendance="online").count()
 
-    def test_one_event_is_full_with_a_waitlist_in_order(self, loaded, db):
+    def test_one_event_is_full_with_a_waitlist_in_order(self, loaded_demo, db):
         full = [
             event
             for event in Event.objects.filter(title__in=UPCOMING_TITLES)
@@ -122,7 +105,7 @@ class TestAliveDemo:
             event__in=others, status=RegistrationStatus.WAITLISTED
         ).exists()
 
-    def test_the_idea_event_is_open_for_pitches_with_teams(self, loaded, db):
+    def test_the_idea_event_is_open_for_pitches_with_teams(self, loaded_demo, db):
         event = Event.objects.get(title__in=UPCOMING_TITLES, kind=EventKind.IDEA)
         assert event.idea_round == IdeaRound.PITCH
         pitches = Pitch.objects.filter(event=event)
@@ -130,7 +113,7 @@ class TestAliveDemo:
         for pitch in pitches:
             assert pitch.team_size == TeamMember.objects.filter(pitch=pitch).count() >= 2
 
-    def test_most_open_issues_have_comments_and_empathy(self, loaded, db):
+    def test_most_open_issues_have_comments_and_empathy(self, loaded_demo, db):
         open_issues = Issue.objects.exclude(stage__in=[Stage.MERGED, Stage.CLOSED])
         total = open_issues.count()
         assert open_issues.filter(comment_count__gt=0).count() >= 0.9 * total
@@ -142,8 +125,8 @@ class TestAliveDemo:
             assert issue.empathy_count == Empathy.objects.filter(issue=issue).count()
             assert issue.follower_count == Follow.objects.filter(issue=issue).count()
 
-    def test_recent_talk_is_dated_in_the_last_weeks(self, loaded, db):
-        loaded_at, _result = loaded
+    def test_recent_talk_is_dated_in_the_last_weeks(self, loaded_demo, db):
+        loaded_at = loaded_demo.started_at
         recent = Comment.objects.filter(issue__title__in=[t.title for t in TALKS])
         moments = list(recent.values_list("created_at", flat=True))
         assert moments and max(moments) < loaded_at
@@ -152,8 +135,8 @@ class TestAliveDemo:
         week = Empathy.objects.filter(created_at__gte=loaded_at - timedelta(days=7))
         assert week.values("issue").distinct().count() >= 10
 
-    def test_demo_people_have_unread_notifications_dated_like_their_cause(self, loaded, db):
-        loaded_at, _result = loaded
+    def test_demo_people_have_unread_notifications_dated_like_their_cause(self, loaded_demo, db):
+        loaded_at = loaded_demo.started_at
         suzuki = Notification.objects.filter(recipient__email="suzuki@demo.kyoso.invalid")
         unread = suzuki.filter(read_at__isnull=True)
         assert unread.count() >= 3
@@ -164,8 +147,8 @@ class TestAliveDemo:
             kind__startswith="issues.", created_at__gt=loaded_at
         ).exists()
 
-    def test_every_community_board_has_recent_posts_with_counted_comments(self, loaded, db):
-        loaded_at, _result = loaded
+    def test_every_community_board_has_recent_posts_with_counted_comments(self, loaded_demo, db):
+        loaded_at = loaded_demo.started_at
         for community in Community.objects.all():
             posts = BoardPost.objects.filter(community=community)
             assert posts.count() >= 2, community.slug
@@ -174,7 +157,7 @@ class TestAliveDemo:
         for post in BoardPost.objects.all():
             assert post.comment_count == BoardComment.objects.filter(post=post).count()
 
-    def test_second_load_adds_nothing(self, loaded, db):
+    def test_second_load_adds_nothing(self, loaded_demo, db):
         tables = (Event, Registration, Pitch, TeamMember, Comment, Empathy, Follow, HelpOffer)
         tables += (Notification, BoardPost, BoardComment)
         before = {model: list(model.objects.order_by("pk").values()) for model in tables}

@@ -5,8 +5,6 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
-from django.test import TestCase, override_settings
 
 from kyoso.accounts.models import Profile, Sector, User, Visibility
 from kyoso.demo import data, messages
@@ -17,23 +15,9 @@ from kyoso.roles.models import MAPSO_ROLES, PlatformRole, RoleAssignment
 from kyoso.sitepages.models import SitePage
 
 
-@pytest.fixture(scope="class")
-def loaded_demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo loaded once for a test class, its on-commit work run, then rolled back: a load
-    takes 10–15 s, and these tests only read it."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        with (
-            override_settings(DATA_DIR=tmp_path_factory.mktemp("demo")),
-            TestCase.captureOnCommitCallbacks(execute=True),
-        ):
-            result = demo_load()
-        yield result
-        transaction.set_rollback(True)
-
-
 @pytest.fixture
 def demo(loaded_demo, db):
-    return loaded_demo
+    return loaded_demo.result
 
 
 # (name as in the seed, type, JIS municipality code or None, verified)

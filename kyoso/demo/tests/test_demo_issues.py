@@ -8,8 +8,7 @@ from decimal import Decimal
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core import mail
-from django.db import transaction
-from django.test import TestCase, override_settings
+from django.test import TestCase
 from django.utils import timezone
 
 from kyoso.demo import data
@@ -44,20 +43,6 @@ def emails(rows) -> set[str]:
 def longest_noun(title: str) -> str:
     """The longest noun of the title (as SudachiPy cuts it): what a person would type."""
     return max((u.surface for u in analyze(title) if u.pos[0] == "名詞"), key=len)
-
-
-@pytest.fixture(scope="class")
-def loaded(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo loaded once for a test class, its on-commit work (search index) run, then
-    rolled back. Tests that use it also take ``db`` (each runs in a savepoint inside)."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        with (
-            override_settings(DATA_DIR=tmp_path_factory.mktemp("demo")),
-            TestCase.captureOnCommitCallbacks(execute=True),
-        ):
-            result = demo_load()
-        yield result
-        transaction.set_rollback(True)
 
 
 # --- The data as written -----------------------------------------------------------------------
@@ -125,8 +110,8 @@ class TestLoadedDemo:
     """Loaded once for the class (``loaded``); tests outside the class start from an empty
     database, whatever order they run in."""
 
-    def test_every_issue_is_loaded_with_its_poster_and_settings(self, loaded, db):
-        assert loaded.created["issues"] == len(ISSUES) == Issue.objects.count()
+    def test_every_issue_is_loaded_with_its_poster_and_settings(self, loaded_demo, db):
+        assert loaded_demo.result.created["issues"] == len(ISSUES) == Issue.objects.count()
         for issue in Issue.objects.select_related("author", "organization"):
             entry = BY_TITLE[issue.title]
             assert issue.author.email == f"{entry.author}@demo.kyoso.invalid"
@@ -141,7 +126,7 @@ class TestLoadedDemo:
             assert (issue.latitude, issue.longitude) == point
             assert not issue.is_hidden and not issue.awaiting_review
 
-    def test_tags_are_the_issues_themes_sdgs_targets_and_walls(self, loaded, db):
+    def test_tags_are_the_issues_themes_sdgs_targets_and_walls(self, loaded_demo, db):
         tags: dict[str, set] = {}
         for title, kind, value in IssueTag.objects.values_list("issue__title", "kind", "value"):
             tags.setdefault(title, set()).add((kind, value))
@@ -150,7 +135,7 @@ class TestLoadedDemo:
             expected |= {("target", v) for v in entry.targets} | {("wall", v) for v in entry.walls}
             assert tags.get(entry.title, set()) == expected, entry.title
 
-    def test_stage_and_history_with_reasons(self, loaded, db):
+    def test_stage_and_history_with_reasons(self, loaded_demo, db):
         stages = Counter(Issue.objects.values_list("stage", flat=True))
         assert set(stages) == set(Stage.values)
         for issue in Issue.objects.prefetch_related("stage_changes"):
@@ -164,7 +149,7 @@ class TestLoadedDemo:
             else:
                 assert history == expected, issue.title
 
-    def test_timeline_is_backdated_and_in_order(self, loaded, db):
+    def test_timeline_is_backdated_and_in_order(self, loaded_demo, db):
         now = timezone.now()
         for issue in Issue.objects.prefetch_related("stage_changes", "comments"):
             entry = BY_TITLE[issue.title]
@@ -176,13 +161,13 @@ class TestLoadedDemo:
             assert all(issue.created_at < moment < now for moment in comments), issue.title
             assert issue.created_at <= issue.last_activity_at < now - timedelta(hours=12)
 
-    def test_counters_match_the_rows(self, loaded, db):
+    def test_counters_match_the_rows(self, loaded_demo, db):
         for issue in Issue.objects.all():
             assert issue.empathy_count == Empathy.objects.filter(issue=issue).count(), issue.title
             assert issue.comment_count == Comment.objects.filter(issue=issue).count(), issue.title
             assert issue.follower_count == Follow.objects.filter(issue=issue).count(), issue.title
 
-    def test_empathy_offers_comments_and_follows_are_there(self, loaded, db):
+    def test_empathy_offers_comments_and_follows_are_there(self, loaded_demo, db):
         merged = {e.title for e in ISSUES if e.merged_into}
         for entry in ISSUES:
             if entry.title in merged:
@@ -202,20 +187,22 @@ class TestLoadedDemo:
             assert Comment.objects.filter(issue=issue, parent__isnull=False).count() == replies
         assert Empathy.objects.values("user").distinct().count() >= 10
 
-    def test_every_issue_is_found_by_a_word_of_its_title(self, loaded, db):
+    def test_every_issue_is_found_by_a_word_of_its_title(self, loaded_demo, db):
         # A merged duplicate leaves the index on purpose: its page points to the target.
         for issue in Issue.objects.exclude(stage=Stage.MERGED):
             word = longest_noun(issue.title)
             page = search(word, viewer=AnonymousUser(), types=["issues"], limit=100)
             assert issue.pk in {hit.id for hit in page.items}, (word, issue.title)
 
-    def test_a_word_inside_a_compound_and_a_two_character_word_find_demo_issues(self, loaded, db):
+    def test_a_word_inside_a_compound_and_a_two_character_word_find_demo_issues(
+        self, loaded_demo, db
+    ):
         hits = search("用品", viewer=AnonymousUser(), types=["issues"]).items
         titles = {hit.title for hit in hits}
         assert any("生理用品" in title for title in titles)
         assert search("空き家", viewer=AnonymousUser(), types=["issues"]).count >= 3
 
-    def test_second_load_creates_and_changes_nothing(self, loaded, db):
+    def test_second_load_creates_and_changes_nothing(self, loaded_demo, db):
         tables = (Issue, IssueTag, StageChange, Empathy, Follow, HelpOffer, Comment, Notification)
         before = {model: list(model.objects.order_by("pk").values()) for model in tables}
 

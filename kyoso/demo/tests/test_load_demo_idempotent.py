@@ -6,6 +6,7 @@ from django.apps import apps
 from django.core.management import call_command
 
 from kyoso.accounts.models import User
+from kyoso.communities.models import Community
 from kyoso.demo import messages
 from kyoso.demo.services import demo_password
 from kyoso.orgs.models import Organization
@@ -40,19 +41,11 @@ def test_load_demo_idempotent(db):
     assert str(messages.UNCHANGED) in output.getvalue()
 
 
-def test_second_run_keeps_staff_edits(db):
+def test_second_run_keeps_staff_edits_and_restores_a_changed_demo_password(db, client):
     call_command("load_demo", stdout=StringIO())
     Organization.objects.filter(slug="sakata-city").update(description="事務局が書き直した紹介")
     SitePage.objects.filter(slug="privacy").update(body_ja="事務局が書いた本文")
-
-    call_command("load_demo", stdout=StringIO())
-
-    assert Organization.objects.get(slug="sakata-city").description == "事務局が書き直した紹介"
-    assert SitePage.objects.get(slug="privacy").body_ja == "事務局が書いた本文"
-
-
-def test_second_run_restores_a_changed_demo_password(db, client):
-    call_command("load_demo", stdout=StringIO())
+    Community.objects.filter(slug="shonai-nogyo").update(description="リーダーが書き直した紹介")
     sato = User.objects.get(email="sato@demo.kyoso.invalid")
     sato.set_password("someone-changed-it-2026")
     sato.save()
@@ -61,6 +54,7 @@ def test_second_run_restores_a_changed_demo_password(db, client):
     call_command("load_demo", stdout=StringIO())
     after = _snapshot()
 
+    # The edits are kept (their tables are unchanged); only the demo password is put back.
     changed = [label for label in before if before[label] != after[label]]
     assert changed == ["accounts.User"]
     changed_users = [
@@ -70,6 +64,9 @@ def test_second_run_restores_a_changed_demo_password(db, client):
     ]
     assert changed_users == ["sato@demo.kyoso.invalid"]
     assert client.login(email="sato@demo.kyoso.invalid", password=demo_password())
+    assert Organization.objects.get(slug="sakata-city").description == "事務局が書き直した紹介"
+    assert SitePage.objects.get(slug="privacy").body_ja == "事務局が書いた本文"
+    assert Community.objects.get(slug="shonai-nogyo").description == "リーダーが書き直した紹介"
 
 
 def test_the_home_shows_the_demo_once_it_is_loaded(client, db, django_capture_on_commit_callbacks):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from kyoso.demo.data.events import FY2021_CSV, ORGANIZER_SLUG
-from kyoso.demo.services import demo_load
 from kyoso.events.figures import participation_figures
 from kyoso.events.models import Event, EventKind, EventMode
 from kyoso.events.services.importing import ImportRefused, events_import
@@ -20,38 +19,39 @@ def demo_data_dir(settings, tmp_path, monkeypatch):
     monkeypatch.delenv("KYOSO_DEMO_PASSWORD", raising=False)
 
 
-def test_demo_fy2021_is_11_events_and_128_participants():
-    result = demo_load()
-    assert result.created["events"] == 11
-    figures = participation_figures(2021)
-    assert figures.events == 11
-    assert figures.events_by_kind[EventKind.REGULAR] == 7
-    assert figures.events_by_kind[EventKind.STUDY] == 4
-    assert figures.attendance == 128
+class TestDemoEvents:
+    """The demo loaded once for the class (kyoso/demo/testing.py); a second load changing
+    nothing is kyoso/demo/tests/test_load_demo_idempotent.py's."""
 
-    # The FY2021 history (the demo also holds upcoming events, kyoso/demo/upcoming.py).
-    events = Event.objects.filter(imported_from__startswith="demo/fy2021.csv:").order_by(
-        "starts_at"
-    )
-    assert events.count() == 11
-    assert {e.organization.slug for e in events} == {ORGANIZER_SLUG}
-    assert {e.mode for e in events} == {EventMode.ONLINE}
-    assert all(e.imported_from.startswith("demo/fy2021.csv:") for e in events)
-    first = events.first()
-    assert first.starts_at == tokyo(2021, 4, 1, 19, 0) and first.counted_attendance == 10
-    last = events.last()
-    assert last.starts_at == tokyo(2022, 3, 1, 19, 30) and last.ends_at == tokyo(2022, 3, 1, 20, 30)
-    third_study = Event.objects.get(title="オンライン情報交換会 第3回勉強会")
-    assert third_study.starts_at == tokyo(2021, 7, 29, 19, 0)
-    assert third_study.topic == "若年女性への支援"
-    assert [(g.affiliation, g.title, g.name) for g in third_study.guests.all()] == [
-        ("NPO法人ほっぷすてっぷ", "理事", "森田みさ")
-    ]
+    def test_demo_fy2021_is_11_events_and_128_participants(self, loaded_demo, db):
+        result = loaded_demo.result
+        assert result.created["events"] == 11
+        figures = participation_figures(2021)
+        assert figures.events == 11
+        assert figures.events_by_kind[EventKind.REGULAR] == 7
+        assert figures.events_by_kind[EventKind.STUDY] == 4
+        assert figures.attendance == 128
 
-    again = demo_load()
-    assert again.created.get("events", 0) == 0
-    assert events.count() == 11
-    assert participation_figures(2021).attendance == 128
+        # The FY2021 history (the demo also holds upcoming events, kyoso/demo/upcoming.py).
+        events = Event.objects.filter(imported_from__startswith="demo/fy2021.csv:").order_by(
+            "starts_at"
+        )
+        assert events.count() == 11
+        assert {e.organization.slug for e in events} == {ORGANIZER_SLUG}
+        assert {e.mode for e in events} == {EventMode.ONLINE}
+        assert all(e.imported_from.startswith("demo/fy2021.csv:") for e in events)
+        first = events.first()
+        assert first.starts_at == tokyo(2021, 4, 1, 19, 0) and first.counted_attendance == 10
+        last = events.last()
+        assert last.starts_at == tokyo(2022, 3, 1, 19, 30) and last.ends_at == tokyo(
+            2022, 3, 1, 20, 30
+        )
+        third_study = Event.objects.get(title="オンライン情報交換会 第3回勉強会")
+        assert third_study.starts_at == tokyo(2021, 7, 29, 19, 0)
+        assert third_study.topic == "若年女性への支援"
+        assert [(g.affiliation, g.title, g.name) for g in third_study.guests.all()] == [
+            ("NPO法人ほっぷすてっぷ", "理事", "森田みさ")
+        ]
 
 
 def test_the_seeds_misprinted_weekdays_are_caught(sato):

@@ -34,7 +34,9 @@ class BBoxQuery(IssueFacets):
     bbox: str | None = Field(
         None,
         description="minLon,minLat,maxLon,maxLat (WGS 84), e.g. 139.5,37.7,141.7,39.2",
-        examples=["139.5,37.7,141.7,39.2"],
+        # One example as ``example``: ninja lifts a field's ``examples`` list onto the
+        # parameter, where OpenAPI requires a map of named examples.
+        json_schema_extra={"example": "139.5,37.7,141.7,39.2"},
     )
 
     @field_validator("bbox")

@@ -13,10 +13,11 @@ def register() -> None:
     from kyoso.audit.registry import register_actions
     from kyoso.core import navigation
     from kyoso.core import personal_data as core_personal_data
-    from kyoso.network import audit, personal_data, rules
+    from kyoso.network import audit, home, personal_data, rules
     from kyoso.notifications.types import register_type
 
     rules.register()
+    home.register()
     register_actions(audit.ACTIONS)
     navigation.register(_("紹介と相談"), "introductions:list", 60)
     core_personal_data.register("network", export=personal_data.export, erase=personal_data.erase)

@@ -16,6 +16,7 @@ from kyoso.network.models import (
     Advisor,
     Block,
     Introduction,
+    IntroductionStatus,
     NetworkPreference,
 )
 from kyoso.network.ties import ties
@@ -49,6 +50,27 @@ def introductions_for(user: Any) -> QuerySet[Introduction]:
         | Q(to_user_id=user.pk)
         | Q(to_organization_id__in=managed)
         | Q(broker_id=user.pk)
+    )
+
+
+def introductions_awaiting(user: Any) -> QuerySet[Introduction]:
+    """Open introductions waiting for ``user``'s answer (as the person or organization asked,
+    or as the asker of a brokered one), oldest first."""
+    from kyoso.orgs.rules import MANAGER_ROLES
+    from kyoso.orgs.selectors import memberships_of_user
+
+    managed = memberships_of_user(user).filter(role__in=MANAGER_ROLES).values("organization_id")
+    return (
+        _introductions()
+        .filter(status=IntroductionStatus.PENDING)
+        .filter(
+            (
+                (Q(to_user_id=user.pk) | Q(to_organization_id__in=managed))
+                & Q(target_accepted_at__isnull=True)
+            )
+            | (Q(requester_id=user.pk) & Q(requester_accepted_at__isnull=True))
+        )
+        .order_by("created_at", "id")
     )
 
 

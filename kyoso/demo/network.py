@@ -155,11 +155,11 @@ def load_network(run: Any) -> None:
     advisors: dict[str, Advisor] = {}
     for key, expertise, kinds, limit in ADVISORS:
         run.totals["advisors"] += 1
-        advisor, created = Advisor.objects.get_or_create(
+        row, created = Advisor.objects.get_or_create(
             user=users[key],
             defaults={"expertise": expertise, "kinds": kinds, "monthly_limit": limit},
         )
-        advisors[key] = advisor
+        advisors[key] = row
         run.created["advisors"] += int(created)
 
     for requester, subject, body, advisor_key, status, day, record in ADVICE:
@@ -223,12 +223,12 @@ def load_network(run: Any) -> None:
         if answered_at is not None:
             events.append((f"target_{status}", "pending", status, users[target], answered_at))
         for event, from_status, to_status, actor, at in events:
-            change = IntroductionChange.objects.create(
+            intro_change = IntroductionChange.objects.create(
                 introduction=intro,
                 event=event,
                 from_status=from_status,
                 to_status=to_status,
                 actor=actor,
             )
-            IntroductionChange.objects.filter(pk=change.pk).update(at=at)
+            IntroductionChange.objects.filter(pk=intro_change.pk).update(at=at)
         run.created["introductions"] += 1

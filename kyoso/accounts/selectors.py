@@ -88,3 +88,13 @@ def own_profile(user: User) -> Profile:
         .first()
     )
     return profile or Profile.objects.create(user=user)
+
+
+def sector_rows() -> Any:
+    """``(user_id, sectors)`` of every profile that names a sector (the network's colours)."""
+    return Profile.objects.exclude(sectors=[]).values_list("user_id", "sectors")
+
+
+def display_names(user_ids: Any) -> dict[int, str]:
+    """Public display names by id (for people who chose to be named in the network picture)."""
+    return dict(User.objects.filter(pk__in=list(user_ids)).values_list("pk", "display_name"))

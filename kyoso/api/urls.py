@@ -10,6 +10,7 @@ from kyoso.api.routers import (
     issues,
     me,
     missions,
+    network,
     organizations,
     project_work,
     projects,
@@ -45,3 +46,4 @@ api.add_router("", projects.router)
 api.add_router("", project_work.router)
 api.add_router("", missions.router)
 api.add_router("", screenings.router)
+api.add_router("", network.router)

@@ -244,3 +244,13 @@ def sole_led_communities(user: Any) -> QuerySet[Community]:
         .exclude(pk__in=others.values("community_id"))
         .order_by("name")
     )
+
+
+def member_rows() -> QuerySet:
+    """``(community_id, user_id, joined)`` of every active membership, ordered by community:
+    the collaboration network's shared-community ties."""
+    return (
+        CommunityMembership.objects.filter(status=MembershipStatus.ACTIVE)
+        .order_by("community_id", "user_id")
+        .values_list("community_id", "user_id", "created_at")
+    )

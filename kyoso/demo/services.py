@@ -43,6 +43,7 @@ from kyoso.demo.conversations import date_notifications, last_notification_id, l
 from kyoso.demo.data.issues import ISSUES, DemoIssue
 from kyoso.demo.data.projects import PROJECTS
 from kyoso.demo.missions import load_missions
+from kyoso.demo.network import load_network
 from kyoso.demo.projects import load_projects
 from kyoso.demo.upcoming import load_upcoming_events
 from kyoso.issues.models import Comment, HelpOffer, Issue, Stage, StageChange
@@ -416,6 +417,7 @@ STEPS: list[Callable[[_Run], None]] = [
     load_upcoming_events,  # kyoso/demo/upcoming.py
     load_missions,  # kyoso/demo/missions.py
     load_projects,  # kyoso/demo/projects.py (and the projects' missions)
+    load_network,  # kyoso/demo/network.py (advisors, advice requests, introductions)
 ]
 
 

@@ -413,3 +413,27 @@ def my_organized_events(user: Any) -> list[Event]:
         .order_by("-starts_at", "-id")
     )
     return with_when(events[:100])
+
+
+def attendee_rows(start: Any, end: Any) -> Any:
+    """``(event_id, user_id, starts_at)`` of the confirmed registrations of people with an
+    account to published events held from ``start`` to ``end`` (dates, Japan time),
+    ordered by event: the collaboration network's co-attendance ties."""
+    from datetime import time as dtime
+    from datetime import timedelta
+
+    from kyoso.events.models import EventStatus, Registration, RegistrationStatus
+
+    since = timezone.make_aware(datetime.combine(start, dtime.min))
+    until = timezone.make_aware(datetime.combine(end + timedelta(days=1), dtime.min))
+    return (
+        Registration.objects.filter(
+            status=RegistrationStatus.CONFIRMED,
+            user__isnull=False,
+            event__starts_at__gte=since,
+            event__starts_at__lt=until,
+            event__status=EventStatus.PUBLISHED,
+        )
+        .order_by("event_id", "user_id")
+        .values_list("event_id", "user_id", "event__starts_at")
+    )

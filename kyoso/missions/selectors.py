@@ -20,6 +20,7 @@ from django.utils import timezone
 from kyoso.core.keyset import RowLessThan, decode_cursor, encode_cursor
 from kyoso.missions.models import (
     Application,
+    ApplicationStatus,
     ApplicationStatusChange,
     Mission,
     MissionStatus,
@@ -238,3 +239,20 @@ def create_url(owner: Any) -> str:
     if isinstance(owner, Project):
         return reverse("missions:create") + f"?project={owner.pk}"
     return reverse("missions:create") + f"?organization={owner.slug}"
+
+
+def accepted_pairs() -> QuerySet:
+    """``(candidate id, host id, accepted)`` of every accepted application: the collaboration
+    network's ties between a mission's host and the person who took it."""
+    from django.db.models.functions import Coalesce
+
+    return (
+        ApplicationStatusChange.objects.filter(to_status=ApplicationStatus.ACCEPTED)
+        .annotate(
+            host_user=Coalesce(
+                "application__mission__host_id", "application__mission__created_by_id"
+            )
+        )
+        .order_by("id")
+        .values_list("application__applicant_id", "host_user", "at")
+    )

@@ -162,3 +162,18 @@ def sole_owned_organizations(user: Any) -> QuerySet[Organization]:
         .filter(owners=1)
         .order_by("name", "id")
     )
+
+
+def manager_ids(organization_id: int) -> list[int]:
+    """The user ids of the organization's owners and admins (who answer for it)."""
+    return sorted(
+        Membership.objects.filter(
+            organization_id=organization_id, role__in=[MemberRole.OWNER, MemberRole.ADMIN]
+        ).values_list("user_id", flat=True)
+    )
+
+
+def member_kind_rows() -> Any:
+    """``(user_id, organization kind)`` of every membership, the network's sectors of people
+    who name none on their profile."""
+    return Membership.objects.order_by("id").values_list("user_id", "organization__org_type")

@@ -346,3 +346,17 @@ def sole_led_projects(user: Any) -> QuerySet[Project]:
 
 def stage_index(stage: str) -> int:
     return STAGE_ORDER.index(stage) if stage in STAGE_ORDER else -1
+
+
+def member_rows() -> QuerySet:
+    """``(project_id, user_id, joined)`` of every active membership, ordered by project: the
+    collaboration network's shared-project ties."""
+    from django.db.models.functions import Coalesce
+
+    from kyoso.projects.models import Membership, MemberStatus
+
+    return (
+        Membership.objects.filter(status=MemberStatus.ACTIVE)
+        .order_by("project_id", "user_id")
+        .values_list("project_id", "user_id", Coalesce("joined_at", "created_at"))
+    )

@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "kyoso.missions",
     "kyoso.scheduler",
     "kyoso.screening",
+    "kyoso.network",
     "kyoso.api",
     "kyoso.demo",
 ]

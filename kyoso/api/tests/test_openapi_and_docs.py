@@ -43,6 +43,10 @@ EXPECTED_PATHS = {
     "/api/v1/projects/{project_id}": {"get", "patch"},
     "/api/v1/projects/{project_id}/members": {"get", "post"},
     "/api/v1/projects/{project_id}/stage": {"get", "post"},
+    "/api/v1/introductions": {"get", "post"},
+    "/api/v1/introductions/{introduction_id}/accept": {"post"},
+    "/api/v1/introductions/{introduction_id}/decline": {"post"},
+    "/api/v1/advice-requests": {"get", "post"},
 }
 
 

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class NetworkConfig(AppConfig):
+    name = "kyoso.network"
+    label = "network"
+
+    def ready(self) -> None:
+        from kyoso.network import registry
+
+        registry.register()

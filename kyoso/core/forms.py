@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.renderers import DjangoTemplates
 
 from kyoso.core.text import tidy_text
 
@@ -61,3 +62,10 @@ class TagListField(forms.CharField):
                 raise ValidationError(
                     messages.TEXT_TOO_LONG, code="too_long", params={"limit": TAG_MAX_LENGTH}
                 )
+
+
+class FormRenderer(DjangoTemplates):
+    """The project's form renderer (settings.FORM_RENDERER): Django's, with a form template
+    that puts an error summary (a live region) above a form that came back with errors."""
+
+    form_template_name = "core/forms/div.html"

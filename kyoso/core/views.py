@@ -82,3 +82,24 @@ def search(request: HttpRequest) -> HttpResponse:
         page_number=request.GET.get("page", 1),
     )
     return render(request, "core/search.html", {"search_query": result.query, "result": result})
+
+
+@public
+def styleguide(request: HttpRequest) -> HttpResponse:
+    """Every component of the design system (kyoso.css, docs/design.md) with sample text."""
+    from kyoso.core import styleguide as guide
+
+    return render(
+        request,
+        "core/styleguide.html",
+        {
+            "sections": guide.SECTIONS,
+            "colours": guide.COLOUR_TOKENS,
+            "spacing": guide.SPACING_TOKENS,
+            "type_scale": guide.TYPE_TOKENS,
+            "shapes": guide.SHAPE_TOKENS,
+            "form": guide.sample_form(),
+            "page": guide.sample_page(),
+            "query_string": "",
+        },
+    )

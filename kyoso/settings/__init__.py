@@ -120,6 +120,9 @@ TEMPLATES = [
     }
 ]
 
+# Forms render with an error summary above them (kyoso/core/templates/core/forms/div.html).
+FORM_RENDERER = "kyoso.core.forms.FormRenderer"
+
 # --- Database -------------------------------------------------------------------------------
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{DATA_DIR / 'kyoso.sqlite3'}")
 DATABASES = {"default": _env.db_url_config(DATABASE_URL)}

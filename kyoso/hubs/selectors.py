@@ -96,3 +96,11 @@ def may_book(user: Any, space: Space) -> bool:
     if space.who_may_book == WhoMayBook.MEMBERS:
         return is_hub_member(space.hub, user)
     return False
+
+
+def hub_hours(hub: Hub) -> list[tuple[int, Any]]:
+    """(weekday, OpeningHours or None) for Monday to Sunday (one query)."""
+    from kyoso.hubs.models import OpeningHours
+
+    rows = {h.weekday: h for h in OpeningHours.objects.filter(hub_id=hub.pk)}
+    return [(weekday, rows.get(weekday)) for weekday in range(7)]

@@ -2,6 +2,7 @@
 around the load date that keep the booking invariants."""
 
 from io import StringIO
+from itertools import pairwise
 
 from django.core.management import call_command
 from django.db.models import Count
@@ -29,7 +30,7 @@ def test_the_two_hubs_have_spaces_and_a_month_of_bookings(db):
                 space_id=space_id, kind="slot", status__in=HOLDING_STATUSES
             ).values_list("starts_at", "blocked_until")
         )
-        assert all(a[1] <= b[0] for a, b in zip(slots, slots[1:], strict=False))
+        assert all(a[1] <= b[0] for a, b in pairwise(slots))
     # Each desk counter equals its day passes.
     passes = {
         (r["space_id"], r["day"]): r["n"]

@@ -28,6 +28,14 @@ WEEKDAYS = [
 ]
 
 
+class NoColon:
+    """Japanese forms put no colon after a label."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+
+
 def _date(label: Any, **kwargs: Any) -> forms.DateField:
     return forms.DateField(
         label=label,
@@ -46,7 +54,7 @@ def _time(label: Any, **kwargs: Any) -> forms.TimeField:
     )
 
 
-class SlotForm(forms.Form):
+class SlotForm(NoColon, forms.Form):
     day = _date(_("日付"))
     start = _time(_("開始"))
     end = _time(_("終了"))
@@ -74,11 +82,11 @@ class SlotForm(forms.Form):
         )
 
 
-class DayPassForm(forms.Form):
+class DayPassForm(NoColon, forms.Form):
     day = _date(_("日付"))
 
 
-class SeriesForm(forms.Form):
+class SeriesForm(NoColon, forms.Form):
     first = _date(_("初回の日付"))
     frequency = forms.ChoiceField(
         label=_("繰り返し"),
@@ -129,7 +137,7 @@ class SeriesForm(forms.Form):
         return f"{what} {data['start']:%H:%M}〜{data['end']:%H:%M}"
 
 
-class RefuseForm(forms.Form):
+class RefuseForm(NoColon, forms.Form):
     reason = NormalizedCharField(
         label=_("お断りの理由"),
         max_length=1000,
@@ -139,13 +147,13 @@ class RefuseForm(forms.Form):
     )
 
 
-class CodeForm(forms.Form):
+class CodeForm(NoColon, forms.Form):
     code = forms.CharField(
         label=_("受付コード"), max_length=20, error_messages={"required": messages.REQUIRED}
     )
 
 
-class HubForm(forms.ModelForm):
+class HubForm(NoColon, forms.ModelForm):
     class Meta:
         model = Hub
         fields = [
@@ -164,7 +172,7 @@ class HubForm(forms.ModelForm):
         error_messages = {"slug": {"unique": messages.SLUG_TAKEN}}
 
 
-class SpaceForm(forms.ModelForm):
+class SpaceForm(NoColon, forms.ModelForm):
     class Meta:
         model = Space
         fields = [
@@ -207,7 +215,7 @@ class SpaceForm(forms.ModelForm):
         return data
 
 
-class HoursForm(forms.Form):
+class HoursForm(NoColon, forms.Form):
     """Opens and closes for each weekday; both empty: closed that day."""
 
     def __init__(self, *args: Any, current: dict[int, tuple[time, time]], **kwargs: Any) -> None:
@@ -244,7 +252,7 @@ class HoursForm(forms.Form):
         return result
 
 
-class ClosureForm(forms.Form):
+class ClosureForm(NoColon, forms.Form):
     starts_on = _date(_("休館開始日"))
     ends_on = _date(_("休館終了日"))
     reason = NormalizedCharField(label=_("理由"), max_length=PURPOSE_MAX)

@@ -107,6 +107,9 @@ def availability(space: Space, start: date, end: date) -> list[DayAvailability]:
         status__in=HOLDING_STATUSES,
         starts_at__lt=last,
         blocked_until__gt=first,
+        # No slot is longer than a day plus its buffer: a lower bound keeps the index range
+        # to the displayed weeks instead of every past booking of the space.
+        starts_at__gte=first - timedelta(days=2),
     ).values_list("starts_at", "blocked_until")
     for starts_at, blocked_until in sorted(rows):
         found = days.get(local(starts_at).date())

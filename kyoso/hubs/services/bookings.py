@@ -152,6 +152,8 @@ def overlaps(space: Space, starts_at: datetime, ends_at: datetime, *, exclude: i
         status__in=HOLDING_STATUSES,
         starts_at__lt=ends_at + buffer,
         blocked_until__gt=starts_at,
+        # No slot is longer than a day plus its buffer: bounds the index range.
+        starts_at__gte=starts_at - timedelta(days=2),
     )
     return found.exclude(pk=exclude) if exclude else found
 

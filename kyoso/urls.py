@@ -25,6 +25,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("introductions/", include("kyoso.network.views_introductions")),
     path("advice/", include("kyoso.network.views_advice")),
     path("network/", include("kyoso.network.views_network")),
+    path("hubs/", include("kyoso.hubs.urls")),
     path("orgs/", include("kyoso.orgs.urls")),
     path("notifications/", include("kyoso.notifications.urls")),
     path("roles/", include("kyoso.roles.urls")),

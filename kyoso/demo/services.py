@@ -42,6 +42,7 @@ from kyoso.demo.communities import load_communities
 from kyoso.demo.conversations import date_notifications, last_notification_id, load_conversations
 from kyoso.demo.data.issues import ISSUES, DemoIssue
 from kyoso.demo.data.projects import PROJECTS
+from kyoso.demo.hubs import load_hubs
 from kyoso.demo.missions import load_missions
 from kyoso.demo.network import load_network
 from kyoso.demo.projects import load_projects
@@ -418,6 +419,7 @@ STEPS: list[Callable[[_Run], None]] = [
     load_missions,  # kyoso/demo/missions.py
     load_projects,  # kyoso/demo/projects.py (and the projects' missions)
     load_network,  # kyoso/demo/network.py (advisors, advice requests, introductions)
+    load_hubs,  # kyoso/demo/hubs.py (spaces and a month of bookings)
 ]
 
 

@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "kyoso.scheduler",
     "kyoso.screening",
     "kyoso.network",
+    "kyoso.hubs",
     "kyoso.api",
     "kyoso.demo",
 ]

@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "kyoso.projects",
     "kyoso.missions",
     "kyoso.hubs",
+    "kyoso.concierge",
     "kyoso.api",
     "kyoso.demo",
 ]

@@ -64,3 +64,43 @@ def hubs_for_staff(user: Any) -> QuerySet[Hub]:
     if not ids:
         return Hub.objects.none()
     return hub_list().filter(organization_id__in=ids)
+
+
+def is_hub_member(hub: Hub, user: Any) -> bool:
+    """A member (any role) of the hub's organization, or an active member of one of its
+    communities: those who may book members-only spaces and book free where a space says so."""
+    if not _authenticated(user):
+        return False
+    kept = getattr(hub, "_viewer_member", None)
+    if kept is not None and kept[0] == user.pk:
+        return bool(kept[1])
+    from kyoso.orgs.rules import role_in
+
+    answer = role_in(user, hub.organization) is not None or (
+        hub.communities.filter(memberships__user_id=user.pk, memberships__status="active").exists()
+    )
+    hub._viewer_member = (user.pk, answer)  # type: ignore[attr-defined]
+    return answer
+
+
+def may_book(user: Any, space: Space) -> bool:
+    """Who may book the space: everyone signed in, members of the hub, or its staff only."""
+    from kyoso.hubs.models import WhoMayBook
+
+    if not _authenticated(user) or not space.active:
+        return False
+    if is_hub_staff(space.hub, user):
+        return True
+    if space.who_may_book == WhoMayBook.EVERYONE:
+        return True
+    if space.who_may_book == WhoMayBook.MEMBERS:
+        return is_hub_member(space.hub, user)
+    return False
+
+
+def hub_hours(hub: Hub) -> list[tuple[int, Any]]:
+    """(weekday, OpeningHours or None) for Monday to Sunday (one query)."""
+    from kyoso.hubs.models import OpeningHours
+
+    rows = {h.weekday: h for h in OpeningHours.objects.filter(hub_id=hub.pk)}
+    return [(weekday, rows.get(weekday)) for weekday in range(7)]

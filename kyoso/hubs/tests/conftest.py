@@ -1,7 +1,8 @@
 """Fixtures of the hubs tests.
 
 - 加藤 (``hub_staff``): an admin of the organization せんだい・みやぎソーシャルハブ運営 that runs
-  the hub ``hub`` (slug ``sendai``), with the room ``room`` and the desk pool ``desks`` (3 seats)
+  the hub ``hub`` (slug ``sendai``, open 9:00–21:00 every day), with the room ``room`` and
+  the desk pool ``desks`` (3 seats)
 - 鈴木, 高橋 and 佐藤 are the project personas (a citizen, someone with no role, the secretariat)
 """
 
@@ -10,7 +11,12 @@ from __future__ import annotations
 import pytest
 
 from kyoso.accounts.tests.factories import UserFactory
-from kyoso.hubs.tests.factories import DeskPoolFactory, HubFactory, SpaceFactory
+from kyoso.hubs.tests.factories import (
+    DeskPoolFactory,
+    HubFactory,
+    SpaceFactory,
+    open_every_day,
+)
 from kyoso.orgs.models import MemberRole
 from kyoso.orgs.tests.factories import MembershipFactory, OrganizationFactory
 
@@ -29,7 +35,9 @@ def hub_org(hub_staff):
 
 @pytest.fixture
 def hub(hub_org):
-    return HubFactory(organization=hub_org, name="せんだい・みやぎソーシャルハブ", slug="sendai")
+    hub = HubFactory(organization=hub_org, name="せんだい・みやぎソーシャルハブ", slug="sendai")
+    open_every_day(hub)
+    return hub
 
 
 @pytest.fixture

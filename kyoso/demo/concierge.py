@@ -138,7 +138,7 @@ def load_concierge(run: Any) -> None:
                 ),
                 followed_up_at=(
                     datetime.combine(follow_up_on, time(12), tzinfo=zone)
-                    if follow_up_on and follow_up_on < today - timedelta(days=3)
+                    if follow_up_on and follow_up_on < today - timedelta(days=7)
                     else None
                 ),
                 recorded_at=starts_at + timedelta(hours=2),

@@ -31,16 +31,24 @@ def _minutes_field() -> forms.TypedChoiceField:
     return forms.TypedChoiceField(label=_("長さ"), choices=MINUTE_CHOICES, coerce=int, initial=30)
 
 
-class ConciergeAddForm(forms.Form):
+class Form(forms.Form):
+    """Japanese forms put no colon after a label."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
+class ConciergeAddForm(Form):
     email = forms.EmailField(label=_("コンシェルジュにする人のメールアドレス"))
 
 
-class SlotForm(forms.Form):
+class SlotForm(Form):
     starts_at = _datetime_field(_("開始日時"))
     minutes = _minutes_field()
 
 
-class SubjectForm(forms.Form):
+class SubjectForm(Form):
     """Topic, themes, and a related issue (its number) or organization (its URL name)."""
 
     topic = forms.CharField(label=_("相談したいこと"), max_length=TOPIC_MAX)
@@ -121,7 +129,7 @@ class WalkInForm(SubjectForm):
             )
 
 
-class RecordForm(forms.Form):
+class RecordForm(Form):
     asked = forms.CharField(
         label=_("相談の内容"), widget=forms.Textarea(attrs={"rows": 4}), max_length=TEXT_MAX
     )
@@ -152,7 +160,7 @@ class RecordForm(forms.Form):
         )
 
 
-class IntroductionForm(forms.Form):
+class IntroductionForm(Form):
     to_email = forms.EmailField(label=_("紹介先の人のメールアドレス"), required=False)
     to_organization = forms.CharField(
         label=_("紹介先の団体（URL用の名前）"), required=False, max_length=60
@@ -170,6 +178,6 @@ class IntroductionForm(forms.Form):
         return _organization(self.cleaned_data.get("to_organization", ""))
 
 
-class MoveForm(forms.Form):
+class MoveForm(Form):
     to_status = forms.CharField(max_length=10, widget=forms.HiddenInput)
     reason = forms.CharField(label=_("理由"), required=False, max_length=500)

@@ -7,6 +7,7 @@ from kyoso.api.application import KyosoAPI
 from kyoso.api.routers import (
     communities,
     events,
+    hubs,
     issues,
     me,
     missions,
@@ -41,5 +42,6 @@ api.add_router("", search.router)
 api.add_router("", communities.router)
 api.add_router("", events.router)
 api.add_router("", projects.router)
+api.add_router("", hubs.router)
 api.add_router("", project_work.router)
 api.add_router("", missions.router)

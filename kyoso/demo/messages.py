@@ -32,5 +32,7 @@ KIND_LABELS = {
     "upcoming_events": _("これからのイベント"),
     "event_registrations": _("イベントの申込"),
     "pitches": _("アイデアのピッチ"),
+    "hubs": _("拠点"),
+    "hub_bookings": _("拠点の予約"),
     "passwords_reset": _("デモ用パスワードに戻したアカウント"),
 }

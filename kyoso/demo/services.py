@@ -43,6 +43,7 @@ from kyoso.demo.concierge import load_concierge
 from kyoso.demo.conversations import date_notifications, last_notification_id, load_conversations
 from kyoso.demo.data.issues import ISSUES, DemoIssue
 from kyoso.demo.data.projects import PROJECTS
+from kyoso.demo.hubs import load_hubs
 from kyoso.demo.missions import load_missions
 from kyoso.demo.projects import load_projects
 from kyoso.demo.upcoming import load_upcoming_events
@@ -417,6 +418,7 @@ STEPS: list[Callable[[_Run], None]] = [
     load_upcoming_events,  # kyoso/demo/upcoming.py
     load_missions,  # kyoso/demo/missions.py
     load_projects,  # kyoso/demo/projects.py (and the projects' missions)
+    load_hubs,  # kyoso/demo/hubs.py (spaces and a month of bookings)
     load_concierge,  # kyoso/demo/concierge.py (after the hubs' step; skips absent hubs)
 ]
 

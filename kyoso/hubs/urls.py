@@ -1,11 +1,14 @@
 from django.urls import path
 
 from kyoso.hubs import views
+from kyoso.hubs.views.map import hub_map, hub_map_page
 
 app_name = "hubs"
 
 urlpatterns = [
     path("", views.hub_list, name="list"),
+    path("map.geojson", hub_map, name="map"),
+    path("map/", hub_map_page, name="map_page"),
     path("my-bookings/", views.my_bookings, name="my_bookings"),
     path("my-bookings/<int:pk>/cancel/", views.booking_cancel, name="cancel"),
     path("new/", views.hub_new, name="new"),

@@ -293,3 +293,12 @@ def test_feed_shows_times_not_people(client, room, suzuki):
     assert response["Content-Type"].startswith("text/calendar")
     assert "BEGIN:VEVENT" in body and "予約済み" in body
     assert "秘密" not in body and "鈴木" not in body
+
+
+def test_hubs_on_the_map(client, hub):
+    hub.latitude, hub.longitude = 38.2601, 140.8824
+    hub.save()
+    data = client.get(reverse("hubs:map")).json()
+    assert data["features"][0]["geometry"]["coordinates"] == [140.8824, 38.2601]
+    assert data["features"][0]["properties"]["url"] == "/hubs/sendai/"
+    assert client.get(reverse("hubs:map_page")).status_code == 200

@@ -48,3 +48,18 @@ def test_a_month_of_consultations_at_each_hub_once():
     assert Introduction.objects.count() == 10
     assert selectors.follow_ups_due(run.users["yamada"]).exists()
     assert selectors.open_slots(sanroku).count() == 3
+
+
+def test_the_real_demo_gives_each_demo_hub_its_concierge_and_consultations():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    call_command("load_demo", stdout=StringIO())
+    by_hub = {c.hub.slug: c.user.email for c in Concierge.objects.select_related("hub", "user")}
+    assert by_hub == {
+        "sendai-social-hub": "watanabe@demo.kyoso.invalid",
+        "sanroku": "yamada@demo.kyoso.invalid",
+    }
+    assert Consultation.objects.count() == 11
+    assert Introduction.objects.count() == 10

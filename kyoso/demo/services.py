@@ -39,6 +39,7 @@ from kyoso.core.env import env_str
 from kyoso.demo import data, messages
 from kyoso.demo.board import load_board
 from kyoso.demo.communities import load_communities
+from kyoso.demo.concierge import load_concierge
 from kyoso.demo.conversations import date_notifications, last_notification_id, load_conversations
 from kyoso.demo.data.issues import ISSUES, DemoIssue
 from kyoso.demo.data.projects import PROJECTS
@@ -420,6 +421,7 @@ STEPS: list[Callable[[_Run], None]] = [
     load_projects,  # kyoso/demo/projects.py (and the projects' missions)
     load_network,  # kyoso/demo/network.py (advisors, advice requests, introductions)
     load_hubs,  # kyoso/demo/hubs.py (spaces and a month of bookings)
+    load_concierge,  # kyoso/demo/concierge.py (after the hubs' step; skips absent hubs)
 ]
 
 

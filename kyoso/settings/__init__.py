@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "kyoso.screening",
     "kyoso.network",
     "kyoso.hubs",
+    "kyoso.concierge",
     "kyoso.api",
     "kyoso.demo",
 ]

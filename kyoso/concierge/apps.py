@@ -7,5 +7,12 @@ class ConciergeConfig(AppConfig):
 
     def ready(self) -> None:
         from kyoso.concierge import registry
+        from kyoso.core.schedule import Daily, register_job
 
         registry.register()
+        register_job(
+            "concierge.followup_reminders",
+            command="send_followup_reminders",
+            when=Daily(9, 0),
+            description="Mail each concierge follow-up on its date, once.",
+        )

@@ -6,6 +6,13 @@ class HubsConfig(AppConfig):
     label = "hubs"
 
     def ready(self) -> None:
+        from kyoso.core.schedule import Daily, register_job
         from kyoso.hubs import registry
 
         registry.register()
+        register_job(
+            "hubs.reminders",
+            command="send_hub_reminders",
+            when=Daily(18, 0),
+            description="Remind tomorrow's confirmed bookings, with their .ics.",
+        )

@@ -13,6 +13,8 @@ def test_the_apps_declare_their_time_based_work():
         "events.reminders",
         "missions.close_expired",
         "search.optimize_index",
+        "hubs.reminders",
+        "concierge.followup_reminders",
     }
 
 

@@ -88,3 +88,18 @@ def own_profile(user: User) -> Profile:
         .first()
     )
     return profile or Profile.objects.create(user=user)
+
+
+def profiles_for_matching(user_ids: list[int]) -> list[Profile]:
+    """The profiles of these people with their user and place (one query), for the matching
+    app's precomputed features; the caller reads visibility with ``Profile.visibility_of``."""
+    return list(
+        Profile.objects.filter(user_id__in=user_ids).select_related(
+            "user", "municipality__prefecture", "municipality__parent"
+        )
+    )
+
+
+def all_profile_user_ids() -> list[int]:
+    """Ids of everyone with a profile, in id order (the matching app's rebuild)."""
+    return list(Profile.objects.order_by("user_id").values_list("user_id", flat=True))

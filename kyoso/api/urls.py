@@ -8,6 +8,7 @@ from kyoso.api.routers import (
     communities,
     events,
     issues,
+    matching,
     me,
     missions,
     organizations,
@@ -43,3 +44,4 @@ api.add_router("", events.router)
 api.add_router("", projects.router)
 api.add_router("", project_work.router)
 api.add_router("", missions.router)
+api.add_router("", matching.router)

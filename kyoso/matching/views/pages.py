@@ -95,7 +95,7 @@ def feedback(request: HttpRequest) -> HttpResponse:
 @rule_required("matching.change_preference")
 def preference(request: HttpRequest) -> HttpResponse:
     initial = {"suggest_me": selectors.suggest_me(request.user)}
-    form = PreferenceForm(request.POST or None, initial=initial)
+    form = PreferenceForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         matching_preference_set(
             actor=request.user, suggest_me=form.cleaned_data["suggest_me"], request=request

@@ -70,8 +70,14 @@ BM25_AVERAGE_TERMS = 40
 #: Terms kept per person (the highest BM25 weights) and per work.
 MAX_PERSON_TERMS = 40
 MAX_SUBJECT_TERMS = 24
-#: How many people the postings' score short-lists before every feature re-orders them.
+#: How many people the postings' score short-lists before hours, remote fit and recency
+#: re-order them; words more than ``COMMON_SHARE`` of people use, and places under
+#: ``SHORTLIST_MIN_PROXIMITY``, still score the short list's people but do not short-list.
 SHORTLIST = 300
+COMMON_SHARE = 0.01
+SHORTLIST_MIN_PROXIMITY = 0.5
+#: The features read from a row's plain columns (no posting).
+SCALAR_FEATURES = ("hours", "remote", "recency")
 FEEDBACK_INTERESTED = 0.05
 FEEDBACK_AFFINITY = 0.04
 #: Contributions below this share of the score are not worth a sentence.
@@ -344,6 +350,8 @@ class Contribution:
 
 
 def _labels(keys: list[str], choices: Any) -> str:
+    if not keys:
+        return ""
     labels = dict(choices)
     return "、".join(str(labels[k]) for k in keys if k in labels)
 
@@ -377,14 +385,19 @@ def contributions(
     *,
     now: datetime,
     weights: dict[str, float] | None = None,
+    scalar_only: bool = False,
 ) -> list[Contribution]:
-    """Each feature's points with the sentence that explains it (only those above zero)."""
+    """Each feature's points with the sentence that explains it (only those above zero);
+    ``scalar_only``: just hours, remote fit and recency, without sentences (the short list)."""
     weights = WEIGHTS if weights is None else weights
     found: list[Contribution] = []
 
     def add(name: str, value: float, reason: str) -> None:
         if name in weights and value > 0:
             found.append(Contribution(name, value, weights[name] * value, reason))
+
+    if scalar_only:
+        return _scalar_contributions(work, person, now=now, weights=weights)
 
     value, shared = _overlap(work.skill_keys, person.skill_keys)
     add(
@@ -431,10 +444,29 @@ def contributions(
         % {"themes": _labels(shared, Theme.choices)},
     )
     if person.active_at is not None:
-        days = (now - person.active_at) / timedelta(days=1)
-        value = 1.0 if days <= RECENT_DAYS else max(0.0, 1 - (days - RECENT_DAYS) / STALE_DAYS)
-        add("recency", value, gettext("最近も活動している"))
+        add("recency", recency(person.active_at, now), gettext("最近も活動している"))
     return found
+
+
+def _scalar_contributions(
+    work: WorkFeatures, person: PersonFeatures, *, now: datetime, weights: dict[str, float]
+) -> list[Contribution]:
+    found = []
+    if "hours" in weights and work.hours_per_month and person.hours_per_month:
+        value = min(1.0, person.hours_per_month / work.hours_per_month)
+        found.append(Contribution("hours", value, weights["hours"] * value, ""))
+    if "remote" in weights and work.remote and person.available:
+        found.append(Contribution("remote", 1.0, weights["remote"], ""))
+    if "recency" in weights and person.active_at is not None:
+        value = recency(person.active_at, now)
+        if value > 0:
+            found.append(Contribution("recency", value, weights["recency"] * value, ""))
+    return found
+
+
+def recency(active_at: datetime, now: datetime) -> float:
+    days = (now - active_at) / timedelta(days=1)
+    return 1.0 if days <= RECENT_DAYS else max(0.0, 1 - (days - RECENT_DAYS) / STALE_DAYS)
 
 
 @dataclass

@@ -108,6 +108,17 @@ class MatchKey(models.Model):
         return f"{self.person_id}:{self.key}"
 
 
+class MatchTerm(models.Model):
+    """How many people's postings hold a word (``w:…``), for its idf. Kept in step by each
+    refresh and recounted by ``rebuild_match_profiles``."""
+
+    key = models.CharField(max_length=80, primary_key=True)
+    people = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.key}:{self.people}"
+
+
 class Verdict(models.TextChoices):
     INTERESTED = "interested", _("興味あり")
     NOT_NOW = "not_now", _("今はいい")

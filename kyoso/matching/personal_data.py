@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from kyoso.matching.models import Feedback, MatchingPreference, MatchKey, MatchProfile
+from kyoso.matching.models import Feedback, MatchingPreference
+from kyoso.matching.services.profiles import forget
 
 
 def export(user: Any) -> dict[str, Any]:
@@ -24,8 +25,7 @@ def export(user: Any) -> dict[str, Any]:
 
 
 def erase(user: Any) -> None:
-    MatchKey.objects.filter(person_id=user.pk).delete()
-    MatchProfile.objects.filter(user_id=user.pk).delete()
+    forget([user.pk])
     Feedback.objects.filter(viewer_id=user.pk).delete()
     Feedback.objects.filter(candidate_kind="user", candidate_id=user.pk).delete()
     MatchingPreference.objects.filter(user_id=user.pk).delete()

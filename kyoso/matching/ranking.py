@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Case, Count, F, FloatField, Sum, Value, When
+from django.core.cache import cache
+from django.db import connection
 from django.utils import timezone
 
 from kyoso.matching import features
@@ -17,6 +18,7 @@ from kyoso.matching.models import (
     Feedback,
     MatchKey,
     MatchProfile,
+    MatchTerm,
     SubjectKind,
     Verdict,
 )
@@ -65,8 +67,11 @@ def with_terms(work: WorkFeatures, text: str, *, total: int, df: dict[str, int])
     return work
 
 
-def _query_weights(work: WorkFeatures, weights: dict[str, float]) -> dict[str, float]:
-    """Each posting key the work asks for and what one unit of its weight is worth."""
+def _query_weights(
+    work: WorkFeatures, weights: dict[str, float], common: set[str] | frozenset[str] = frozenset()
+) -> dict[str, float]:
+    """Each posting key the work asks for and what one unit of its weight is worth (words in
+    ``common`` and places beyond ``SHORTLIST_RADIUS_KM`` do not short-list)."""
     found: dict[str, float] = {}
     if work.skill_keys and "skills" in weights:
         for skill in work.skill_keys:
@@ -80,11 +85,13 @@ def _query_weights(work: WorkFeatures, weights: dict[str, float]) -> dict[str, f
     if "place" in weights:
         factor = features.REMOTE_PLACE_FACTOR if work.work_style == "remote" else 1.0
         for code, near in features.nearby_codes(work.municipality_code).items():
-            found[f"m:{code}"] = weights["place"] * near * factor
+            if near >= features.SHORTLIST_MIN_PROXIMITY:
+                found[f"m:{code}"] = weights["place"] * near * factor
     if work.terms and "text" in weights:
         best = sum(w * (features.BM25_K1 + 1) for w, _s in work.terms.values())
         for term, (weight, _surface) in work.terms.items():
-            found[f"w:{term}"] = weights["text"] * weight / best
+            if term not in common:
+                found[f"w:{term}"] = weights["text"] * weight / best
     return found
 
 
@@ -93,6 +100,56 @@ def _feedback(viewer: Any, subject_kind: str, subject_id: int) -> dict[tuple[str
         viewer_id=viewer.pk, subject_kind=subject_kind, subject_id=subject_id
     ).values_list("candidate_kind", "candidate_id", "verdict")
     return {(kind, pk): verdict for kind, pk, verdict in rows}
+
+
+def _suggestible_count() -> int:
+    """How many people can be suggested (for idf), counted at most every ten minutes."""
+    return int(
+        cache.get_or_set(
+            "matching:suggestible",
+            lambda: MatchProfile.objects.filter(suggestible=True).count(),
+            timeout=600,
+        )
+        or 0
+    )
+
+
+def _shortlist(query: dict[str, float], level: int, size: int) -> list[tuple[int, float]]:
+    """The ``size`` people whose postings (those ``level`` may see) score best: one grouped
+    query joining the postings' index to the work's keys and their weights."""
+    table = connection.ops.quote_name(MatchKey._meta.db_table)
+    key = connection.ops.quote_name("key")
+    rows = ", ".join(["(CAST(%s AS VARCHAR(80)), CAST(%s AS DOUBLE PRECISION))"] * len(query))
+    params: list[Any] = [value for item in query.items() for value in item]
+    # Only quoted names and placeholders are formatted in; every value is a parameter.
+    sql = (
+        f"SELECT k.person_id, SUM(k.weight * q.column2) AS score "  # noqa: S608
+        f"FROM {table} k JOIN (VALUES {rows}) AS q ON q.column1 = k.{key} "
+        f"WHERE k.level <= %s GROUP BY k.person_id ORDER BY score DESC, k.person_id LIMIT %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, level, size])
+        return [(int(pk), float(score)) for pk, score in cursor.fetchall()]
+
+
+def _scalar_points(row: Any, work: WorkFeatures, level: int, now: Any) -> float:
+    """Hours, remote fit and recency from a short-listed row's scalar columns."""
+    person = PersonFeatures(
+        pk=row["user_id"],
+        hours_per_month=row["hours_per_month"],
+        available=row["available"],
+        active_at=row["active_at"],
+    )
+    if int(row["levels"].get("availability", LEVEL_SECRETARIAT)) > level:
+        person.hours_per_month, person.available = None, False
+    plain = WorkFeatures(
+        kind=work.kind,
+        pk=work.pk,
+        title=work.title,
+        hours_per_month=work.hours_per_month,
+        work_style=work.work_style,
+    )
+    return sum(p.points for p in features.contributions(plain, person, now=now, scalar_only=True))
 
 
 def rank_people(
@@ -108,9 +165,10 @@ def rank_people(
 ) -> list[PersonSuggestion]:
     """The best people for the work as ``viewer`` may see them.
 
-    Five queries: 1 the viewer's feedback on this work, 2 how many people have each of the
-    work's words (idf), 3 how many people are suggestible, 4 the short list from the postings
-    the viewer may see, 5 those people's feature rows (plus the viewer's roles, once).
+    Six queries: 1 the viewer's feedback on this work, 2 the people count of the work's words
+    (idf; the count of suggestible people is cached), 3 the short list from the postings the
+    viewer may see, 4 the short list's hours, availability and activity, 5 the feature rows of
+    the ones shown, for their reasons (plus the viewer's roles, once per request).
     """
     feedback = weights is None
     weights = features.WEIGHTS if weights is None else weights
@@ -120,36 +178,29 @@ def rank_people(
     dismissed = {pk for (kind, pk), v in answers.items() if kind == "user" and v == Verdict.NOT_NOW}
     skip = set(exclude) | dismissed | {viewer.pk}
     candidate_terms = [f"w:{t}" for t in features.terms_of(text)]
-    df = dict(
-        MatchKey.objects.filter(key__in=candidate_terms)
-        .values("key")
-        .annotate(n=Count("id"))
-        .values_list("key", "n")
-    )
-    total = MatchProfile.objects.filter(suggestible=True).count()
+    df = dict(MatchTerm.objects.filter(key__in=candidate_terms).values_list("key", "people"))
+    total = max(_suggestible_count(), 1)
     with_terms(work, text, total=total, df={k[2:]: n for k, n in df.items()})
-    query = _query_weights(work, weights)
+    query = _query_weights(
+        work, weights, common={k[2:] for k, n in df.items() if n > total * features.COMMON_SHARE}
+    )
     if not query:
         return []
-    score = Sum(
-        Case(
-            *(When(key=key, then=Value(w)) for key, w in query.items()),
-            default=Value(0.0),
-            output_field=FloatField(),
-        )
-        * F("weight")
-    )
-    shortlist = list(
-        MatchKey.objects.filter(key__in=list(query), level__lte=level)
-        .values("person_id")
-        .annotate(score=score)
-        .order_by("-score", "person_id")
-        .values_list("person_id", flat=True)[: features.SHORTLIST + len(skip)]
-    )
-    ids = [pk for pk in shortlist if pk not in skip][: features.SHORTLIST]
-    rows = MatchProfile.objects.filter(user_id__in=ids, suggestible=True)
+    listed = [
+        (pk, score)
+        for pk, score in _shortlist(query, level, features.SHORTLIST + len(skip))
+        if pk not in skip
+    ][: features.SHORTLIST]
+    partial = dict(listed)
+    if any(name in weights for name in features.SCALAR_FEATURES):
+        for scalars in MatchProfile.objects.filter(
+            user_id__in=list(partial), suggestible=True
+        ).values("user_id", "hours_per_month", "available", "active_at", "levels"):
+            partial[scalars["user_id"]] += _scalar_points(scalars, work, level, now)
+    best = sorted(partial.items(), key=lambda item: (-item[1], item[0]))[: limit * 2]
+    shown = MatchProfile.objects.filter(user_id__in=[pk for pk, _s in best], suggestible=True)
     suggestions = []
-    for row in rows:
+    for row in shown:
         person = features.masked(row, level)
         interested = answers.get((SubjectKind.USER, row.user_id)) == Verdict.INTERESTED
         scored = _score(

@@ -6,12 +6,14 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from django.db import transaction
+from django.db.models import F
 from django_tasks import task
 
 from kyoso.core.skills import Skill
@@ -24,6 +26,7 @@ from kyoso.matching.models import (
     MatchingPreference,
     MatchKey,
     MatchProfile,
+    MatchTerm,
 )
 
 LEVELS = {"public": LEVEL_PUBLIC, "members": LEVEL_MEMBERS, "secretariat": LEVEL_SECRETARIAT}
@@ -116,29 +119,65 @@ def build(person: PersonInput) -> tuple[MatchProfile, list[MatchKey]]:
     return profile, rows
 
 
-def store(people: Iterable[PersonInput]) -> int:
-    """Replace the features and postings of these people (batched bulk writes)."""
+def store(people: Iterable[PersonInput], *, count_terms: bool = True) -> int:
+    """Replace the features and postings of these people (batched bulk writes), keeping the
+    word counts in step unless the caller recounts them all afterwards."""
     count = 0
     batch: list[PersonInput] = []
     for person in people:
         batch.append(person)
         if len(batch) >= BATCH:
-            count += _store_batch(batch)
+            count += _store_batch(batch, count_terms=count_terms)
             batch = []
     if batch:
-        count += _store_batch(batch)
+        count += _store_batch(batch, count_terms=count_terms)
     return count
 
 
 @transaction.atomic
-def _store_batch(people: list[PersonInput]) -> int:
+def _store_batch(people: list[PersonInput], *, count_terms: bool) -> int:
     built = [build(p) for p in people]
     ids = [p.user_id for p in people]
+    old_terms = Counter(
+        MatchKey.objects.filter(person_id__in=ids, key__startswith="w:").values_list(
+            "key", flat=True
+        )
+    )
     MatchKey.objects.filter(person_id__in=ids).delete()
     MatchProfile.objects.filter(user_id__in=ids).delete()
     MatchProfile.objects.bulk_create([profile for profile, _keys in built], batch_size=BATCH)
-    MatchKey.objects.bulk_create([k for _profile, keys in built for k in keys], batch_size=5000)
+    rows = [k for _profile, keys in built for k in keys]
+    MatchKey.objects.bulk_create(rows, batch_size=5000)
+    if count_terms:
+        new_terms = Counter(k.key for k in rows if k.key.startswith("w:"))
+        _adjust_term_counts(new_terms - old_terms, old_terms - new_terms)
     return len(built)
+
+
+def _adjust_term_counts(added: Counter[str], removed: Counter[str]) -> None:
+    """One conditional UPDATE per changed word (a refresh changes a few dozen)."""
+    for key, n in added.items():
+        if not MatchTerm.objects.filter(key=key).update(people=F("people") + n):
+            MatchTerm.objects.get_or_create(key=key, defaults={"people": n})
+    for key, n in removed.items():
+        MatchTerm.objects.filter(key=key, people__gte=n).update(people=F("people") - n)
+
+
+def recount_terms() -> int:
+    """Count every word's people again from the postings (``rebuild_match_profiles``)."""
+    from django.db.models import Count
+
+    MatchTerm.objects.all().delete()
+    counts = (
+        MatchKey.objects.filter(key__startswith="w:")
+        .values("key")
+        .annotate(n=Count("id"))
+        .values_list("key", "n")
+    )
+    MatchTerm.objects.bulk_create(
+        [MatchTerm(key=key, people=n) for key, n in counts.iterator()], batch_size=5000
+    )
+    return MatchTerm.objects.count()
 
 
 # --- From the other apps ----------------------------------------------------------------
@@ -208,14 +247,27 @@ def inputs_for(user_ids: list[int]) -> list[PersonInput]:
     return found
 
 
-def match_profiles_refresh(user_ids: list[int]) -> int:
+def match_profiles_refresh(user_ids: list[int], *, count_terms: bool = True) -> int:
     """Recompute these people's features; a person without a profile loses theirs."""
     people = inputs_for(user_ids)
     missing = set(user_ids) - {p.user_id for p in people}
     if missing:
-        MatchKey.objects.filter(person_id__in=missing).delete()
-        MatchProfile.objects.filter(user_id__in=missing).delete()
-    return store(people)
+        forget(list(missing), count_terms=count_terms)
+    return store(people, count_terms=count_terms)
+
+
+@transaction.atomic
+def forget(ids: list[int], *, count_terms: bool = True) -> None:
+    """Remove these people's features and postings (and their words from the counts)."""
+    if count_terms:
+        old = Counter(
+            MatchKey.objects.filter(person_id__in=ids, key__startswith="w:").values_list(
+                "key", flat=True
+            )
+        )
+        _adjust_term_counts(Counter(), old)
+    MatchKey.objects.filter(person_id__in=ids).delete()
+    MatchProfile.objects.filter(user_id__in=ids).delete()
 
 
 @task()
@@ -235,10 +287,11 @@ def rebuild_all(*, batch: int = 500) -> int:
     ids = all_profile_user_ids()
     total = 0
     for start in range(0, len(ids), batch):
-        total += match_profiles_refresh(ids[start : start + batch])
+        total += match_profiles_refresh(ids[start : start + batch], count_terms=False)
     stale = MatchProfile.objects.exclude(user_id__in=ids)
     MatchKey.objects.filter(person_id__in=stale.values("user_id")).delete()
     stale.delete()
+    recount_terms()
     return total
 
 

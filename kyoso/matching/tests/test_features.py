@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kyoso.core.skills import Skill
@@ -60,6 +60,7 @@ themes = st.lists(st.sampled_from(["digital", "work", "childcare"]), max_size=3,
 places = st.sampled_from(["", "06204", "06203", "04100"])
 
 
+@settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(
     keys,
     keys,

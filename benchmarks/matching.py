@@ -5,7 +5,8 @@ Run in a child process, one per throw-away database::
 
     python -m benchmarks.matching --database-url sqlite:///{data_dir}/bench.sqlite3 \
         --people 100000 --json benchmarks/results/matching-sqlite.json
-    python -m benchmarks.matching --database-url postgres://postgres@127.0.0.1:5432/kyoso_bench_matching \
+    python -m benchmarks.matching \
+        --database-url postgres://postgres@127.0.0.1:5432/kyoso_bench_matching \
         --people 100000 --json benchmarks/results/matching-postgresql.json
 
 The database must be empty. People are inserted straight into the precomputed tables

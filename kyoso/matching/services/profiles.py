@@ -236,7 +236,11 @@ def inputs_for(user_ids: list[int]) -> list[PersonInput]:
                 prefecture_code=municipality.prefecture_id if municipality else "",
                 municipality_name=municipality.full_name if municipality else "",
                 hours_per_month=profile.hours_per_month,
-                available=bool(profile.available_side_job or profile.available_volunteer),
+                available=bool(
+                    profile.available_side_job
+                    or profile.available_volunteer
+                    or "time" in (profile.offers or [])
+                ),
                 bio=profile.bio,
                 posts=posts.get(user.pk, []),
                 past_theme_keys=past_themes,

@@ -73,7 +73,7 @@ MAX_SUBJECT_TERMS = 24
 #: How many people the postings' score short-lists before hours, remote fit and recency
 #: re-order them; words more than ``COMMON_SHARE`` of people use, and places under
 #: ``SHORTLIST_MIN_PROXIMITY``, still score the short list's people but do not short-list.
-SHORTLIST = 300
+SHORTLIST = 200
 COMMON_SHARE = 0.01
 SHORTLIST_MIN_PROXIMITY = 0.5
 #: The features read from a row's plain columns (no posting).

@@ -132,15 +132,19 @@ def _shortlist(query: dict[str, float], level: int, size: int) -> list[tuple[int
         return [(int(pk), float(score)) for pk, score in cursor.fetchall()]
 
 
-def _scalar_points(row: Any, work: WorkFeatures, level: int, now: Any) -> float:
-    """Hours, remote fit and recency from a short-listed row's scalar columns."""
+def _scalar_points(
+    row: Any, work: WorkFeatures, level: int, now: Any, *, themes: bool, weights: dict[str, float]
+) -> float:
+    """Hours, remote fit and recency (and the themes when they did not short-list) from a
+    short-listed row's plain columns."""
     person = PersonFeatures(
         pk=row["user_id"],
         hours_per_month=row["hours_per_month"],
         available=row["available"],
         active_at=row["active_at"],
     )
-    if int(row["levels"].get("availability", LEVEL_SECRETARIAT)) > level:
+    levels = row["levels"]
+    if int(levels.get("availability", LEVEL_SECRETARIAT)) > level:
         person.hours_per_month, person.available = None, False
     plain = WorkFeatures(
         kind=work.kind,
@@ -149,7 +153,19 @@ def _scalar_points(row: Any, work: WorkFeatures, level: int, now: Any) -> float:
         hours_per_month=work.hours_per_month,
         work_style=work.work_style,
     )
-    return sum(p.points for p in features.contributions(plain, person, now=now, scalar_only=True))
+    points = sum(
+        p.points
+        for p in features.contributions(plain, person, now=now, weights=weights, scalar_only=True)
+    )
+    if themes and work.theme_keys:
+        wanted = set(work.theme_keys)
+        if int(levels.get("themes", LEVEL_SECRETARIAT)) <= level:
+            shared = wanted & set(row["theme_keys"])
+            points += weights.get("themes", 0) * len(shared) / len(wanted)
+        points += (
+            weights.get("past_work", 0) * len(wanted & set(row["past_theme_keys"])) / len(wanted)
+        )
+    return points
 
 
 def rank_people(
@@ -186,18 +202,33 @@ def rank_people(
     )
     if not query:
         return []
+    # A work that asks for skills short-lists by skills, place and words; its themes then
+    # re-score the short list (fewer postings read: the themes are the densest keys).
+    themes_later = bool(work.skill_keys) and "skills" in weights
+    if themes_later:
+        query = {k: w for k, w in query.items() if not k.startswith(("t:", "p:"))}
     listed = [
         (pk, score)
         for pk, score in _shortlist(query, level, features.SHORTLIST + len(skip))
         if pk not in skip
     ][: features.SHORTLIST]
     partial = dict(listed)
-    if any(name in weights for name in features.SCALAR_FEATURES):
+    if themes_later or any(name in weights for name in features.SCALAR_FEATURES):
         for scalars in MatchProfile.objects.filter(
             user_id__in=list(partial), suggestible=True
-        ).values("user_id", "hours_per_month", "available", "active_at", "levels"):
-            partial[scalars["user_id"]] += _scalar_points(scalars, work, level, now)
-    best = sorted(partial.items(), key=lambda item: (-item[1], item[0]))[: limit * 2]
+        ).values(
+            "user_id",
+            "hours_per_month",
+            "available",
+            "active_at",
+            "levels",
+            "theme_keys",
+            "past_theme_keys",
+        ):
+            partial[scalars["user_id"]] += _scalar_points(
+                scalars, work, level, now, themes=themes_later, weights=weights
+            )
+    best = sorted(partial.items(), key=lambda item: (-item[1], item[0]))[: limit + 2]
     shown = MatchProfile.objects.filter(user_id__in=[pk for pk, _s in best], suggestible=True)
     suggestions = []
     for row in shown:

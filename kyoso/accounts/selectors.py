@@ -98,3 +98,18 @@ def sector_rows() -> Any:
 def display_names(user_ids: Any) -> dict[int, str]:
     """Public display names by id (for people who chose to be named in the network picture)."""
     return dict(User.objects.filter(pk__in=list(user_ids)).values_list("pk", "display_name"))
+
+
+def profiles_for_matching(user_ids: list[int]) -> list[Profile]:
+    """The profiles of these people with their user and place (one query), for the matching
+    app's precomputed features; the caller reads visibility with ``Profile.visibility_of``."""
+    return list(
+        Profile.objects.filter(user_id__in=user_ids).select_related(
+            "user", "municipality__prefecture", "municipality__parent"
+        )
+    )
+
+
+def all_profile_user_ids() -> list[int]:
+    """Ids of everyone with a profile, in id order (the matching app's rebuild)."""
+    return list(Profile.objects.order_by("user_id").values_list("user_id", flat=True))

@@ -9,6 +9,7 @@ from kyoso.api.routers import (
     events,
     hubs,
     issues,
+    matching,
     me,
     missions,
     network,
@@ -49,3 +50,4 @@ api.add_router("", project_work.router)
 api.add_router("", missions.router)
 api.add_router("", screenings.router)
 api.add_router("", network.router)
+api.add_router("", matching.router)

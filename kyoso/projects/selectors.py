@@ -360,3 +360,24 @@ def member_rows() -> QuerySet:
         .order_by("project_id", "user_id")
         .values_list("project_id", "user_id", Coalesce("joined_at", "created_at"))
     )
+
+
+def member_project_themes(user_ids: list[int]) -> dict[int, tuple[list[int], list[str]]]:
+    """For each person: the visible projects they are an active member of and those
+    projects' theme keys (one query), for the matching app's "similar past work"."""
+    rows = (
+        Membership.objects.filter(
+            user_id__in=user_ids, status=MemberStatus.ACTIVE, project__hidden_at__isnull=True
+        )
+        .values_list("user_id", "project_id", "project__tags__kind", "project__tags__value")
+        .order_by("user_id", "project_id")
+    )
+    projects: dict[int, set[int]] = {}
+    themes: dict[int, set[str]] = {}
+    for user_id, project_id, kind, value in rows:
+        projects.setdefault(user_id, set()).add(project_id)
+        if kind == ProjectTag.Kind.THEME:
+            themes.setdefault(user_id, set()).add(value)
+    return {
+        user_id: (sorted(ids), sorted(themes.get(user_id, ()))) for user_id, ids in projects.items()
+    }

@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "kyoso.network",
     "kyoso.hubs",
     "kyoso.concierge",
+    "kyoso.matching",
     "kyoso.api",
     "kyoso.demo",
 ]

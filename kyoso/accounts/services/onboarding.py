@@ -11,6 +11,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from kyoso.accounts.hooks import profile_changed
 from kyoso.accounts.models import Profile, User
 from kyoso.accounts.services.profile import profile_of
 
@@ -47,4 +48,5 @@ def profile_onboarding_answer(*, actor: User, step: str, data: dict[str, Any] | 
         changed.append("onboarded_at")
     if changed:
         profile.save(update_fields=[*changed, "updated_at"])
+        profile_changed(actor.pk)
     return profile

@@ -9,6 +9,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.http import HttpRequest
 
+from kyoso.accounts.hooks import profile_changed
 from kyoso.accounts.models import Profile, User
 from kyoso.audit.models import AuditEvent
 from kyoso.audit.services import audit_record
@@ -61,6 +62,7 @@ def profile_update(
             data={"fields": changed_user + changed_profile},
             request=request,
         )
+    profile_changed(user.pk)
     return profile
 
 

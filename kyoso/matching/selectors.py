@@ -1,0 +1,77 @@
+"""Reads of matching: people for a need, works for a person, a person's setting."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.http import Http404
+
+from kyoso.matching import ranking, works
+from kyoso.matching.models import MatchingPreference, MatchProfile
+from kyoso.matching.ranking import PersonSuggestion, WorkSuggestion
+
+#: How many people a need's page shows, and how many works "for you" and its block show.
+NEED_PAGE = 10
+FOR_YOU_PAGE = 20
+FOR_YOU_BLOCK = 3
+
+
+@dataclass
+class NeedMatches:
+    need: Any
+    people: list[PersonSuggestion]
+
+
+def need_for_matching(need_id: int, viewer: Any) -> Any:
+    """The open need of a visible project (404 otherwise, or if the viewer may not see the
+    project at all); the need page's rule then asks whether the viewer works on it."""
+    from kyoso.core.policy import check
+
+    need = works.open_need(need_id)
+    if need is None or not check("projects.view_need", viewer, need):
+        raise Http404
+    return need
+
+
+def project_member_ids(need: Any) -> set[int]:
+    """The project's active members: they are on the project already, not suggestions."""
+    from kyoso.projects.selectors import members_of
+
+    return {m.user_id for m in members_of(need.project)}
+
+
+def people_for_need(need: Any, viewer: Any, *, limit: int = NEED_PAGE) -> NeedMatches:
+    work = works.need_features(need)
+    people = ranking.rank_people(
+        work, works.need_text(need), viewer=viewer, exclude=project_member_ids(need), limit=limit
+    )
+    return NeedMatches(need=need, people=people)
+
+
+def suggestions_for(
+    viewer: Any, *, limit: int = FOR_YOU_PAGE, kinds: tuple[str, ...] = ("mission", "need", "issue")
+) -> list[WorkSuggestion]:
+    """Missions, project needs and issues for the viewer, best first, with reasons."""
+    row = MatchProfile.objects.filter(user_id=viewer.pk).first()
+    if row is None:
+        from kyoso.matching.services.profiles import match_profiles_refresh
+
+        match_profiles_refresh([viewer.pk])
+        row = MatchProfile.objects.filter(user_id=viewer.pk).first()
+    if row is None:
+        return []
+    from kyoso.projects.selectors import member_project_themes
+
+    own_projects = set(member_project_themes([viewer.pk]).get(viewer.pk, ([], []))[0])
+    pool = [
+        (work, terms)
+        for work, terms in works.work_pool(viewer)
+        if work.project_id is None or work.project_id not in own_projects
+    ]
+    return ranking.rank_works(row, pool, viewer=viewer, kinds=kinds, limit=limit)
+
+
+def suggest_me(user: Any) -> bool:
+    preference = MatchingPreference.objects.filter(user_id=user.pk).first()
+    return preference.suggest_me if preference else True

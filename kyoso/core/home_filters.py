@@ -79,7 +79,8 @@ def place_groups() -> list[PlaceGroup]:
             group = by_prefecture.setdefault(
                 place.prefecture_id, PlaceGroup(prefecture=place.prefecture.name, places=[])
             )
-            name = f"{place.parent.name}{place.name}" if place.parent_id else place.name
+            parent = place.parent
+            name = f"{parent.name}{place.name}" if parent is not None else place.name
             group.places.append((place.code, name))
         groups = list(by_prefecture.values())
         cache.set(key, groups, home.FRAGMENT_SECONDS)

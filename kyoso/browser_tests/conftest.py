@@ -7,6 +7,11 @@
 - Every request to a host other than the live server is blocked and fails the test.
 - ``check_axe`` runs the vendored axe-core (kyoso/static/vendor/axe-core/axe.min.js) on a page;
   ``screenshot`` writes a full-page PNG under ``test-artifacts/screenshots/`` to look at.
+- Every page a test loads is checked without the test asking (:class:`PageChecks`): axe-core
+  reports no violation and the page does not scroll sideways at 360 px. The check runs when
+  the test next uses the page after a load (and at the end of the test), on the page as the
+  test sees it, once per kind of page in the session (the path with its numbers taken out, and
+  whether a form shows errors), so a journey that opens ten issues pays for one.
 """
 
 from __future__ import annotations
@@ -14,12 +19,14 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 REPO_ROOT = PACKAGE_DIR.parent
@@ -148,10 +155,131 @@ def _open_context(browser, live_url: str, viewport: dict, *, mobile: bool):
     return context, outside
 
 
+#: Kinds of page already checked in this session (see PageChecks.kind).
+CHECKED_PAGES: set[tuple[str, bool]] = set()
+#: Pages checked and seconds spent, for the run-time report (``-s`` prints it at the end).
+PAGE_CHECK_STATS = {"pages": 0, "seconds": 0.0}
+
+
+class PageChecks:
+    """Check every page a test loads: axe-core and no sideways scrolling at 360 px.
+
+    Playwright's sync API cannot evaluate scripts inside its event handlers, so the ``load``
+    event only marks the page as due; the check runs before the test's next call on the page
+    (``page.goto``, ``page.locator``, ``page.get_by_role`` …) and when the test ends, on the
+    page exactly as the test left it (signed in, a form with its errors, htmx swaps done).
+    """
+
+    #: Page methods that do not look at the page: no check before them.
+    QUIET = frozenset(
+        {
+            "on",
+            "once",
+            "remove_listener",
+            "close",
+            "is_closed",
+            "context",
+            "viewport_size",
+            "set_viewport_size",
+            "url",
+            "evaluate",
+            "add_script_tag",
+            "screenshot",
+            "video",
+            "wait_for_event",
+            "expect_event",
+            "expect_download",
+            "expect_popup",
+            "route",
+            "unroute",
+            "set_default_timeout",
+            "set_default_navigation_timeout",
+            "main_frame",
+        }
+    )
+
+    def __init__(self, page, *, mobile: bool) -> None:
+        self.page = page
+        self.mobile = mobile
+        self.due = False
+        self.running = False
+        page.on("load", self._loaded)
+        for name in dir(type(page)):
+            if name.startswith("_") or name in self.QUIET:
+                continue
+            if callable(getattr(type(page), name, None)) and not isinstance(
+                getattr(type(page), name), property
+            ):
+                setattr(page, name, self._before(getattr(page, name)))
+
+    def _loaded(self, _page) -> None:
+        self.due = True
+
+    def _before(self, method):
+        def call(*args, **kwargs):
+            self.run()
+            return method(*args, **kwargs)
+
+        return call
+
+    def kind(self) -> tuple[str, bool]:
+        path = urlsplit(self.page.url).path
+        has_errors = bool(
+            self.page.evaluate(
+                "() => !!document.querySelector('.errorlist, [aria-invalid=\"true\"]')"
+            )
+        )
+        return (re.sub(r"\d+", "N", path), has_errors)
+
+    def run(self) -> None:
+        if not self.due or self.running or self.page.is_closed():
+            return
+        self.due = False
+        if not self.page.url.startswith("http"):
+            return
+        self.running = True
+        started = time.perf_counter()
+        try:
+            try:
+                self.page.wait_for_load_state("load")
+                if self.page.evaluate("() => document.contentType") != "text/html":
+                    return
+                kind = self.kind()
+            except PlaywrightError:  # navigated away meanwhile: the next page gets checked
+                return
+            if kind in CHECKED_PAGES:
+                return
+            CHECKED_PAGES.add(kind)
+            check_axe(self.page)
+            if self.mobile:
+                assert_no_horizontal_scroll(self.page)
+            else:
+                size = self.page.viewport_size
+                self.page.set_viewport_size(MOBILE_VIEWPORT)
+                try:
+                    assert_no_horizontal_scroll(self.page)
+                finally:
+                    self.page.set_viewport_size(size)
+            PAGE_CHECK_STATS["pages"] += 1
+        finally:
+            PAGE_CHECK_STATS["seconds"] += time.perf_counter() - started
+            self.running = False
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    if PAGE_CHECK_STATS["pages"]:
+        terminalreporter.write_line(
+            f"page checks (axe + 360 px): {PAGE_CHECK_STATS['pages']} kinds of page, "
+            f"{PAGE_CHECK_STATS['seconds']:.1f} s"
+        )
+
+
 def _page_for(browser, live_url: str, viewport: dict, *, mobile: bool) -> Iterator:
     context, outside = _open_context(browser, live_url, viewport, mobile=mobile)
     page = context.new_page()
+    checks = PageChecks(page, mobile=mobile)
     yield page
+    checks.run()
     context.close()
     if outside:
         pytest.fail(

@@ -35,13 +35,13 @@ def test_a_visitor_reads_the_calendar_and_an_event_in_english(page):
     assert "← July 2030" in text and "September 2030 →" in text
     assert "中止の会 (cancelled)" in text
     # The list under the table is for narrow screens (hidden here): read its text anyway.
-    assert "Thu 1 Aug" in page.locator(".month-list").text_content()
+    assert "Thu, 1 Aug" in page.locator(".month-list").text_content()
     check_axe(page, context="event calendar in English")
     screenshot(page, "events-english-01-calendar")
 
     page.goto(reverse("events:detail", args=[event.pk]))
     text = main.inner_text()
-    assert "Thu 1 August 2030, 19:00–21:00" in text
+    assert "Thu, 1 Aug 2030, 19:00–21:00" in text
     assert page.locator("dl.facts dt").all_inner_texts()[:2] == ["Date and time", "Audience"]
     check_axe(page, context="event page in English")
     screenshot(page, "events-english-02-event")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kyoso.browser_tests.conftest import (
+    CHECKED_PAGES,
     DESKTOP_VIEWPORT,
     _page_for,
     assert_in_viewport,
@@ -77,3 +78,59 @@ def test_element_cut_off_at_the_left_is_reported(mobile_page):
     )
     with pytest.raises(AssertionError, match="outside the 360px viewport"):
         assert_in_viewport(mobile_page.locator("#off"))
+
+
+def _serve(page, path: str, body: str) -> None:
+    page.route(f"**{path}", lambda route: route.fulfill(content_type="text/html", body=body))
+
+
+def test_every_page_loaded_is_checked_without_asking(browser, live_url):
+    pages = _page_for(browser, live_url, DESKTOP_VIEWPORT, mobile=False)
+    page = next(pages)
+    _serve(
+        page,
+        "/harness-unlabelled-image/",
+        f'{PHONE_HEAD}<body><main><h1>試験</h1><img src="{ONE_PIXEL_GIF}"></main></body></html>',
+    )
+    page.goto("/harness-unlabelled-image/")
+    with pytest.raises(pytest.fail.Exception) as failure:
+        page.get_by_role("heading")  # the test's next use of the page runs the checks
+    assert "image-alt" in str(failure.value)
+    assert "/harness-unlabelled-image/" in str(failure.value)
+    next(pages, None)
+
+
+def test_a_desktop_page_is_also_checked_at_360px(browser, live_url):
+    pages = _page_for(browser, live_url, DESKTOP_VIEWPORT, mobile=False)
+    page = next(pages)
+    wide = '<table id="wide" style="width:600px"><tr><td>横に長い表</td></tr></table>'
+    _serve(
+        page,
+        "/harness-wide/",
+        f'{PHONE_HEAD}<body style="margin:0"><main><h1>試験</h1>{wide}</main></body></html>',
+    )
+    page.goto("/harness-wide/")
+    with pytest.raises(pytest.fail.Exception) as failure:
+        page.title()
+    assert "scrolls sideways at 360px" in str(failure.value) and "table#wide" in str(failure.value)
+    assert page.viewport_size == DESKTOP_VIEWPORT  # put back for the rest of the test
+    next(pages, None)
+
+
+def test_a_kind_of_page_is_checked_once_per_session(browser, live_url):
+    pages = _page_for(browser, live_url, DESKTOP_VIEWPORT, mobile=False)
+    page = next(pages)
+    clean = f"{PHONE_HEAD}<body><main><h1>試験</h1></main></body></html>"
+    _serve(page, "/harness-item/**", clean)
+    page.goto("/harness-item/1/")
+    page.title()
+    assert ("/harness-item/N/", False) in CHECKED_PAGES
+    # Another item: the same kind, so a violation added now is not looked for again.
+    _serve(
+        page,
+        "/harness-item/**",
+        clean.replace("<h1>試験</h1>", f'<h1>試験</h1><img src="{ONE_PIXEL_GIF}">'),
+    )
+    page.goto("/harness-item/2/")
+    page.title()
+    next(pages, None)

@@ -8,5 +8,7 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from kyoso.core import rules
+        from kyoso.core.forms import drop_label_suffix_by_default
 
         rules.register()
+        drop_label_suffix_by_default()

@@ -1,6 +1,10 @@
-"""Form fields shared by every app: normalized text, tag lists."""
+"""Form fields shared by every app: normalized text, tag lists; no colon after labels."""
 
 from __future__ import annotations
+
+import functools
+import inspect
+from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -69,3 +73,28 @@ class FormRenderer(DjangoTemplates):
     that puts an error summary (a live region) above a form that came back with errors."""
 
     form_template_name = "core/forms/div.html"
+
+
+def drop_label_suffix_by_default() -> None:
+    """Make ``""`` the label suffix of every form of the site (called once from core's ready()).
+
+    Japanese forms put no colon after a label, and the English UI follows the same layout.
+    Django's default is ``_(":")``, decided in ``BaseForm.__init__``; rather than ask every form
+    (ours, Django's auth forms, those of apps still to come) to pass ``label_suffix=""``, the
+    default changes here, in one place. A form or a caller that passes a suffix explicitly still
+    gets it. ``kyoso/core/tests/test_form_labels.py`` renders every form class of the project
+    and fails on a label ending in ``:`` or ``：``.
+    """
+    base_init = forms.BaseForm.__init__
+    if getattr(base_init, "_kyoso_no_label_suffix", False):
+        return
+    signature = inspect.signature(base_init)
+
+    @functools.wraps(base_init)
+    def __init__(self: forms.BaseForm, *args: Any, **kwargs: Any) -> None:
+        base_init(self, *args, **kwargs)
+        if signature.bind(self, *args, **kwargs).arguments.get("label_suffix") is None:
+            self.label_suffix = ""
+
+    __init__._kyoso_no_label_suffix = True  # type: ignore[attr-defined]
+    forms.BaseForm.__init__ = __init__  # type: ignore[method-assign]

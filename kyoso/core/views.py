@@ -12,15 +12,20 @@ def home(request: HttpRequest) -> HttpResponse:
     """The region's pulse: the registered home blocks (kyoso.core.home), from the cache when
     warm, narrowed by ``?municipality=`` (JIS code) or ``?community=`` (id)."""
     from kyoso.core import home as home_blocks
-    from kyoso.core.home_filters import filters_from
+    from kyoso.core.home_filters import filters_from, place_groups
 
     chosen = filters_from(request.GET)
+    groups = place_groups()
+    offered = {code for group in groups for code, _ in group.places}
     rendered = home_blocks.render_home(chosen.filters)
     return render(
         request,
         "core/home.html",
         {
             "chosen": chosen,
+            "place_groups": groups,
+            # A place given in the URL where nothing is yet: still shown as chosen.
+            "place_outside": chosen.filters.municipality not in offered,
             "pulse": [r for r in rendered if r.block.section == home_blocks.PULSE],
             "figures": [r for r in rendered if r.block.section == home_blocks.FIGURES],
         },

@@ -4,8 +4,9 @@ Japanese: 和暦 with the 西暦 year, as the rest of the site does —
 ``令和8年（2026年）12月5日（土） 14:00〜16:00``; an all-day event says 終日, a multi-day event
 names both days.
 
-Other languages (English): Gregorian, with Django's own weekday and month names —
-``Sat 5 December 2026, 14:00–16:00``, ``Sat 9 January 2027 – Sun 10 January 2027, all day``.
+Other languages (English): Gregorian, the site's one style of dates (``WEEKDAY_DATE_FORMAT``
+of kyoso/formats) — ``Sat, 5 Dec 2026, 14:00–16:00``,
+``Sat, 9 Jan 2027 – Sun, 10 Jan 2027, all day``.
 How a day and its times are joined is part of the catalog, so each language has its own
 punctuation."""
 
@@ -15,14 +16,14 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.utils import dateformat, timezone, translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from kyoso.core.wareki import TOKYO, WEEKDAYS, era_of, era_year_label, format_wareki
 
-#: A day outside Japanese (Django date format: ``Thu 29 July 2021``).
-GREGORIAN_DAY = "D j F Y"
+#: A day outside Japanese, named in kyoso/formats (English: ``Thu, 29 Jul 2021``).
+GREGORIAN_DAY = "WEEKDAY_DATE_FORMAT"
 
 
 def writes_wareki(language: str | None = None) -> bool:
@@ -33,7 +34,7 @@ def writes_wareki(language: str | None = None) -> bool:
 
 def _day(value: datetime) -> str:
     if not writes_wareki():
-        return dateformat.format(value, GREGORIAN_DAY)
+        return formats.date_format(value, GREGORIAN_DAY)
     era, year = era_of(value.date())
     return (
         f"{era_year_label(era, year)}（{value.year}年）{value.month}月{value.day}日"
@@ -66,7 +67,7 @@ def when_text(event: Any) -> str:
 
 def moment_text(value: datetime) -> str:
     """One moment (e.g. when registration opens): ``令和3年4月1日（木） 10:00`` in Japanese,
-    ``Thu 1 April 2021, 10:00`` in English."""
+    ``Thu, 1 Apr 2021, 10:00`` in English."""
     local = timezone.localtime(value, TOKYO)
-    day = format_wareki(local) if writes_wareki() else dateformat.format(local, GREGORIAN_DAY)
+    day = format_wareki(local) if writes_wareki() else formats.date_format(local, GREGORIAN_DAY)
     return pgettext("a day and a time", "%(day)s %(time)s") % {"day": day, "time": f"{local:%H:%M}"}

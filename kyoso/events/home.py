@@ -153,7 +153,11 @@ def my_registrations(viewer: Any, filters: home.HomeFilters) -> dict[str, Any]:
 
 
 def register() -> None:
+    from kyoso.core.home_filters import register_places
+    from kyoso.events.selectors_calendar import listed_events
     from kyoso.roles.selectors import is_secretariat
+
+    register_places("events", rows=listed_events, depends_on=["events"])
 
     home.register_home(
         "events.upcoming",

@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-import jpholiday
 from django.db.models import QuerySet
 from django.utils.dates import WEEKDAYS_ABBR
 
+from kyoso.core.holidays import holiday_name, month_holidays
 from kyoso.core.wareki import TOKYO
 from kyoso.events.models import Event, EventMode, EventStatus
 
@@ -57,8 +57,14 @@ class CalendarFilters:
 class Day:
     date: date
     in_month: bool
+    #: The holiday's name as jpholiday gives it, in Japanese ("" on other days).
     holiday: str = ""
     events: list[Event] = field(default_factory=list)
+
+    @property
+    def holiday_name(self) -> str:
+        """The holiday's name in the language of the page."""
+        return holiday_name(self.holiday) if self.holiday else ""
 
     @property
     def weekday_index(self) -> int:
@@ -97,7 +103,7 @@ def month_calendar(first: date, filters: CalendarFilters) -> Month:
     start, end = weeks_dates[0][0], weeks_dates[-1][-1] + timedelta(days=1)
     holidays: dict[date, str] = {}
     for d in {start.replace(day=1), first, end.replace(day=1)}:
-        holidays.update(dict(jpholiday.month_holidays(d.year, d.month)))
+        holidays.update(month_holidays(d.year, d.month))
     weeks = [
         [Day(date=d, in_month=d.month == first.month, holiday=holidays.get(d, "")) for d in week]
         for week in weeks_dates

@@ -78,7 +78,11 @@ def my_issues(viewer: Any, filters: home.HomeFilters) -> dict[str, Any] | None:
 
 
 def register() -> None:
+    from kyoso.core.home_filters import register_places
+    from kyoso.issues.selectors import listed_issues
     from kyoso.roles.selectors import is_secretariat
+
+    register_places("issues", rows=lambda: listed_issues(None), depends_on=["issues"])
 
     home.register_home(
         "issues.empathy",

@@ -48,6 +48,10 @@ def my_applications(viewer: Any, filters: home.HomeFilters) -> dict[str, Any]:
 
 
 def register() -> None:
+    from kyoso.core.home_filters import register_places
+    from kyoso.missions.selectors import listed_missions
+
+    register_places("missions", rows=listed_missions, depends_on=["missions"])
     home.register_home(
         "missions.open",
         title=_("外部の力を求めるミッション"),

@@ -35,7 +35,6 @@ class NotificationSettingsForm(forms.Form):
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("label_suffix", "")  # Japanese forms put no colon after a label
         super().__init__(*args, **kwargs)
         type_fields = {
             field_name(kind.key): forms.ChoiceField(

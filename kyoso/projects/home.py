@@ -59,8 +59,18 @@ def my_open_needs(viewer: Any, filters: home.HomeFilters) -> dict[str, Any] | No
     return {"needs": needs, "more_url": reverse("projects:list")}
 
 
+def _listed_project_places() -> Any:
+    """Where listed projects are (a project has several places)."""
+    from kyoso.projects.models import Project
+
+    return Project.municipalities.through.objects.filter(project__hidden_at__isnull=True)
+
+
 def register() -> None:
+    from kyoso.core.home_filters import register_places
     from kyoso.roles.selectors import is_secretariat
+
+    register_places("projects", rows=_listed_project_places, depends_on=["projects"])
 
     home.register_home(
         "projects.needs",

@@ -66,3 +66,23 @@ def municipalities_where(rows: QuerySet, *, field: str = "municipality") -> Quer
         .select_related("prefecture", "parent")
         .order_by("code")
     )
+
+
+def municipalities_where_any(
+    sources: Iterable[tuple[QuerySet, str]],
+) -> QuerySet[Municipality]:
+    """:func:`municipalities_where` over several kinds of rows at once (``(rows, field)``
+    pairs): the places where any of them are, and the cities of their wards, in one query."""
+    condition = None
+    for rows, field in sources:
+        here = Exists(rows.filter(**{f"{field}_id": OuterRef("pk")})) | Exists(
+            rows.filter(**{f"{field}__parent_id": OuterRef("pk")})
+        )
+        condition = here if condition is None else condition | here
+    if condition is None:
+        return Municipality.objects.none()
+    return (
+        Municipality.objects.filter(condition)
+        .select_related("prefecture", "parent")
+        .order_by("code")
+    )

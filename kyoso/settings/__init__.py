@@ -204,6 +204,8 @@ TIME_ZONE = "Asia/Tokyo"
 USE_I18N = True
 USE_TZ = True
 LANGUAGE_COOKIE_NAME = "kyoso_language"
+# How dates look, per language, in one place: kyoso/formats/<language>/formats.py.
+FORMAT_MODULE_PATH = ["kyoso.formats"]
 
 # --- Static and media -----------------------------------------------------------------------
 STATIC_URL = "/static/"

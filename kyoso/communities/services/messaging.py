@@ -25,8 +25,7 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import dateformat, timezone
-from django.utils.translation import gettext
+from django.utils import formats, timezone
 
 from kyoso.communities import messages
 from kyoso.communities.models import Community, CommunityMembership, LeaderMessage
@@ -71,7 +70,7 @@ def quota_of(community: Community, now: datetime | None = None) -> Quota:
 
 
 def _when(moment: datetime) -> str:
-    return dateformat.format(timezone.localtime(moment), gettext("n月j日 H:i"))
+    return formats.date_format(timezone.localtime(moment), "MONTH_DAY_TIME_FORMAT")
 
 
 def _refusal(quota: Quota) -> CommunityError:

@@ -19,8 +19,9 @@ def region():
 
 def test_a_first_visitor_sees_the_pulse_and_what_to_do(client, region):
     # Cold: 1-2 figures (events held, checked-in registrations), 3 issues that gained empathy,
-    # 4 events with seats, 5 open needs with their project, 6 open missions.
-    with assert_num_queries(6, label="cold home"):
+    # 4 events with seats, 5 open needs with their project, 6 open missions, 7 the places the
+    # filter offers.
+    with assert_num_queries(7, label="cold home"):
         response = client.get(reverse("core:home"))
     page = response.content.decode()
     assert response.status_code == 200
@@ -67,8 +68,8 @@ def test_an_empty_region_tells_a_newcomer_what_to_do(client):
 
 
 def test_a_city_includes_its_wards(client, region):
-    # 1 the municipality's name, then the six block queries.
-    with assert_num_queries(7, label="cold home, one city"):
+    # 1 the municipality's name, 2 the places the filter offers, then the six block queries.
+    with assert_num_queries(8, label="cold home, one city"):
         response = client.get(reverse("core:home"), {"municipality": SENDAI})
     page = response.content.decode()
     assert "「宮城県仙台市」の動きを表示しています。" in page
@@ -173,8 +174,9 @@ def test_a_closed_mission_leaves_on_the_next_request(
 def test_writes_only_re_render_the_blocks_that_read_them(client, region):
     client.get(reverse("core:home"))
     home.touch("missions")
-    # 1 open missions: the other blocks come from the cache.
-    with assert_num_queries(1, label="home after a mission write"):
+    # 1 the places (they depend on missions too), 2 open missions: the other blocks come
+    # from the cache.
+    with assert_num_queries(2, label="home after a mission write"):
         client.get(reverse("core:home"))
 
 
@@ -183,8 +185,9 @@ def test_a_fragment_cached_before_the_versions_were_lost_is_not_served(client, r
 
     client.get(reverse("core:home"))
     cache.delete_many([f"kyoso:home:version:{name}" for name in ("issues", "events")])
-    # 1-2 figures, 3 issues, 4 events: the projects' and missions' blocks are still current.
-    with assert_num_queries(4, label="issues and events blocks again"):
+    # 1 the places, 2-3 figures, 4 issues, 5 events: the projects' and missions' blocks are
+    # still current.
+    with assert_num_queries(5, label="issues and events blocks again"):
         client.get(reverse("core:home"))
 
 

@@ -43,27 +43,27 @@ WHEN = [
     (
         Times(tokyo(2021, 7, 29, 19, 0), tokyo(2021, 7, 29, 21, 0)),
         "令和3年（2021年）7月29日（木） 19:00〜21:00",
-        "Thu 29 July 2021, 19:00–21:00",
+        "Thu, 29 Jul 2021, 19:00–21:00",
     ),
     (
         Times(tokyo(2021, 7, 29, 19, 0), tokyo(2021, 7, 30, 10, 0)),
         "令和3年（2021年）7月29日（木） 19:00〜令和3年（2021年）7月30日（金） 10:00",
-        "Thu 29 July 2021, 19:00 – Fri 30 July 2021, 10:00",
+        "Thu, 29 Jul 2021, 19:00 – Fri, 30 Jul 2021, 10:00",
     ),
     (
         Times(tokyo(2027, 1, 9, 0, 0), tokyo(2027, 1, 10, 0, 0), all_day=True),
         "令和9年（2027年）1月9日（土） 終日",
-        "Sat 9 January 2027, all day",
+        "Sat, 9 Jan 2027, all day",
     ),
     (
         Times(tokyo(2027, 1, 9, 0, 0), tokyo(2027, 1, 11, 0, 0), all_day=True),
         "令和9年（2027年）1月9日（土）〜令和9年（2027年）1月10日（日） 終日",
-        "Sat 9 January 2027 – Sun 10 January 2027, all day",
+        "Sat, 9 Jan 2027 – Sun, 10 Jan 2027, all day",
     ),
     (
         Times(tokyo(2019, 5, 1, 10, 0), tokyo(2019, 5, 1, 12, 0)),
         "令和元年（2019年）5月1日（水） 10:00〜12:00",
-        "Wed 1 May 2019, 10:00–12:00",
+        "Wed, 1 May 2019, 10:00–12:00",
     ),
 ]
 
@@ -90,7 +90,7 @@ def test_when_registration_opens_follows_the_language():
         )
     with translation.override("en"):
         assert str(registration_refusal(event, now=now)) == (
-            "Registration opens on Thu 1 April 2021, 10:00."
+            "Registration opens on Thu, 1 Apr 2021, 10:00."
         )
 
 
@@ -109,8 +109,8 @@ def test_calendar_in_english_names_weekdays_and_months_in_english(english):
     assert "<h1>Event calendar: July 2021</h1>" in page
     assert "← June 2021</a>" in page and ">August 2021 →</a>" in page
     assert "Events in July 2021</caption>" in page
-    assert "<li>Thu 29 Jul <a" in page  # the month's list under the table
-    assert "</s> (cancelled)</a>" in page and "<li>Mon 5 Jul <a" in page
+    assert "<li>Thu, 29 Jul <a" in page  # the month's list under the table
+    assert "</s> (cancelled)</a>" in page and "<li>Mon, 5 Jul <a" in page
 
 
 def test_calendar_in_japanese_is_unchanged(client):
@@ -144,7 +144,7 @@ def test_event_page_in_english(english):
     GuestFactory(event=event, name="山田 花子", affiliation="東北大学", title="准教授")
     GuestFactory(event=event, name="佐々木 一郎", affiliation="", title="農家")
     page = english.get(reverse("events:detail", args=[event.pk])).content.decode()
-    assert ">Thu 1 August 2030, 19:00–21:00</time>" in page
+    assert ">Thu, 1 Aug 2030, 19:00–21:00</time>" in page
     assert "<dt>Topic</dt><dd>若年女性への支援</dd>" in page
     assert "<dt>Audience</dt><dd>学生・社会人どなたでも</dd>" in page
     assert f" ({ward})</dd>" in page
@@ -179,14 +179,14 @@ def test_list_and_my_events_in_english(english, suzuki):
         ends_at=tokyo(2030, 8, 2, 10, 0),
     )
     page = english.get(reverse("events:list")).content.decode()
-    assert ">Thu 1 August 2030, 19:00 – Fri 2 August 2030, 10:00</time>" in page
+    assert ">Thu, 1 Aug 2030, 19:00 – Fri, 2 Aug 2030, 10:00</time>" in page
     assert "<span>Venue: 30 places left</span>" in page
 
     RegistrationFactory(event=event, user=suzuki, attendance=Attendance.VENUE)
     english.force_login(suzuki)
     page = english.get(reverse("events:mine")).content.decode()
     assert "<span>In person</span>" in page
-    assert ">Thu 1 August 2030, 19:00 – Fri 2 August 2030, 10:00</time>" in page
+    assert ">Thu, 1 Aug 2030, 19:00 – Fri, 2 Aug 2030, 10:00</time>" in page
 
 
 def test_check_in_desk_in_english(english):
@@ -214,7 +214,7 @@ def test_registration_mail_is_written_in_the_language_it_is_sent_in():
         subject, body = render_registration_mail(registration, "confirmed", event=event)
     assert subject == "[Confirmed] 夏の定例会"
     assert "Event: 夏の定例会\n" in body
-    assert "Date and time: Thu 1 August 2030, 19:00–21:00\n" in body
+    assert "Date and time: Thu, 1 Aug 2030, 19:00–21:00\n" in body
     with translation.override("ja"):
         subject, body = render_registration_mail(registration, "confirmed", event=event)
     assert "イベント: 夏の定例会\n" in body
@@ -234,5 +234,5 @@ def test_when_in_the_api_follows_accept_language(client):
     english = send(client, "GET", "/events", HTTP_ACCEPT_LANGUAGE="en").json()
     japanese = send(client, "GET", "/events", HTTP_ACCEPT_LANGUAGE="ja").json()
     translation.deactivate()
-    assert english["items"][0]["when"] == "Thu 1 August 2030, 19:00–21:00"
+    assert english["items"][0]["when"] == "Thu, 1 Aug 2030, 19:00–21:00"
     assert japanese["items"][0]["when"] == "令和12年（2030年）8月1日（木） 19:00〜21:00"

@@ -25,7 +25,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.http import HttpRequest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 
 from kyoso.audit.services import audit_record
 from kyoso.missions import audit, messages
@@ -94,7 +94,7 @@ def refusal_to_apply(
         return MissionError(messages.OWN_MISSION, "own_mission")
     close_if_past_deadline(mission, today)
     if mission.status == MissionStatus.CLOSED and mission.closed_reason == ClosedReason.DEADLINE:
-        deadline = mission.deadline.isoformat() if mission.deadline else ""
+        deadline = formats.date_format(mission.deadline, "DATE_FORMAT") if mission.deadline else ""
         return MissionError(messages.DEADLINE_PASSED % {"deadline": deadline}, "deadline_passed")
     if mission.accepted_count >= mission.places or mission.closed_reason == ClosedReason.FILLED:
         return MissionError(messages.MISSION_FULL, "mission_full")

@@ -12,7 +12,7 @@ from typing import Any
 
 from django.db import transaction
 from django.http import HttpRequest
-from django.utils import timezone
+from django.utils import formats, timezone
 
 from kyoso.audit.services import audit_record
 from kyoso.core.skills import SKILL_KEYS
@@ -164,7 +164,8 @@ def mission_publish(
         raise MissionError(_incomplete(result), "incomplete")
     if mission.deadline is not None and mission.deadline < today:
         raise MissionError(
-            messages.DEADLINE_PASSED % {"deadline": mission.deadline.isoformat()},
+            messages.DEADLINE_PASSED
+            % {"deadline": formats.date_format(mission.deadline, "DATE_FORMAT")},
             "deadline_passed",
         )
     now = timezone.now()

@@ -69,7 +69,7 @@ def test_applying_after_the_deadline_is_refused(client, due, suzuki):
             )
         client.force_login(suzuki)
         page = client.post(reverse("missions:apply", args=[due.pk]), {"motivation": "遅れました"})
-    expected = messages.DEADLINE_PASSED % {"deadline": "2030-03-31"}
+    expected = messages.DEADLINE_PASSED % {"deadline": "2030年3月31日"}
     assert refused.value.message == expected
     assert page.status_code == 409 and str(expected) in page.content.decode()
     assert not Application.objects.exists()

@@ -21,6 +21,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("communities/", include("kyoso.communities.urls")),
     path("projects/", include("kyoso.projects.urls")),
     path("missions/", include("kyoso.missions.urls")),
+    path("screening/", include("kyoso.screening.urls")),
     path("challenges/", include("kyoso.challenges.urls")),
     path("orgs/", include("kyoso.orgs.urls")),
     path("notifications/", include("kyoso.notifications.urls")),

@@ -14,6 +14,7 @@ from kyoso.api.routers import (
     project_work,
     projects,
     regions,
+    screenings,
     search,
     tokens,
 )
@@ -43,3 +44,4 @@ api.add_router("", events.router)
 api.add_router("", projects.router)
 api.add_router("", project_work.router)
 api.add_router("", missions.router)
+api.add_router("", screenings.router)

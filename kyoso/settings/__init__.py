@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "kyoso.events",
     "kyoso.projects",
     "kyoso.missions",
+    "kyoso.screening",
     "kyoso.challenges",
     "kyoso.api",
     "kyoso.demo",

@@ -36,6 +36,8 @@ EXPECTED_PATHS = {
     "/api/v1/missions": {"get", "post"},
     "/api/v1/missions/{mission_id}": {"get", "patch"},
     "/api/v1/missions/{mission_id}/applications": {"get", "post"},
+    "/api/v1/screenings/{round_id}": {"get"},
+    "/api/v1/screenings/{round_id}/items/{item_id}/scores": {"post"},
     "/api/v1/projects": {"get", "post"},
     "/api/v1/projects.geojson": {"get"},
     "/api/v1/projects/{project_id}": {"get", "patch"},

@@ -1,0 +1,17 @@
+"""What the screening app plugs into core: rules and audit actions.
+
+Rounds are private to the poster and its reviewers, so they are in no search, feed or public
+list; the personal data a reviewer leaves (scores, comments, conflicts) is in the data download.
+"""
+
+from __future__ import annotations
+
+
+def register() -> None:
+    from kyoso.audit.registry import register_actions
+    from kyoso.core import personal_data as core_personal_data
+    from kyoso.screening import audit, personal_data, rules
+
+    rules.register()
+    register_actions(audit.ACTIONS)
+    core_personal_data.register("screening", export=personal_data.export, erase=personal_data.erase)

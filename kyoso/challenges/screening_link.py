@@ -10,6 +10,8 @@ the screening app is not installed).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,6 +25,18 @@ class CriterionView:
     name: str
     weight: int
     description: str = ""
+
+
+@contextmanager
+def refusals() -> Iterator[None]:
+    """A refusal of the screening app (its message and code) as the challenges' own."""
+    from kyoso.challenges.services.common import ChallengeError
+    from kyoso.screening.services.common import ScreeningError
+
+    try:
+        yield
+    except ScreeningError as error:
+        raise ChallengeError(error.message, error.code) from error
 
 
 def available() -> bool:
@@ -89,15 +103,16 @@ def round_open(*, actor: Any, challenge: Any, request: Any = None) -> int | None
         return None
     from kyoso.screening.services import round_create
 
-    round_ = round_create(
-        actor=actor,
-        title=challenge.title,
-        organization_id=challenge.organization_id,
-        subject_kind=SUBJECT_KIND,
-        criteria=_specs(challenge.criteria_draft or []),
-        deadline=None,
-        request=request,
-    )
+    with refusals():
+        round_ = round_create(
+            actor=actor,
+            title=challenge.title,
+            organization_id=challenge.organization_id,
+            subject_kind=SUBJECT_KIND,
+            criteria=_specs(challenge.criteria_draft or []),
+            deadline=None,
+            request=request,
+        )
     return int(round_.pk)
 
 
@@ -107,9 +122,13 @@ def criteria_replace(*, actor: Any, challenge: Any, request: Any = None) -> None
         return
     from kyoso.screening.services import round_criteria_replace
 
-    round_criteria_replace(
-        actor=actor, round=round_, criteria=_specs(challenge.criteria_draft or []), request=request
-    )
+    with refusals():
+        round_criteria_replace(
+            actor=actor,
+            round=round_,
+            criteria=_specs(challenge.criteria_draft or []),
+            request=request,
+        )
 
 
 def item_add(*, challenge: Any, proposal_id: int) -> None:
@@ -118,18 +137,30 @@ def item_add(*, challenge: Any, proposal_id: int) -> None:
         return
     from kyoso.screening.services import item_add as screening_item_add
 
-    screening_item_add(round=round_, subject_id=proposal_id)
+    with refusals():
+        screening_item_add(round=round_, subject_id=proposal_id)
 
 
 def reviewer_add(*, actor: Any, challenge: Any, user: Any, may_decide: bool, request: Any) -> None:
     from kyoso.screening.services import reviewer_add as screening_reviewer_add
 
-    screening_reviewer_add(
-        actor=actor, round=_round(challenge), user=user, may_decide=may_decide, request=request
-    )
+    with refusals():
+        screening_reviewer_add(
+            actor=actor, round=_round(challenge), user=user, may_decide=may_decide, request=request
+        )
 
 
 def reviewer_remove(*, actor: Any, challenge: Any, user: Any, request: Any) -> None:
     from kyoso.screening.services import reviewer_remove as screening_reviewer_remove
 
-    screening_reviewer_remove(actor=actor, round=_round(challenge), user=user, request=request)
+    with refusals():
+        screening_reviewer_remove(actor=actor, round=_round(challenge), user=user, request=request)
+
+
+def reviewers(challenge: Any) -> list[Any]:
+    round_ = _round(challenge)
+    if round_ is None:
+        return []
+    from kyoso.screening.selectors import reviewers_of
+
+    return list(reviewers_of(round_))

@@ -202,12 +202,8 @@ def challenge_update(
         challenge.issues.set(values["issues"])
         challenge.projects.set(values["projects"])
         if criteria_changed and challenge.screening_round_id is not None:
-            try:
-                screening_link.criteria_replace(actor=actor, challenge=challenge, request=request)
-            except ChallengeError:
-                raise
-            except Exception as error:  # the round refuses once scored
-                raise ChallengeError(messages.CRITERIA_LOCKED, "criteria_locked") from error
+            # The round refuses once scoring began (its message says so).
+            screening_link.criteria_replace(actor=actor, challenge=challenge, request=request)
         audit_record(
             actor=actor,
             action=audit.UPDATED,

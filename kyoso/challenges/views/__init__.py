@@ -2,7 +2,7 @@
 
 from importlib import import_module
 
-AREAS: tuple[str, ...] = ("listing", "editing", "proposals")
+AREAS: tuple[str, ...] = ("listing", "editing", "proposals", "reviewers")
 
 
 def urls_of() -> list:

@@ -81,6 +81,8 @@ def _detail_context(request: HttpRequest, challenge: Challenge, **extra: Any) ->
         and qa.questions_open(challenge),
         "can_follow": check("challenges.follow_challenge", user, challenge),
         "can_see_proposals": check("challenges.view_proposals", user, challenge),
+        "can_manage_reviewers": check("challenges.manage_reviewers", user, challenge)
+        and challenge.screening_round_id is not None,
         "can_propose": mine is None
         and proposals_open(challenge)
         and check("challenges.add_proposal", user, challenge),

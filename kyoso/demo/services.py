@@ -38,6 +38,7 @@ from kyoso.audit.services import audit_record
 from kyoso.core.env import env_str
 from kyoso.demo import data, messages
 from kyoso.demo.board import load_board
+from kyoso.demo.challenges import load_challenges
 from kyoso.demo.communities import load_communities
 from kyoso.demo.conversations import date_notifications, last_notification_id, load_conversations
 from kyoso.demo.data.issues import ISSUES, DemoIssue
@@ -416,6 +417,7 @@ STEPS: list[Callable[[_Run], None]] = [
     load_upcoming_events,  # kyoso/demo/upcoming.py
     load_missions,  # kyoso/demo/missions.py
     load_projects,  # kyoso/demo/projects.py (and the projects' missions)
+    load_challenges,  # kyoso/demo/challenges.py (both directions, with Q&A and proposals)
 ]
 
 

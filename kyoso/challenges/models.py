@@ -205,6 +205,15 @@ class Challenge(models.Model):
     def is_listed(self) -> bool:
         return self.status != ChallengeStatus.DRAFT
 
+    @property
+    def budget_label(self) -> str:
+        """「予算 3,000,000円」 or the trial-field label (kyoso.core.money)."""
+        from kyoso.core.money import format_yen_ja
+
+        if self.offer_kind == OfferKind.BUDGET and self.budget_yen is not None:
+            return f"{_('予算')} {format_yen_ja(self.budget_yen)}"
+        return str(self.get_offer_kind_display())
+
 
 class ChallengeStatusChange(models.Model):
     """Append-only: who moved the challenge from where to where, and why."""
@@ -333,6 +342,12 @@ class Proposal(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organization_id} → {self.challenge_id}"
+
+    @property
+    def cost_label(self) -> str:
+        from kyoso.core.money import format_yen_ja
+
+        return format_yen_ja(self.cost_yen) if self.cost_yen is not None else str(_("未定"))
 
 
 class ProposalAttachment(models.Model):

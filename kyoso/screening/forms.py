@@ -22,7 +22,13 @@ def score_values(data: Any, criteria: list[Criterion]) -> dict[int, tuple[Any, s
     }
 
 
-class ConflictForm(forms.Form):
+class _Form(forms.Form):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("label_suffix", "")  # Japanese forms put no colon after a label
+        super().__init__(*args, **kwargs)
+
+
+class ConflictForm(_Form):
     reason = NormalizedCharField(
         label=_("利益相反の理由"),
         multiline=True,
@@ -32,7 +38,7 @@ class ConflictForm(forms.Form):
     )
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(_Form):
     outcome = forms.ChoiceField(
         label=_("結果"),
         choices=Outcome.choices,

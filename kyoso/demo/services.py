@@ -38,6 +38,7 @@ from kyoso.audit.services import audit_record
 from kyoso.core.env import env_str
 from kyoso.demo import data, messages
 from kyoso.demo.board import load_board
+from kyoso.demo.challenges import load_challenges
 from kyoso.demo.communities import load_communities
 from kyoso.demo.concierge import load_concierge
 from kyoso.demo.conversations import date_notifications, last_notification_id, load_conversations
@@ -422,6 +423,7 @@ STEPS: list[Callable[[_Run], None]] = [
     load_network,  # kyoso/demo/network.py (advisors, advice requests, introductions)
     load_hubs,  # kyoso/demo/hubs.py (spaces and a month of bookings)
     load_concierge,  # kyoso/demo/concierge.py (after the hubs' step; skips absent hubs)
+    load_challenges,  # kyoso/demo/challenges.py (both directions, with Q&A and proposals)
 ]
 
 

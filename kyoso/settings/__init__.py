@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "kyoso.hubs",
     "kyoso.concierge",
     "kyoso.matching",
+    "kyoso.challenges",
     "kyoso.api",
     "kyoso.demo",
 ]

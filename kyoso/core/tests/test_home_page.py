@@ -19,9 +19,9 @@ def region():
 
 def test_a_first_visitor_sees_the_pulse_and_what_to_do(client, region):
     # Cold: 1-2 figures (events held, checked-in registrations), 3 issues that gained empathy,
-    # 4 events with seats, 5 open needs with their project, 6 open missions, 7 the places the
-    # filter offers.
-    with assert_num_queries(7, label="cold home"):
+    # 4 events with seats, 5 open needs with their project, 6 open missions, 7 open
+    # challenges, 8 the places the filter offers.
+    with assert_num_queries(8, label="cold home"):
         response = client.get(reverse("core:home"))
     page = response.content.decode()
     assert response.status_code == 200
@@ -68,8 +68,8 @@ def test_an_empty_region_tells_a_newcomer_what_to_do(client):
 
 
 def test_a_city_includes_its_wards(client, region):
-    # 1 the municipality's name, 2 the places the filter offers, then the six block queries.
-    with assert_num_queries(8, label="cold home, one city"):
+    # 1 the municipality's name, 2 the places the filter offers, then the seven block queries.
+    with assert_num_queries(9, label="cold home, one city"):
         response = client.get(reverse("core:home"), {"municipality": SENDAI})
     page = response.content.decode()
     assert "「宮城県仙台市」の動きを表示しています。" in page
@@ -92,8 +92,9 @@ def test_a_community_narrows_the_blocks_that_know_it_and_the_others_say_so(clien
     assert "「庄内農業共創コミュニティ」の動きを表示しています。" in page
     assert "農家の後継者がいない" in page and "通学路が暗い" not in page
     assert "庄内の販路を考える会" in page and "通学路を明るくする勉強会" not in page
-    # Projects and missions have no community: they show the whole region and say so.
-    assert page.count("絞り込めないため、地域全体を表示しています") == 2
+    # Projects, missions and challenges have no community: they show the whole region and
+    # say so.
+    assert page.count("絞り込めないため、地域全体を表示しています") == 3
     assert "販路開拓の副業人材" in page
 
 

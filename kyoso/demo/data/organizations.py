@@ -6,7 +6,8 @@ Each entry is a plain dict; append new ones at the end of the list. Keys:
   ``org_type`` (an ``OrganizationType`` value), ``municipality`` (JIS X 0402 code or ``None``
   when the seat is outside the loaded prefectures or the seed does not say),
   ``description`` (Japanese, written for Kyoso; facts from the cited seed),
-  ``verified`` (public bodies and hubs), and optionally ``website`` / ``contact_email``.
+  ``verified`` (public bodies, hubs and the company that posts a challenge), and
+  optionally ``website`` / ``contact_email``.
 
 Seeds: ``/work/shared/seeds/000_38240aa280e4ce2b.txt`` (仙台市市民活動サポートセンター
 令和3年度 調査研究事業報告書) and ``/work/shared/seeds/001_39eedf24b86ec709.txt`` (酒田市
@@ -223,7 +224,7 @@ ORGANIZATIONS: list[dict] = [
         "name_kana": "プロトソリューション",
         "org_type": T.COMPANY,
         "municipality": None,
-        "verified": False,
+        "verified": True,  # posts a reverse challenge (challenges.py)
         "description": (
             "地域の課題解決に取り組む人（スターター）と、それを応援したい人（ジャンパー）を"
             "つなぐマッチングサイト「JomoNex」を、社会貢献として無料・広告なしで運営しています。"

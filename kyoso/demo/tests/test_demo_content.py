@@ -36,7 +36,7 @@ SEED_ORGANIZATIONS = [
     ("NTT東日本（東日本電信電話株式会社）", T.COMPANY, "04100", False),
     ("NTT都市開発株式会社", T.COMPANY, "04100", False),
     ("東北電力株式会社", T.COMPANY, "04100", False),
-    ("株式会社プロトソリューション", T.COMPANY, None, False),
+    ("株式会社プロトソリューション", T.COMPANY, None, True),  # posts a challenge
     # seed 001 (Sakata)
     ("酒田市", T.LOCAL_GOVERNMENT, "06204", True),
     ("酒田市産業振興まちづくりセンター（サンロク）", T.HUB, "06204", True),
@@ -80,7 +80,7 @@ class TestLoadedDemo:
     def test_verified_organizations_name_the_secretariat(self, demo):
         sato = User.objects.get(email="sato@demo.kyoso.invalid")
         verified = Organization.objects.filter(verified_at__isnull=False)
-        assert verified.count() == 8
+        assert verified.count() == 9
         assert set(verified.values_list("verified_by", flat=True)) == {sato.pk}
 
     def test_secretariat_has_the_role(self, demo):

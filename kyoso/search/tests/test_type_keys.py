@@ -19,6 +19,7 @@ SITE_KEYS = [
     "people",
     "projects",
     "missions",
+    "challenges",
 ]
 
 

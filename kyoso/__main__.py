@@ -2,4 +2,5 @@
 
 from kyoso.cli import main
 
-main()
+if __name__ == "__main__":  # tests import every module of the package to find its forms
+    main()

@@ -98,3 +98,8 @@ def sector_rows() -> Any:
 def display_names(user_ids: Any) -> dict[int, str]:
     """Public display names by id (for people who chose to be named in the network picture)."""
     return dict(User.objects.filter(pk__in=list(user_ids)).values_list("pk", "display_name"))
+
+
+def sector_labels() -> dict[str, Any]:
+    """The profile's sectors as ``{value: label}`` (lazy translations), for other apps."""
+    return dict(Sector.choices)

@@ -5,6 +5,7 @@ Usage::
     make bench                                   # page latency + issues at 1 k and 10 k
     python -m benchmarks.run --sizes 1000,10000,100000 --databases sqlite,postgres
     python -m benchmarks.run --events --nice -15  # issue 5: 100 k events, 1 M registrations
+    python -m benchmarks.run --network            # issue 16: network figures, 100 k / 1 M
 
 Each benchmark runs in its own child process on its own throw-away database: a temporary
 SQLite file, or a PostgreSQL database created for the run and dropped afterwards
@@ -305,6 +306,31 @@ def run_screening(database: str, args: argparse.Namespace) -> None:
     _save(f"screening-{result['database']}.json", result)
 
 
+def run_network(args: argparse.Namespace) -> None:
+    """The network figures at scale (benchmarks/network.py; no database): each size and design
+    in its own child process, so each peak memory is its own; saved to
+    ``results/network.json`` (the last run). docs/performance.md is not rewritten."""
+    runs = []
+    for size in [s.strip() for s in args.network_sizes.split(",") if s.strip()]:
+        people, _sep, ties = size.partition(":")
+        for design in [d.strip() for d in args.network_designs.split(",") if d.strip()]:
+            print(f"network: {people} people, {ties} ties, {design}", flush=True)
+            runs.append(
+                _child(
+                    "benchmarks.network",
+                    "--people",
+                    people,
+                    "--ties",
+                    ties,
+                    "--design",
+                    design,
+                )
+            )
+    result: dict[str, object] = {"runs": runs}
+    result.update(_stamp())
+    _save("network.json", result)
+
+
 def wait_quiet(minutes: float, threshold: float) -> None:
     """Wait (up to ``minutes``) until the 1-minute load average drops below ``threshold``:
     figures taken while other work competes for the CPUs measure that work too."""
@@ -385,6 +411,22 @@ def main(argv: list[str] | None = None) -> int:
         "results/screening-*.json (the report is not rewritten)",
     )
     parser.add_argument("--screening-postgres-url", default=DEFAULT_SCREENING_POSTGRES_URL)
+    parser.add_argument(
+        "--network",
+        action="store_true",
+        help="run the network figures benchmark (issue 16; no database) instead; writes "
+        "results/network.json only",
+    )
+    parser.add_argument(
+        "--network-sizes",
+        default="10000:100000,100000:1000000",
+        help="people:ties pairs, comma-separated",
+    )
+    parser.add_argument(
+        "--network-designs",
+        default="full,no-betweenness",
+        help="full, no-betweenness, samples-N (comma-separated)",
+    )
     parser.add_argument("--render-only", action="store_true", help="rewrite the report only")
     parser.add_argument(
         "--wait-quiet",
@@ -406,6 +448,9 @@ def main(argv: list[str] | None = None) -> int:
                 raise SystemExit(f"Unknown database {database!r} (sqlite, postgres).")
             wait_quiet(args.wait_quiet, 1.0)
             run_screening(database, args)
+    if args.network:
+        wait_quiet(args.wait_quiet, 1.0)
+        run_network(args)
         return 0
     if args.events and not args.render_only:
         for database in [d.strip() for d in args.databases.split(",") if d.strip()]:

@@ -113,3 +113,8 @@ def profiles_for_matching(user_ids: list[int]) -> list[Profile]:
 def all_profile_user_ids() -> list[int]:
     """Ids of everyone with a profile, in id order (the matching app's rebuild)."""
     return list(Profile.objects.order_by("user_id").values_list("user_id", flat=True))
+
+
+def sector_labels() -> dict[str, Any]:
+    """The profile's sectors as ``{value: label}`` (lazy translations), for other apps."""
+    return dict(Sector.choices)

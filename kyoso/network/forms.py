@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -17,7 +19,15 @@ from kyoso.network.models import (
 )
 
 
-class IntroductionForm(forms.Form):
+class Form(forms.Form):
+    """A form whose labels take no colon (Japanese forms put none after a label)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
+class IntroductionForm(Form):
     reason = forms.CharField(
         label=_("紹介してほしい理由"),
         max_length=REASON_MAX,
@@ -26,7 +36,7 @@ class IntroductionForm(forms.Form):
     )
 
 
-class AdviceForm(forms.Form):
+class AdviceForm(Form):
     kind = forms.ChoiceField(
         label=_("依頼の種類"),
         choices=RequestKind.choices,
@@ -57,7 +67,7 @@ class AdviceForm(forms.Form):
         self.fields["advisor"].choices = choices  # type: ignore[attr-defined]
 
 
-class AdvisorForm(forms.Form):
+class AdvisorForm(Form):
     email = forms.EmailField(label=_("メールアドレス"))
     expertise = forms.CharField(
         label=_("専門分野"), max_length=EXPERTISE_MAX, widget=forms.Textarea(attrs={"rows": 3})
@@ -81,12 +91,12 @@ class AdvisorForm(forms.Form):
     active = forms.BooleanField(label=_("受付中"), required=False, initial=True)
 
 
-class MoveForm(forms.Form):
+class MoveForm(Form):
     to_status = forms.CharField(max_length=20)
     reason = forms.CharField(label=_("理由"), max_length=REASON_MAX, required=False)
 
 
-class AssignForm(forms.Form):
+class AssignForm(Form):
     advisor = forms.TypedChoiceField(label=_("アドバイザー"), coerce=int)
 
     def __init__(self, *args, advisors=(), **kwargs) -> None:
@@ -96,7 +106,7 @@ class AssignForm(forms.Form):
         ]
 
 
-class RecordForm(forms.Form):
+class RecordForm(Form):
     text = forms.CharField(
         label=_("助言の記録"),
         max_length=RECORD_MAX,
@@ -105,12 +115,12 @@ class RecordForm(forms.Form):
     )
 
 
-class PreferenceForm(forms.Form):
+class PreferenceForm(Form):
     introductions_open = forms.BooleanField(label=_("紹介の依頼を受け付ける"), required=False)
     shown_in_network = forms.BooleanField(label=_("ネットワーク図に名前を表示する"), required=False)
 
 
-class PeriodForm(forms.Form):
+class PeriodForm(Form):
     before = forms.IntegerField(
         label=_("比べる年度（前）"), min_value=2000, max_value=2100, initial=2021
     )

@@ -256,6 +256,14 @@ class AdviceRequestChange(models.Model):
     def __str__(self) -> str:
         return f"AdviceRequestChange {self.pk}"
 
+    @property
+    def to_status_label(self) -> str:
+        """The status moved to, as people read it (the raw value if no longer known)."""
+        try:
+            return str(AdviceStatus(self.to_status).label)
+        except ValueError:
+            return self.to_status
+
 
 class AdviceRecord(models.Model):
     """The advisor's short private record of the advice (advisor and secretariat only)."""

@@ -8,12 +8,41 @@ from django.shortcuts import render
 from django.urls import path
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kyoso.core.fiscal import fiscal_year_label, fiscal_year_range
 from kyoso.core.policy import public, rule_required
 from kyoso.network import figures as fig
 from kyoso.network import selectors, svg
 from kyoso.network.forms import PeriodForm
+
+#: The row headings of the before/after table (the keys of ``figures.compare``).
+FIGURE_LABELS = {
+    "people": gettext_lazy("つながりのある人"),
+    "ties": gettext_lazy("つながり（組）"),
+    "density": gettext_lazy("密度"),
+    "components": gettext_lazy("まとまりの数"),
+    "largest_component": gettext_lazy("最大のまとまりの人数"),
+    "cross_sector_ties": gettext_lazy("分野をまたぐつながり"),
+    "cross_sector_share": gettext_lazy("分野をまたぐつながりの割合"),
+}
+
+
+def _shown(figure: str, value: float) -> str:
+    """A figure as the table shows it: shares in percent, density to four places."""
+    if figure == "cross_sector_share":
+        return f"{value * 100:.1f}%"
+    if figure == "density":
+        return f"{value:.4f}"
+    return f"{value:,}"
+
+
+def _legend() -> list[tuple[object, str]]:
+    """(sector label, colour) for the picture's legend."""
+    from kyoso.accounts.selectors import sector_labels
+
+    labels: dict[str, object] = {**sector_labels(), fig.UNKNOWN: gettext_lazy("分野不明")}
+    return [(labels.get(sector, sector), colour) for sector, colour in svg.COLOURS.items()]
 
 
 def _years(request: HttpRequest) -> tuple[int, int, PeriodForm]:
@@ -47,9 +76,15 @@ def network_page(request: HttpRequest) -> HttpResponse:
             "after": after.as_dict(),
             "before_label": fiscal_year_label(before_fy),
             "after_label": fiscal_year_label(after_fy),
-            "rows": fig.compare(before, after),
+            "rows": [
+                {
+                    "label": FIGURE_LABELS.get(row["figure"], row["figure"]),
+                    **{k: _shown(row["figure"], row[k]) for k in ("before", "after", "change")},
+                }
+                for row in fig.compare(before, after)
+            ],
             "picture": mark_safe(picture),  # noqa: S308 - numbers and escaped names only
-            "colours": svg.COLOURS.items(),
+            "colours": _legend(),
         },
     )
 

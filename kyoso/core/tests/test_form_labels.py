@@ -23,6 +23,7 @@ from django.utils import translation
 import kyoso
 from kyoso.accounts.tests.factories import UserFactory
 from kyoso.events.tests.factories import EventFactory
+from kyoso.hubs.tests.factories import HubFactory
 from kyoso.projects.tests.factories import ProjectFactory
 
 LABEL = re.compile(r"<(label|legend)\b[^>]*>(.*?)</\1>", re.S)
@@ -55,6 +56,7 @@ def _build(form_class: type[forms.BaseForm]) -> forms.BaseForm:
         "project": lambda: ProjectFactory(),
         "owner": lambda: ProjectFactory(),
         "event": lambda: EventFactory(),
+        "hub": lambda: HubFactory(),
     }
     kwargs = {
         p.name: real.get(p.name, mock.MagicMock)()

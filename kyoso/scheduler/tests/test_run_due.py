@@ -70,7 +70,7 @@ def test_the_command_runs_a_pass_and_lists_the_jobs(db, two_jobs):
     assert "test.failing: check --tag no-such-tag (next " in out.getvalue()
 
 
-def test_the_loop_survives_a_failed_pass_and_stops_when_told(monkeypatch):
+def test_the_loop_survives_a_failed_pass_and_stops_when_told(db, monkeypatch):
     """A pass that fails (the database restarting, say) is logged and the next one runs."""
     from kyoso.scheduler import services
 

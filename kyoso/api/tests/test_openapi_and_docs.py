@@ -51,6 +51,13 @@ EXPECTED_PATHS = {
     "/api/v1/introductions/{introduction_id}/accept": {"post"},
     "/api/v1/introductions/{introduction_id}/decline": {"post"},
     "/api/v1/advice-requests": {"get", "post"},
+    "/api/v1/hubs": {"get"},
+    "/api/v1/hubs/{slug}/spaces": {"get"},
+    "/api/v1/hubs/{slug}/spaces/{space}/availability": {"get"},
+    "/api/v1/bookings": {"get", "post"},
+    "/api/v1/bookings/{booking_id}": {"delete"},
+    "/api/v1/matches": {"get"},
+    "/api/v1/me/suggestions": {"get"},
 }
 
 

@@ -55,17 +55,17 @@ def test_money_raised_shows_nothing_until_someone_registers_it(client):
 @pytest.mark.django_db
 def test_a_block_with_nothing_to_show_is_left_out(client, suzuki):
     home.register_dashboard(
-        "matching.suggestions",
-        title="あなたへのおすすめ",
+        "futureapp.nothing",
+        title="まだないアプリの枠",
         order=5,
         template="core/blocks/_count.html",
         data=lambda viewer, filters: None,
     )
     try:
         client.force_login(suzuki)
-        assert "あなたへのおすすめ" not in client.get(reverse("core:dashboard")).content.decode()
+        assert "まだないアプリの枠" not in client.get(reverse("core:dashboard")).content.decode()
     finally:
-        home.unregister("matching.suggestions")
+        home.unregister("futureapp.nothing")
 
 
 @pytest.mark.parametrize("key", ["funding", "Funding.raised", "funding.raised.more", ".raised"])
@@ -105,6 +105,7 @@ def test_every_app_registers_its_blocks():
         "events.upcoming",
         "projects.needs",
         "missions.open",
+        "challenges.open",
     ]
     assert {b.key for b in home.dashboard_blocks()} == {
         "issues.attention",
@@ -117,4 +118,8 @@ def test_every_app_registers_its_blocks():
         "orgs.verification",
         "orgs.join_requests",
         "communities.posts",
+        "challenges.mine",
+        "hubs.mine",
+        "matching.for_you",
+        "network.waiting",
     }

@@ -20,6 +20,7 @@ SITE_KEYS = [
     "projects",
     "missions",
     "challenges",
+    "hubs",
 ]
 
 

@@ -103,3 +103,32 @@ def test_parallel_reversals_reverse_once(tmp_path):
 
     assert sorted(map(str, answers)).count("already_reversed") == 3
     assert state == (1, {"bank": 0})
+
+
+@pytest.mark.django_db(transaction=True)
+def test_postings_in_opposite_directions_do_not_deadlock(tmp_path):
+    # Half the threads move money fund → escrow, half escrow → fund, naming the accounts in
+    # opposite orders; the services lock them in id order, so all complete and the money adds up.
+    _fund(1_000)
+    transaction_post(
+        actor=None,
+        kind="campaign.seeded",
+        entries=[("fund:1:available", 500), ("campaign:1:escrow", -500)],
+    )
+
+    def move(forward: bool):
+        lines = [("fund:1:available", 10), ("campaign:1:escrow", -10)]
+        if not forward:
+            lines = [("campaign:1:escrow", 10), ("fund:1:available", -10)]
+        return lambda: transaction_post(actor=None, kind="transfer.internal", entries=lines)
+
+    jobs = [_attempt(move(i % 2 == 0)) for i in range(THREADS)]
+    with thread_databases(tmp_path) as open_connection:
+        answers = in_parallel(open_connection, jobs)
+        state = read(
+            open_connection,
+            lambda: (balances(["fund:1:available", "campaign:1:escrow"]), check_ledger()),
+        )
+
+    assert all(isinstance(answer, int) for answer in answers)
+    assert state == ({"fund:1:available": 500, "campaign:1:escrow": 500}, [])

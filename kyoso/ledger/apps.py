@@ -8,8 +8,9 @@ class LedgerConfig(AppConfig):
     def ready(self) -> None:
         from kyoso.audit.registry import register_actions
         from kyoso.core.schedule import Daily, register_job
-        from kyoso.ledger import audit
+        from kyoso.ledger import audit, rules
 
+        rules.register()
         register_actions(audit.ACTIONS)
         register_job(
             "ledger.check",

@@ -101,3 +101,13 @@ def totals_by_fiscal_year(account_keys: Iterable[str]) -> dict[str, dict[int, in
             row["account__kind"]
         ) * int(row["total"])
     return {key: dict(result.get(key, {})) for key in keys}
+
+
+def account_list(*, prefix: str = "") -> QuerySet[Account]:
+    """Accounts by key, optionally those whose key starts with ``prefix`` (the staff page)."""
+    rows = Account.objects.order_by("key")
+    return rows.filter(key__startswith=prefix) if prefix else rows
+
+
+def account_by_key(key: str) -> Account | None:
+    return Account.objects.filter(key=key).first()

@@ -10,6 +10,9 @@ ACCOUNT_KEY_INVALID = _(
 )
 ACCOUNT_NAME_REQUIRED = _("勘定の名前を入力してください。")
 ACCOUNT_KIND_INVALID = _("勘定の種類は資産・負債・収益・費用・純資産のどれかです。")
+ACCOUNT_OWNER_INVALID = _(
+    "勘定の持ち主は、アプリ名（40文字以内）と0以上の整数のIDで指定してください。"
+)
 ACCOUNT_CONFLICT = _(
     "勘定「%(key)s」はすでに別の種類か設定で開設されています。種類と残高の制約は変えられません。"
 )

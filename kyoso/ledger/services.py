@@ -32,6 +32,7 @@ KIND_MAX = 60
 MEMO_MAX = 500
 IDEMPOTENCY_KEY_MAX = 100
 REVERSAL_KIND = "ledger.reversal"
+OWNER_APP_MAX = 40
 
 
 # --- Accounts --------------------------------------------------------------------------------
@@ -55,6 +56,13 @@ def account_open(
         raise LedgerError(messages.ACCOUNT_NAME_REQUIRED, "account_name_required")
     if kind not in AccountKind.values:
         raise LedgerError(messages.ACCOUNT_KIND_INVALID, "account_kind_invalid")
+    if (
+        not isinstance(owner_app, str)
+        or len(owner_app) > OWNER_APP_MAX
+        or (owner_id is not None and (isinstance(owner_id, bool) or not isinstance(owner_id, int)))
+        or (owner_id is not None and not 0 <= owner_id < 2**63)
+    ):
+        raise LedgerError(messages.ACCOUNT_OWNER_INVALID, "account_owner_invalid")
     with db_transaction.atomic():
         existing = Account.objects.filter(key=key).first()
         if existing is None:

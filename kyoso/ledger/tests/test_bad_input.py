@@ -136,6 +136,10 @@ def test_an_overdraft_is_refused_and_rolls_back_every_entry(chart, treasurer):
         ({"key": "k" * 101}, "account_key_invalid"),
         ({"name": "  "}, "account_name_required"),
         ({"kind": "cash"}, "account_kind_invalid"),
+        ({"owner_app": "a" * 41}, "account_owner_invalid"),
+        ({"owner_app": "funding", "owner_id": -1}, "account_owner_invalid"),
+        ({"owner_app": "funding", "owner_id": "7"}, "account_owner_invalid"),
+        ({"owner_app": "funding", "owner_id": 2**63}, "account_owner_invalid"),
     ],
 )
 def test_bad_accounts_are_refused(db, fields, code):

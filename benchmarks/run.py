@@ -41,6 +41,7 @@ DEFAULT_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/kyoso_bench"
 DEFAULT_EVENTS_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/kyoso_bench_events"
 DEFAULT_PROJECTS_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/kyoso_bench_projects"
 DEFAULT_SCREENING_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/kyoso_bench_screening"
+DEFAULT_LEDGER_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/kyoso_bench_ledger"
 QUICK_SIZES = "1000,10000"
 #: The search index's size before issue 12's changes (``--record-index-baseline``).
 BASELINE = "index-baseline.json"
@@ -331,6 +332,35 @@ def run_network(args: argparse.Namespace) -> None:
     _save("network.json", result)
 
 
+def run_ledger(database: str, args: argparse.Namespace) -> None:
+    """The ledger at scale (benchmarks/ledger.py) on a throw-away database; saved to
+    ``results/ledger-<vendor>.json`` (one result per database: the last run)."""
+    env = os.environ.copy()
+    env.pop("DATABASE_URL", None)
+    extra: dict[str, object] = {}
+    if database == "postgres":
+        url = args.ledger_postgres_url
+        postgres_create(url)
+        extra["settings"] = postgres_settings(url)
+    else:
+        url = "sqlite:///{data_dir}/bench.sqlite3"
+    try:
+        result = _child(
+            "benchmarks.ledger",
+            "--database-url",
+            url,
+            "--entries",
+            str(args.ledger_entries),
+            env=env,
+        )
+    finally:
+        if database == "postgres":
+            postgres_drop(url)
+    result.update(extra)
+    result.update(_stamp())
+    _save(f"ledger-{result['database']}.json", result)
+
+
 def wait_quiet(minutes: float, threshold: float) -> None:
     """Wait (up to ``minutes``) until the 1-minute load average drops below ``threshold``:
     figures taken while other work competes for the CPUs measure that work too."""
@@ -412,6 +442,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--screening-postgres-url", default=DEFAULT_SCREENING_POSTGRES_URL)
     parser.add_argument(
+        "--ledger",
+        action="store_true",
+        help="run the ledger benchmark (issue 17) on --databases instead; writes only "
+        "results/ledger-*.json",
+    )
+    parser.add_argument("--ledger-entries", type=int, default=1_000_000)
+    parser.add_argument("--ledger-postgres-url", default=DEFAULT_LEDGER_POSTGRES_URL)
+    parser.add_argument(
         "--network",
         action="store_true",
         help="run the network figures benchmark (issue 16; no database) instead; writes "
@@ -448,6 +486,14 @@ def main(argv: list[str] | None = None) -> int:
                 raise SystemExit(f"Unknown database {database!r} (sqlite, postgres).")
             wait_quiet(args.wait_quiet, 1.0)
             run_screening(database, args)
+        return 0
+    if args.ledger and not args.render_only:
+        for database in [d.strip() for d in args.databases.split(",") if d.strip()]:
+            if database not in ("sqlite", "postgres"):
+                raise SystemExit(f"Unknown database {database!r} (sqlite, postgres).")
+            wait_quiet(args.wait_quiet, 1.0)
+            run_ledger(database, args)
+        return 0
     if args.network:
         wait_quiet(args.wait_quiet, 1.0)
         run_network(args)

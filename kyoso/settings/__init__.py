@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "kyoso.events",
     "kyoso.projects",
     "kyoso.missions",
+    "kyoso.ledger",
     "kyoso.scheduler",
     "kyoso.screening",
     "kyoso.network",

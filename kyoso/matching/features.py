@@ -76,6 +76,10 @@ MAX_SUBJECT_TERMS = 24
 SHORTLIST = 200
 COMMON_SHARE = 0.01
 SHORTLIST_MIN_PROXIMITY = 0.5
+#: At most this many postings are read per key when short-listing: a key more people hold
+#: (a skill, a theme, a town at 100 k people) gives its best weights, most recently active
+#: first. The short list is then scored exactly from its feature rows.
+KEY_CAP = 500
 #: The features read from a row's plain columns (no posting).
 SCALAR_FEATURES = ("hours", "remote", "recency")
 FEEDBACK_INTERESTED = 0.05
@@ -446,6 +450,28 @@ def contributions(
     if person.active_at is not None:
         add("recency", recency(person.active_at, now), gettext("最近も活動している"))
     return found
+
+
+def points(
+    work: WorkFeatures, person: PersonFeatures, *, now: datetime, weights: dict[str, float]
+) -> float:
+    """The score :func:`contributions` sums, without writing its sentences (to order a short
+    list; only the people shown are explained)."""
+    total = 0.0
+    if "skills" in weights:
+        total += weights["skills"] * _overlap(work.skill_keys, person.skill_keys)[0]
+    if "themes" in weights:
+        total += weights["themes"] * _overlap(work.theme_keys, person.theme_keys)[0]
+    if "place" in weights:
+        near = proximity(work.municipality_code, person.municipality_code)
+        factor = REMOTE_PLACE_FACTOR if work.work_style == "remote" else 1.0
+        total += weights["place"] * near * factor
+    if "text" in weights and work.terms and person.text_terms:
+        total += weights["text"] * text_score(work, person.text_terms)[0]
+    if "past_work" in weights:
+        total += weights["past_work"] * _overlap(work.theme_keys, person.past_theme_keys)[0]
+    scalars = _scalar_contributions(work, person, now=now, weights=weights)
+    return total + sum(p.points for p in scalars)
 
 
 def _scalar_contributions(

@@ -92,6 +92,9 @@ class MatchKey(models.Model):
     key = models.CharField(max_length=80)
     weight = models.FloatField()
     level = models.PositiveSmallIntegerField()
+    #: The person's last activity as a Unix time (0: none), copied from their feature row so
+    #: that a common key's capped list (``features.KEY_CAP``) takes the most recently active.
+    active = models.FloatField(default=0)
 
     class Meta:
         constraints = [
@@ -101,7 +104,10 @@ class MatchKey(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["key", "level", "person", "weight"], name="match_key_lookup")
+            # Covering, in the order a capped list reads a key: best weight, then most recent.
+            models.Index(
+                fields=["key", "-weight", "-active", "person", "level"], name="match_key_best"
+            )
         ]
 
     def __str__(self) -> str:

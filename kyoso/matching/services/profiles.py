@@ -112,8 +112,9 @@ def build(person: PersonInput) -> tuple[MatchProfile, list[MatchKey]]:
         key = f"w:{term}"
         if len(key) <= 80:
             keys[key] = (weight, text_level)
+    active = profile.active_at.timestamp() if profile.active_at else 0.0
     rows = [
-        MatchKey(person_id=person.user_id, key=key, weight=weight, level=level)
+        MatchKey(person_id=person.user_id, key=key, weight=weight, level=level, active=active)
         for key, (weight, level) in keys.items()
     ]
     return profile, rows

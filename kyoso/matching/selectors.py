@@ -49,6 +49,42 @@ def people_for_need(need: Any, viewer: Any, *, limit: int = NEED_PAGE) -> NeedMa
     return NeedMatches(need=need, people=people)
 
 
+def mission_for_matching(mission_id: int, viewer: Any) -> Any:
+    """A mission taking applications that the viewer may see (404 otherwise); the page's rule
+    then asks whether the viewer hosts it."""
+    from kyoso.core.policy import check
+
+    mission = works.open_mission(mission_id)
+    if mission is None or not check("missions.view_mission", viewer, mission):
+        raise Http404
+    return mission
+
+
+def issue_for_matching(issue_id: int, viewer: Any) -> Any:
+    """An issue listed to the viewer (404 otherwise); the page's rule then asks whether the
+    viewer posted it."""
+    issue = works.listed_issue(issue_id, viewer)
+    if issue is None:
+        raise Http404
+    return issue
+
+
+def people_for_mission(
+    mission: Any, viewer: Any, *, limit: int = NEED_PAGE
+) -> list[PersonSuggestion]:
+    """The people who could take the mission on, for its host (the host left out)."""
+    return ranking.rank_people(
+        works.mission_features(mission), works.mission_text(mission), viewer=viewer, limit=limit
+    )
+
+
+def people_for_issue(issue: Any, viewer: Any, *, limit: int = NEED_PAGE) -> list[PersonSuggestion]:
+    """The people who could help with the issue, for its poster (the poster left out)."""
+    return ranking.rank_people(
+        works.issue_features(issue), works.issue_text(issue), viewer=viewer, limit=limit
+    )
+
+
 def suggestions_for(
     viewer: Any, *, limit: int = FOR_YOU_PAGE, kinds: tuple[str, ...] = ("mission", "need", "issue")
 ) -> list[WorkSuggestion]:

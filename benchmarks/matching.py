@@ -120,6 +120,7 @@ def populate(people: int, rng: random.Random) -> None:
                     "available": pk % 2 == 0,
                     "text_terms": terms,
                     "past_theme_keys": past,
+                    "event_theme_keys": [],
                     "project_count": len(past),
                     "levels": levels,
                     "active_at": now - dt.timedelta(days=rng.randint(0, 400)),

@@ -65,6 +65,8 @@ class MatchProfile(models.Model):
     text_terms = models.JSONField(default=dict, blank=True)
     #: Themes of the projects the person is an active member of (past work).
     past_theme_keys = models.JSONField(default=list, blank=True)
+    #: Themes of the published events the person attended (seen at the level of "themes").
+    event_theme_keys = models.JSONField(default=list, blank=True)
     project_count = models.PositiveIntegerField(default=0)
     #: {"skills": 0, "themes": 1, "municipality": 0, "availability": 1, "bio": 0}
     levels = models.JSONField(default=dict, blank=True)

@@ -28,7 +28,7 @@ def _need(request: HttpRequest, need_id: int, **kwargs: Any) -> Any:
 
 @rule_required("matching.view_need_matches", get_object=_need)
 def need_matches(request: HttpRequest, need_id: int, obj: Any) -> HttpResponse:
-    matches = selectors.people_for_need(obj, request.user)
+    matches = selectors.people_for_need(obj, request.user, organizations=True)
     return render(
         request,
         "matching/need.html",
@@ -36,6 +36,7 @@ def need_matches(request: HttpRequest, need_id: int, obj: Any) -> HttpResponse:
             "need": obj,
             "need_ref": f"need:{obj.pk}",
             "people": matches.people,
+            "organizations": matches.organizations,
             "empty_message": messages.NO_PEOPLE,
         },
     )

@@ -120,6 +120,7 @@ def populate(people: int, rng: random.Random) -> None:
                     "available": pk % 2 == 0,
                     "text_terms": terms,
                     "past_theme_keys": past,
+                    "event_theme_keys": [],
                     "project_count": len(past),
                     "levels": levels,
                     "active_at": now - dt.timedelta(days=rng.randint(0, 400)),
@@ -133,9 +134,17 @@ def populate(people: int, rng: random.Random) -> None:
                 + [(f"m:{place}", 1.0, levels["municipality"])]
                 + [(f"w:{term}", weight, 0) for term, weight in terms.items()]
             )
+            active = profile_rows[-1]["active_at"].timestamp()
             for key, weight, level in posting:
                 key_rows.append(
-                    {"id": key_id, "person_id": pk, "key": key, "weight": weight, "level": level}
+                    {
+                        "id": key_id,
+                        "person_id": pk,
+                        "key": key,
+                        "weight": weight,
+                        "level": level,
+                        "active": active,
+                    }
                 )
                 key_id += 1
         with transaction.atomic():
@@ -239,8 +248,11 @@ def main() -> int:
         from kyoso.accounts.models import User
         from kyoso.projects.models import Need
 
-        lead = User.objects.get(email="lead@example.jp")
+        lead = User.objects.filter(email="lead@example.jp").first()
         needs = list(Need.objects.order_by("pk").values_list("pk", flat=True))
+        if lead is None or not needs:  # the fill stopped before the needs
+            User.objects.filter(email="lead@example.jp").delete()
+            lead, needs = make_needs(rng)
     else:
         populate(args.people, rng)
         from kyoso.matching.services.profiles import recount_terms

@@ -34,7 +34,7 @@ def test_lead_sees_people_and_candidate_dismisses_a_mission(page, mobile_page, t
     with page.expect_navigation():
         page.get_by_role("link", name="合う人を見る").click()
     assert urlsplit(page.url).path == reverse("matching:need", args=[need.pk])
-    cards = page.locator("main ol.match-list > li")
+    cards = page.locator("main ol.card-list > li")
     assert cards.first.get_by_role("heading").inner_text() == "松本"
     first = cards.first.inner_text()
     assert "スキルが合う: IT・開発" in first and "同じ市区町村（山形県酒田市）" in first

@@ -437,3 +437,27 @@ def attendee_rows(start: Any, end: Any) -> Any:
         .order_by("event_id", "user_id")
         .values_list("event_id", "user_id", "event__starts_at")
     )
+
+
+def attended_event_themes(user_ids: list[int], *, now: Any = None) -> dict[int, list[str]]:
+    """For each person: the theme keys of the published events they attended (a confirmed
+    registration to an event that has started, or a check-in at the door), in one query —
+    the matching app's "similar past work"."""
+    from kyoso.events.models import EventStatus, Registration, RegistrationStatus
+
+    now = now or timezone.now()
+    rows = (
+        Registration.objects.filter(
+            user_id__in=user_ids,
+            event__status=EventStatus.PUBLISHED,
+            event__starts_at__lt=now,
+        )
+        .filter(Q(status=RegistrationStatus.CONFIRMED) | Q(checked_in_at__isnull=False))
+        .exclude(event__theme="")
+        .values_list("user_id", "event__theme")
+        .distinct()
+    )
+    themes: dict[int, set[str]] = {}
+    for user_id, theme in rows:
+        themes.setdefault(user_id, set()).add(theme)
+    return {user_id: sorted(found) for user_id, found in themes.items()}

@@ -76,6 +76,10 @@ MAX_SUBJECT_TERMS = 24
 SHORTLIST = 200
 COMMON_SHARE = 0.01
 SHORTLIST_MIN_PROXIMITY = 0.5
+#: At most this many postings are read per key when short-listing: a key more people hold
+#: (a skill, a theme, a town at 100 k people) gives its best weights, most recently active
+#: first. The short list is then scored exactly from its feature rows.
+KEY_CAP = 500
 #: The features read from a row's plain columns (no posting).
 SCALAR_FEATURES = ("hours", "remote", "recency")
 FEEDBACK_INTERESTED = 0.05
@@ -313,6 +317,7 @@ class PersonFeatures:
     available: bool = False
     text_terms: dict[str, float] = field(default_factory=dict)
     past_theme_keys: list[str] = field(default_factory=list)
+    event_theme_keys: list[str] = field(default_factory=list)
     active_at: datetime | None = None
 
 
@@ -334,6 +339,7 @@ def masked(profile: Any, level: int) -> PersonFeatures:
         available=profile.available if seen("availability") else False,
         text_terms=dict(profile.text_terms) if seen("text") else {},
         past_theme_keys=list(profile.past_theme_keys),
+        event_theme_keys=list(profile.event_theme_keys) if seen("themes") else [],
         active_at=profile.active_at,
     )
 
@@ -361,6 +367,18 @@ def _overlap(wanted: list[str], offered: list[str]) -> tuple[float, list[str]]:
         return 0.0, []
     shared = [k for k in wanted if k in set(offered)]
     return len(shared) / len(wanted), shared
+
+
+def _past_work(work: WorkFeatures, person: PersonFeatures) -> tuple[float, list[str], list[str]]:
+    """Similar past work: the work's themes shared by the person's projects, and those shared
+    only by the events they attended; the value counts both."""
+    if not work.theme_keys:
+        return 0.0, [], []
+    _value, shared = _overlap(work.theme_keys, person.past_theme_keys)
+    from_events = [
+        k for k in work.theme_keys if k in set(person.event_theme_keys) and k not in shared
+    ]
+    return (len(shared) + len(from_events)) / len(work.theme_keys), shared, from_events
 
 
 def text_score(work: WorkFeatures, person_terms: dict[str, float]) -> tuple[float, list[str]]:
@@ -436,16 +454,48 @@ def contributions(
         )
     if work.remote and person.available:
         add("remote", 1.0, gettext("リモートで関われる仕事で、副業・ボランティアで関われる"))
-    value, shared = _overlap(work.theme_keys, person.past_theme_keys)
-    add(
-        "past_work",
-        value,
-        gettext("同じテーマのプロジェクトに参加している: %(themes)s")
-        % {"themes": _labels(shared, Theme.choices)},
-    )
+    value, shared, from_events = _past_work(work, person)
+    if from_events and shared:
+        reason = gettext(
+            "同じテーマのプロジェクト（%(projects)s）やイベント（%(events)s）に参加している"
+        ) % {
+            "projects": _labels(shared, Theme.choices),
+            "events": _labels(from_events, Theme.choices),
+        }
+    elif from_events:
+        reason = gettext("同じテーマのイベントに参加した: %(themes)s") % {
+            "themes": _labels(from_events, Theme.choices)
+        }
+    else:
+        reason = gettext("同じテーマのプロジェクトに参加している: %(themes)s") % {
+            "themes": _labels(shared, Theme.choices)
+        }
+    add("past_work", value, reason)
     if person.active_at is not None:
         add("recency", recency(person.active_at, now), gettext("最近も活動している"))
     return found
+
+
+def points(
+    work: WorkFeatures, person: PersonFeatures, *, now: datetime, weights: dict[str, float]
+) -> float:
+    """The score :func:`contributions` sums, without writing its sentences (to order a short
+    list; only the people shown are explained)."""
+    total = 0.0
+    if "skills" in weights:
+        total += weights["skills"] * _overlap(work.skill_keys, person.skill_keys)[0]
+    if "themes" in weights:
+        total += weights["themes"] * _overlap(work.theme_keys, person.theme_keys)[0]
+    if "place" in weights:
+        near = proximity(work.municipality_code, person.municipality_code)
+        factor = REMOTE_PLACE_FACTOR if work.work_style == "remote" else 1.0
+        total += weights["place"] * near * factor
+    if "text" in weights and work.terms and person.text_terms:
+        total += weights["text"] * text_score(work, person.text_terms)[0]
+    if "past_work" in weights:
+        total += weights["past_work"] * _past_work(work, person)[0]
+    scalars = _scalar_contributions(work, person, now=now, weights=weights)
+    return total + sum(p.points for p in scalars)
 
 
 def _scalar_contributions(

@@ -12,4 +12,7 @@ NO_SUGGESTIONS = _(
     "入れると、合うミッションやニーズが表示されます。"
 )
 NO_PEOPLE = _("今のところ、このニーズに合う人は見つかりませんでした。")
-FOR_PARAMETER_INVALID = _("for は need:{id} の形で指定してください。")
+NO_PEOPLE_FOR_WORK = _("今のところ、合う人は見つかりませんでした。")
+FOR_PARAMETER_INVALID = _(
+    "for は need:{id}、mission:{id}、issue:{id} のどれかの形で指定してください。"
+)

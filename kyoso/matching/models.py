@@ -65,6 +65,8 @@ class MatchProfile(models.Model):
     text_terms = models.JSONField(default=dict, blank=True)
     #: Themes of the projects the person is an active member of (past work).
     past_theme_keys = models.JSONField(default=list, blank=True)
+    #: Themes of the published events the person attended (seen at the level of "themes").
+    event_theme_keys = models.JSONField(default=list, blank=True)
     project_count = models.PositiveIntegerField(default=0)
     #: {"skills": 0, "themes": 1, "municipality": 0, "availability": 1, "bio": 0}
     levels = models.JSONField(default=dict, blank=True)
@@ -92,6 +94,9 @@ class MatchKey(models.Model):
     key = models.CharField(max_length=80)
     weight = models.FloatField()
     level = models.PositiveSmallIntegerField()
+    #: The person's last activity as a Unix time (0: none), copied from their feature row so
+    #: that a common key's capped list (``features.KEY_CAP``) takes the most recently active.
+    active = models.FloatField(default=0)
 
     class Meta:
         constraints = [
@@ -101,7 +106,10 @@ class MatchKey(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["key", "level", "person", "weight"], name="match_key_lookup")
+            # Covering, in the order a capped list reads a key: best weight, then most recent.
+            models.Index(
+                fields=["key", "-weight", "-active", "person", "level"], name="match_key_best"
+            )
         ]
 
     def __str__(self) -> str:

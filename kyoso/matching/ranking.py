@@ -114,58 +114,32 @@ def _suggestible_count() -> int:
     )
 
 
-def _shortlist(query: dict[str, float], level: int, size: int) -> list[tuple[int, float]]:
-    """The ``size`` people whose postings (those ``level`` may see) score best: one grouped
-    query joining the postings' index to the work's keys and their weights."""
+def _shortlist(
+    query: dict[str, float], level: int, size: int, cap: int = features.KEY_CAP
+) -> list[tuple[int, float]]:
+    """The ``size`` people whose postings (those ``level`` may see) score best, reading at most
+    ``cap`` postings per key in the index's order (best weight, then most recently active):
+    one query, summed and cut to ``size`` in the database."""
     table = connection.ops.quote_name(MatchKey._meta.db_table)
     key = connection.ops.quote_name("key")
-    rows = ", ".join(["(CAST(%s AS VARCHAR(80)), CAST(%s AS DOUBLE PRECISION))"] * len(query))
-    params: list[Any] = [value for item in query.items() for value in item]
-    # Only quoted names and placeholders are formatted in; every value is a parameter.
+    parts: list[str] = []
+    params: list[Any] = []
+    for n, (posting_key, value) in enumerate(query.items()):
+        # Only quoted names, numbers and placeholders are formatted in; values are parameters.
+        parts.append(
+            f"SELECT c{n}.person_id, c{n}.weight * %s AS points FROM ("  # noqa: S608
+            f"SELECT person_id, weight FROM {table} WHERE {key} = %s AND level <= %s "
+            f"ORDER BY weight DESC, active DESC LIMIT %s) AS c{n}"
+        )
+        params += [value, posting_key, level, cap]
     sql = (
-        f"SELECT k.person_id, SUM(k.weight * q.column2) AS score "  # noqa: S608
-        f"FROM {table} k JOIN (VALUES {rows}) AS q ON q.column1 = k.{key} "
-        f"WHERE k.level <= %s GROUP BY k.person_id ORDER BY score DESC, k.person_id LIMIT %s"
+        "SELECT u.person_id, SUM(u.points) AS score FROM ("  # noqa: S608
+        + " UNION ALL ".join(parts)
+        + ") AS u GROUP BY u.person_id ORDER BY score DESC, u.person_id LIMIT %s"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, level, size])
+        cursor.execute(sql, [*params, size])
         return [(int(pk), float(score)) for pk, score in cursor.fetchall()]
-
-
-def _scalar_points(
-    row: Any, work: WorkFeatures, level: int, now: Any, *, themes: bool, weights: dict[str, float]
-) -> float:
-    """Hours, remote fit and recency (and the themes when they did not short-list) from a
-    short-listed row's plain columns."""
-    person = PersonFeatures(
-        pk=row["user_id"],
-        hours_per_month=row["hours_per_month"],
-        available=row["available"],
-        active_at=row["active_at"],
-    )
-    levels = row["levels"]
-    if int(levels.get("availability", LEVEL_SECRETARIAT)) > level:
-        person.hours_per_month, person.available = None, False
-    plain = WorkFeatures(
-        kind=work.kind,
-        pk=work.pk,
-        title=work.title,
-        hours_per_month=work.hours_per_month,
-        work_style=work.work_style,
-    )
-    points = sum(
-        p.points
-        for p in features.contributions(plain, person, now=now, weights=weights, scalar_only=True)
-    )
-    if themes and work.theme_keys:
-        wanted = set(work.theme_keys)
-        if int(levels.get("themes", LEVEL_SECRETARIAT)) <= level:
-            shared = wanted & set(row["theme_keys"])
-            points += weights.get("themes", 0) * len(shared) / len(wanted)
-        points += (
-            weights.get("past_work", 0) * len(wanted & set(row["past_theme_keys"])) / len(wanted)
-        )
-    return points
 
 
 def rank_people(
@@ -181,10 +155,10 @@ def rank_people(
 ) -> list[PersonSuggestion]:
     """The best people for the work as ``viewer`` may see them.
 
-    Six queries: 1 the viewer's feedback on this work, 2 the people count of the work's words
+    Four queries: 1 the viewer's feedback on this work, 2 the people count of the work's words
     (idf; the count of suggestible people is cached), 3 the short list from the postings the
-    viewer may see, 4 the short list's hours, availability and activity, 5 the feature rows of
-    the ones shown, for their reasons (plus the viewer's roles, once per request).
+    viewer may see (capped per key), 4 the short list's feature rows, each scored exactly with
+    its reasons (plus the viewer's roles, once per request).
     """
     feedback = weights is None
     weights = features.WEIGHTS if weights is None else weights
@@ -208,32 +182,25 @@ def rank_people(
     if themes_later:
         query = {k: w for k, w in query.items() if not k.startswith(("t:", "p:"))}
     listed = [
-        (pk, score)
-        for pk, score in _shortlist(query, level, features.SHORTLIST + len(skip))
+        pk
+        for pk, _points in _shortlist(query, level, features.SHORTLIST + len(skip))
         if pk not in skip
     ][: features.SHORTLIST]
-    partial = dict(listed)
-    if themes_later or any(name in weights for name in features.SCALAR_FEATURES):
-        for scalars in MatchProfile.objects.filter(
-            user_id__in=list(partial), suggestible=True
-        ).values(
-            "user_id",
-            "hours_per_month",
-            "available",
-            "active_at",
-            "levels",
-            "theme_keys",
-            "past_theme_keys",
-        ):
-            partial[scalars["user_id"]] += _scalar_points(
-                scalars, work, level, now, themes=themes_later, weights=weights
-            )
-    best = sorted(partial.items(), key=lambda item: (-item[1], item[0]))[: limit + 2]
-    shown = MatchProfile.objects.filter(user_id__in=[pk for pk, _s in best], suggestible=True)
-    suggestions = []
-    for row in shown:
+    # The short list's postings were capped, so each of its people is scored again exactly,
+    # every feature from their row as the viewer may see it; only the best are explained.
+    scored_rows = []
+    for row in MatchProfile.objects.filter(user_id__in=listed, suggestible=True):
         person = features.masked(row, level)
         interested = answers.get((SubjectKind.USER, row.user_id)) == Verdict.INTERESTED
+        points = features.points(work, person, now=now, weights=weights)
+        if feedback and interested and points > 0:
+            points += features.FEEDBACK_INTERESTED
+        scored_rows.append((points, row, person, interested))
+    scored_rows.sort(key=lambda r: (-r[0], r[1].user_id))
+    suggestions = []
+    for points, row, person, interested in scored_rows[: limit + 2]:
+        if points <= 0:
+            continue
         scored = _score(
             work, person, weights=weights, now=now, interested=interested, feedback=feedback
         )

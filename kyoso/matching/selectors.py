@@ -18,9 +18,53 @@ FOR_YOU_BLOCK = 3
 
 
 @dataclass
+class OrganizationSuggestion:
+    slug: str
+    name: str
+    score: float
+    reasons: list[tuple[str, str, int]]
+
+
+@dataclass
 class NeedMatches:
     need: Any
     people: list[PersonSuggestion]
+    organizations: list[OrganizationSuggestion] | None = None
+
+
+#: How many organizations a need's page shows.
+NEED_ORGANIZATIONS = 3
+#: Organizations are scored on what they said they offer: skills, themes and place.
+ORGANIZATION_WEIGHTS = {"skills": 0.5, "themes": 0.3, "place": 0.2}
+
+
+def organizations_for_need(need: Any, *, limit: int = NEED_ORGANIZATIONS) -> list[Any]:
+    """Verified organizations whose skills, themes and place fit the need, with reasons (one
+    query: the verified organizations' onboarding answers; their fields are public)."""
+    from django.utils import timezone
+
+    from kyoso.matching import features
+    from kyoso.orgs.selectors import verified_organizations_for_matching
+
+    work = works.need_features(need)
+    now = timezone.now()
+    found = []
+    for org in verified_organizations_for_matching():
+        candidate = features.PersonFeatures(
+            pk=org["id"],
+            skill_keys=list(org["skill_keys"] or []),
+            theme_keys=list(org["theme_keys"] or []),
+            municipality_code=org["municipality_id"] or "",
+            municipality_name=org["municipality__name"] or "",
+        )
+        parts = features.contributions(work, candidate, now=now, weights=ORGANIZATION_WEIGHTS)
+        if any(p.feature in ("skills", "themes") for p in parts):
+            scored = features.explain(parts)
+            found.append(
+                OrganizationSuggestion(org["slug"], org["name"], scored.score, scored.reasons)
+            )
+    found.sort(key=lambda o: (-o.score, o.slug))
+    return found[:limit]
 
 
 def need_for_matching(need_id: int, viewer: Any) -> Any:
@@ -41,12 +85,54 @@ def project_member_ids(need: Any) -> set[int]:
     return {m.user_id for m in members_of(need.project)}
 
 
-def people_for_need(need: Any, viewer: Any, *, limit: int = NEED_PAGE) -> NeedMatches:
+def people_for_need(
+    need: Any, viewer: Any, *, limit: int = NEED_PAGE, organizations: bool = False
+) -> NeedMatches:
     work = works.need_features(need)
     people = ranking.rank_people(
         work, works.need_text(need), viewer=viewer, exclude=project_member_ids(need), limit=limit
     )
-    return NeedMatches(need=need, people=people)
+    return NeedMatches(
+        need=need,
+        people=people,
+        organizations=organizations_for_need(need) if organizations else None,
+    )
+
+
+def mission_for_matching(mission_id: int, viewer: Any) -> Any:
+    """A mission taking applications that the viewer may see (404 otherwise); the page's rule
+    then asks whether the viewer hosts it."""
+    from kyoso.core.policy import check
+
+    mission = works.open_mission(mission_id)
+    if mission is None or not check("missions.view_mission", viewer, mission):
+        raise Http404
+    return mission
+
+
+def issue_for_matching(issue_id: int, viewer: Any) -> Any:
+    """An issue listed to the viewer (404 otherwise); the page's rule then asks whether the
+    viewer posted it."""
+    issue = works.listed_issue(issue_id, viewer)
+    if issue is None:
+        raise Http404
+    return issue
+
+
+def people_for_mission(
+    mission: Any, viewer: Any, *, limit: int = NEED_PAGE
+) -> list[PersonSuggestion]:
+    """The people who could take the mission on, for its host (the host left out)."""
+    return ranking.rank_people(
+        works.mission_features(mission), works.mission_text(mission), viewer=viewer, limit=limit
+    )
+
+
+def people_for_issue(issue: Any, viewer: Any, *, limit: int = NEED_PAGE) -> list[PersonSuggestion]:
+    """The people who could help with the issue, for its poster (the poster left out)."""
+    return ranking.rank_people(
+        works.issue_features(issue), works.issue_text(issue), viewer=viewer, limit=limit
+    )
 
 
 def suggestions_for(

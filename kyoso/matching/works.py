@@ -151,6 +151,16 @@ def open_need(pk: int) -> Any | None:
     return _needs().filter(pk=pk).first()
 
 
+def open_mission(pk: int) -> Any | None:
+    """A mission taking applications, or None."""
+    return _missions().filter(pk=pk).first()
+
+
+def listed_issue(pk: int, viewer: Any) -> Any | None:
+    """An issue listed to the viewer, or None."""
+    return _issues(viewer).filter(pk=pk).first()
+
+
 def work_pool(viewer: Any) -> list[tuple[WorkFeatures, dict[str, tuple[int, str]]]]:
     """The newest open needs, missions taking applications and listed issues the viewer may
     see, each with its terms (needs 4 queries, missions 3, issues 2, plus the cache)."""
@@ -176,9 +186,9 @@ def subject_for(ref: str, viewer: Any) -> tuple[WorkFeatures, str] | None:
         need = open_need(pk)
         return (need_features(need), need_text(need)) if need else None
     if kind == "mission":
-        mission = _missions().filter(pk=pk).first()
+        mission = open_mission(pk)
         return (mission_features(mission), mission_text(mission)) if mission else None
     if kind == "issue":
-        issue = _issues(viewer).filter(pk=pk).first()
+        issue = listed_issue(pk, viewer)
         return (issue_features(issue), issue_text(issue)) if issue else None
     return None

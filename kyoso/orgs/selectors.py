@@ -177,3 +177,24 @@ def member_kind_rows() -> Any:
     """``(user_id, organization kind)`` of every membership, the network's sectors of people
     who name none on their profile."""
     return Membership.objects.order_by("id").values_list("user_id", "organization__org_type")
+
+
+def verified_organizations_for_matching(limit: int = 500) -> list[dict[str, Any]]:
+    """The verified organizations' onboarding answers (kind, themes, skills, offers, place)
+    for the matching app's "organizations for a need", newest verification first, one query."""
+    rows: Any = (
+        Organization.objects.filter(verified_at__isnull=False)
+        .order_by("-verified_at", "-id")
+        .values(
+            "id",
+            "slug",
+            "name",
+            "org_type",
+            "theme_keys",
+            "skill_keys",
+            "offers",
+            "municipality_id",
+            "municipality__name",
+        )[:limit]
+    )
+    return list(rows)

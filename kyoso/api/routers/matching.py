@@ -48,16 +48,28 @@ class SuggestionOut(Schema):
     reasons: list[ReasonOut]
 
 
+#: ``for``'s kinds: the selector that finds the work (404 when unknown or hidden) and the one
+#: that ranks its people.
+WORKS: dict[str, tuple[Any, Any]] = {
+    "need": (
+        selectors.need_for_matching,
+        lambda need, viewer: selectors.people_for_need(need, viewer).people,
+    ),
+    "mission": (selectors.mission_for_matching, selectors.people_for_mission),
+    "issue": (selectors.issue_for_matching, selectors.people_for_issue),
+}
+
+
 class MatchQuery(Schema):
     model_config = ConfigDict(populate_by_name=True)
 
-    subject: str = Field(alias="for", description="need:{id}")
+    subject: str = Field(alias="for", description="need:{id}, mission:{id} or issue:{id}")
 
     @field_validator("subject")
     @classmethod
-    def _need_ref(cls, value: str) -> str:
+    def _work_ref(cls, value: str) -> str:
         kind, _sep, raw = value.partition(":")
-        if kind != "need" or not raw.isascii() or not raw.isdigit():
+        if kind not in WORKS or not raw.isascii() or not raw.isdigit():
             raise PydanticCustomError("kyoso_for", str(messages.FOR_PARAMETER_INVALID))
         return value
 
@@ -66,29 +78,33 @@ def _reasons(reasons: list[tuple[str, str, int]]) -> list[dict[str, Any]]:
     return [{"feature": f, "text": text, "share": share} for f, text, share in reasons]
 
 
-def _need(request: HttpRequest, filters: MatchQuery, **kwargs: Any) -> Any:
-    need = selectors.need_for_matching(int(filters.subject.partition(":")[2]), acting_user(request))
-    if not check("matching.view_need_matches", acting_user(request), need):
+def _work(request: HttpRequest, filters: MatchQuery, **kwargs: Any) -> Any:
+    """The need, mission or issue; anything the caller may not see people for is not found."""
+    kind, _sep, raw = filters.subject.partition(":")
+    work = WORKS[kind][0](int(raw), acting_user(request))
+    if not check("matching.view_work_matches", acting_user(request), work):
         raise Http404
-    return need
+    return work
 
 
-@router.get("/matches", response=list[PersonMatchOut], summary="Ranked people for a need")
+@router.get("/matches", response=list[PersonMatchOut], summary="Ranked people for a work")
 @paginate
-@rule("matching.view_need_matches", get_object=_need)
+@rule("matching.view_work_matches", get_object=_work)
 def match_list(request: HttpRequest, filters: Query[MatchQuery], obj: Any):
-    """``for=need:{id}``: one of the caller's projects' open needs. The ten best people, best
-    first, with reasons; ``introduction_url`` asks for an introduction about the need."""
-    matches = selectors.people_for_need(obj, acting_user(request))
+    """``for=need:{id}`` (one of the caller's projects' open needs), ``mission:{id}`` (a
+    mission the caller hosts) or ``issue:{id}`` (an issue the caller posted). The ten best
+    people, best first, with reasons; ``introduction_url`` asks for an introduction about it."""
+    kind = filters.subject.partition(":")[0]
+    people = WORKS[kind][1](obj, acting_user(request))
     return [
         {
             "id": p.person_id,
             "display_name": p.display_name,
             "score": p.score,
             "reasons": _reasons(p.reasons),
-            "introduction_url": f"/introductions/new?to=user:{p.person_id}&about=need:{obj.pk}",
+            "introduction_url": f"/introductions/new?to=user:{p.person_id}&about={kind}:{obj.pk}",
         }
-        for p in matches.people
+        for p in people
     ]
 
 

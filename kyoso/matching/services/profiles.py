@@ -59,6 +59,7 @@ class PersonInput:
     bio: str = ""
     posts: list[str] = field(default_factory=list)
     past_theme_keys: list[str] = field(default_factory=list)
+    event_theme_keys: list[str] = field(default_factory=list)
     project_count: int = 0
     active_at: datetime | None = None
     #: Precomputed BM25 weights (the benchmark); else computed from bio and posts.
@@ -93,6 +94,7 @@ def build(person: PersonInput) -> tuple[MatchProfile, list[MatchKey]]:
         available=person.available,
         text_terms=terms,
         past_theme_keys=sorted(set(person.past_theme_keys)),
+        event_theme_keys=sorted(set(person.event_theme_keys)),
         project_count=person.project_count,
         levels=levels,
         active_at=person.active_at,
@@ -104,6 +106,8 @@ def build(person: PersonInput) -> tuple[MatchProfile, list[MatchKey]]:
         keys[f"s:{skill}"] = (1.0, levels["skills"])
     for theme in profile.theme_keys:
         keys[f"t:{theme}"] = (1.0, levels["themes"])
+    for theme in profile.event_theme_keys:
+        keys[f"p:{theme}"] = (1.0, levels["themes"])
     for theme in profile.past_theme_keys:
         keys[f"p:{theme}"] = (1.0, LEVEL_PUBLIC)
     if profile.municipality_code:
@@ -112,8 +116,9 @@ def build(person: PersonInput) -> tuple[MatchProfile, list[MatchKey]]:
         key = f"w:{term}"
         if len(key) <= 80:
             keys[key] = (weight, text_level)
+    active = profile.active_at.timestamp() if profile.active_at else 0.0
     rows = [
-        MatchKey(person_id=person.user_id, key=key, weight=weight, level=level)
+        MatchKey(person_id=person.user_id, key=key, weight=weight, level=level, active=active)
         for key, (weight, level) in keys.items()
     ]
     return profile, rows
@@ -188,6 +193,7 @@ def inputs_for(user_ids: list[int]) -> list[PersonInput]:
     from django.contrib.auth.models import AnonymousUser
 
     from kyoso.accounts.selectors import profiles_for_matching
+    from kyoso.events.selectors import attended_event_themes
     from kyoso.issues.selectors import listed_issues
     from kyoso.projects.selectors import member_project_themes
 
@@ -198,6 +204,7 @@ def inputs_for(user_ids: list[int]) -> list[PersonInput]:
         )
     )
     past = member_project_themes(user_ids)
+    events = attended_event_themes(user_ids)
     posts: dict[int, list[str]] = {}
     for author_id, title, body in (
         listed_issues(AnonymousUser())
@@ -244,6 +251,7 @@ def inputs_for(user_ids: list[int]) -> list[PersonInput]:
                 bio=profile.bio,
                 posts=posts.get(user.pk, []),
                 past_theme_keys=past_themes,
+                event_theme_keys=events.get(user.pk, []),
                 project_count=len(project_ids),
                 active_at=max(active) if active else None,
             )

@@ -109,6 +109,9 @@ def test_reasons_come_from_scoring_features_and_shares_add_up(
     )
     parts = features.contributions(work, person, now=NOW)
     scored = features.explain(parts)
+    # The short list is ordered by the sentence-free sum: the same points.
+    unexplained = features.points(work, person, now=NOW, weights=features.WEIGHTS)
+    assert abs(unexplained - sum(p.points for p in parts)) < 1e-9
     assert 0 <= scored.score <= 1.0 + 1e-9
     assert sum(share for _f, _t, share in scored.reasons) <= 100 + len(scored.reasons)
     used = {p.feature for p in parts if p.points > 0}

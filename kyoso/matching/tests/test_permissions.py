@@ -82,7 +82,7 @@ def test_api_matches_unknown_need_is_not_found(client, region):
     assert client.get("/api/v1/matches?for=need:999999").status_code == 404
 
 
-@pytest.mark.parametrize("value", ["mission:1", "need:", "need:abc", "ニーズ:1"])
+@pytest.mark.parametrize("value", ["project:1", "need:", "mission:abc", "ニーズ:1"])
 def test_api_matches_bad_for_is_a_422(client, region, value):
     from kyoso.matching import messages
 

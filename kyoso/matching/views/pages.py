@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib import messages as flash
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
@@ -28,7 +28,7 @@ def _need(request: HttpRequest, need_id: int, **kwargs: Any) -> Any:
 
 @rule_required("matching.view_need_matches", get_object=_need)
 def need_matches(request: HttpRequest, need_id: int, obj: Any) -> HttpResponse:
-    matches = selectors.people_for_need(obj, request.user)
+    matches = selectors.people_for_need(obj, request.user, organizations=True)
     return render(
         request,
         "matching/need.html",
@@ -36,7 +36,46 @@ def need_matches(request: HttpRequest, need_id: int, obj: Any) -> HttpResponse:
             "need": obj,
             "need_ref": f"need:{obj.pk}",
             "people": matches.people,
+            "organizations": matches.organizations,
             "empty_message": messages.NO_PEOPLE,
+        },
+    )
+
+
+def _mission(request: HttpRequest, mission_id: int, **kwargs: Any) -> Any:
+    return selectors.mission_for_matching(mission_id, request.user)
+
+
+def _issue(request: HttpRequest, issue_id: int, **kwargs: Any) -> Any:
+    return selectors.issue_for_matching(issue_id, request.user)
+
+
+@rule_required("matching.view_mission_matches", get_object=_mission)
+def mission_matches(request: HttpRequest, mission_id: int, obj: Any) -> HttpResponse:
+    return render(
+        request,
+        "matching/work.html",
+        {
+            "title": obj.title,
+            "back_url": reverse("missions:detail", args=[obj.pk]),
+            "subject_ref": f"mission:{obj.pk}",
+            "people": selectors.people_for_mission(obj, request.user),
+            "empty_message": messages.NO_PEOPLE_FOR_WORK,
+        },
+    )
+
+
+@rule_required("matching.view_issue_matches", get_object=_issue)
+def issue_matches(request: HttpRequest, issue_id: int, obj: Any) -> HttpResponse:
+    return render(
+        request,
+        "matching/work.html",
+        {
+            "title": obj.title,
+            "back_url": reverse("issues:detail", args=[obj.pk]),
+            "subject_ref": f"issue:{obj.pk}",
+            "people": selectors.people_for_issue(obj, request.user),
+            "empty_message": messages.NO_PEOPLE_FOR_WORK,
         },
     )
 
@@ -107,6 +146,8 @@ def preference(request: HttpRequest) -> HttpResponse:
 
 urlpatterns = [
     path("needs/<int:need_id>/", need_matches, name="need"),
+    path("missions/<int:mission_id>/", mission_matches, name="mission"),
+    path("issues/<int:issue_id>/", issue_matches, name="issue"),
     path("for-you/", for_you, name="for_you"),
     path("feedback/", feedback, name="feedback"),
     path("settings/", preference, name="preference"),

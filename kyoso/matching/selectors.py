@@ -139,12 +139,10 @@ def suggestions_for(
     viewer: Any, *, limit: int = FOR_YOU_PAGE, kinds: tuple[str, ...] = ("mission", "need", "issue")
 ) -> list[WorkSuggestion]:
     """Missions, project needs and issues for the viewer, best first, with reasons."""
+    # Read only: a page never writes. The row is built when the profile changes (the accounts'
+    # hook), for everyone without one by `match_profiles_fill_missing` (the demo) and nightly by
+    # `rebuild_match_profiles`; someone without a row has told us nothing to match on yet.
     row = MatchProfile.objects.filter(user_id=viewer.pk).first()
-    if row is None:
-        from kyoso.matching.services.profiles import match_profiles_refresh
-
-        match_profiles_refresh([viewer.pk])
-        row = MatchProfile.objects.filter(user_id=viewer.pk).first()
     if row is None:
         return []
     from kyoso.projects.selectors import member_project_themes

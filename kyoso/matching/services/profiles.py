@@ -310,3 +310,13 @@ def rebuild_all(*, batch: int = 500) -> int:
 def person_input_for_self(user: Any) -> PersonInput | None:
     people = inputs_for([user.pk])
     return people[0] if people else None
+
+
+def match_profiles_fill_missing() -> int:
+    """Build the rows of everyone with a profile who has none yet (a new install, the demo);
+    a second run finds nobody missing and writes nothing."""
+    from kyoso.accounts.selectors import all_profile_user_ids
+
+    have = set(MatchProfile.objects.values_list("user_id", flat=True))
+    missing = [pk for pk in all_profile_user_ids() if pk not in have]
+    return match_profiles_refresh(missing) if missing else 0

@@ -15,6 +15,8 @@ def test_the_apps_declare_their_time_based_work():
         "search.optimize_index",
         "hubs.reminders",
         "concierge.followup_reminders",
+        "matching.rebuild_profiles",
+        "ledger.check",
     }
 
 

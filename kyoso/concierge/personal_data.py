@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db import transaction
 from django.db.models import Q
 
 from kyoso.concierge.models import Concierge, Consultation, Introduction, Slot
@@ -72,4 +73,7 @@ def erase(user: Any) -> None:
         organization=None,
     )
     Concierge.objects.filter(user_id=user.pk).delete()
+    from kyoso.concierge.selectors import forget_concierges
+
+    transaction.on_commit(forget_concierges)
     Slot.objects.filter(concierge_id=user.pk, consultations__isnull=True).delete()

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 def register() -> None:
     from kyoso.audit.registry import register_actions
-    from kyoso.concierge import audit, personal_data, rules
+    from kyoso.concierge import audit, home, personal_data, rules
     from kyoso.core import personal_data as core_personal_data
 
     rules.register()
+    home.register()
     register_actions(audit.ACTIONS)
     core_personal_data.register("concierge", export=personal_data.export, erase=personal_data.erase)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -43,6 +43,48 @@ def concierge_hub_ids(user: Any) -> list[int]:
     if not _authenticated(user):
         return []
     return list(Concierge.objects.filter(user_id=user.pk).values_list("hub_id", flat=True))
+
+
+#: The cache key of the site's concierges (user ids); dropped when one is added or removed.
+CONCIERGES_CACHE_KEY = "concierge:user_ids"
+CONCIERGES_CACHE_SECONDS = 3600
+
+
+def concierge_user_ids() -> frozenset[int]:
+    """Ids of everyone who is a concierge somewhere, from the cache (one query when cold)."""
+    from django.core.cache import cache
+
+    ids = cache.get(CONCIERGES_CACHE_KEY)
+    if ids is None:
+        ids = frozenset(Concierge.objects.order_by().values_list("user_id", flat=True).distinct())
+        cache.set(CONCIERGES_CACHE_KEY, ids, CONCIERGES_CACHE_SECONDS)
+    return frozenset(ids)
+
+
+def forget_concierges() -> None:
+    from django.core.cache import cache
+
+    cache.delete(CONCIERGES_CACHE_KEY)
+
+
+def is_concierge(user: Any) -> bool:
+    """A concierge of any hub: who sees the concierge block of the dashboard."""
+    return _authenticated(user) and user.pk in concierge_user_ids()
+
+
+def desk_counts(user: Any) -> dict[str, int]:
+    """Follow-ups due, held consultations without a record and booked ones to come at the hubs
+    where ``user`` is a concierge (one query)."""
+    today = timezone.localdate()
+    today_start = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+    found = Consultation.objects.filter(hub__concierges__user_id=user.pk).aggregate(
+        follow_ups_due=Count("id", filter=Q(follow_up_on__lte=today, followed_up_at__isnull=True)),
+        to_record=Count("id", filter=Q(status=ConsultationStatus.HELD, recorded_at__isnull=True)),
+        upcoming=Count(
+            "id", filter=Q(status=ConsultationStatus.BOOKED, starts_at__gte=today_start)
+        ),
+    )
+    return {key: int(value or 0) for key, value in found.items()}
 
 
 def _live_consultation() -> Exists:

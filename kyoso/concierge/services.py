@@ -18,7 +18,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from kyoso.audit.services import audit_record
-from kyoso.concierge import audit, messages
+from kyoso.concierge import audit, messages, selectors
 from kyoso.concierge.models import (
     Concierge,
     Consultation,
@@ -82,6 +82,7 @@ def concierge_add(*, actor: Any, hub: Any, email: str, request: Any = None) -> C
         if Concierge.objects.filter(hub=hub, user=person).exists():
             raise ConciergeError(messages.ALREADY_CONCIERGE, "email")
         concierge = Concierge.objects.create(hub=hub, user=person, added_by=actor)
+        transaction.on_commit(selectors.forget_concierges)
         audit_record(
             actor=actor,
             action=audit.CONCIERGE_ADDED,
@@ -102,6 +103,7 @@ def concierge_remove(*, actor: Any, concierge: Concierge, request: Any = None) -
             request=request,
         )
         concierge.delete()
+        transaction.on_commit(selectors.forget_concierges)
 
 
 # --- Slots and bookings ----------------------------------------------------------------------

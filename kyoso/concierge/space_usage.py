@@ -1,10 +1,11 @@
 """Space usage figures of a hub (hours booked per space, occupancy, day passes, unique users),
 read through the hubs app — the bookings are the hubs app's, never read here directly.
 
-The hubs app is to expose ``kyoso.hubs.selectors.booking_figures(hub, fiscal_year)`` returning
-an object with ``spaces`` (rows with ``name``, ``hours`` and ``occupancy`` — a share 0..1 or
-None), ``day_passes`` and ``unique_users``. Until it does, :func:`space_usage_figures` returns
-None and the figures page says the booking figures are not available yet.
+The hubs app exposes ``kyoso.hubs.selectors.booking_figures(hub, fiscal_year)`` returning an
+object with ``spaces`` (rows with ``name``, ``hours`` and ``occupancy`` — a share 0..1 or
+None), ``day_passes`` and ``unique_users`` (five queries). Should it ever be missing,
+:func:`space_usage_figures` returns None and the figures page says the booking figures are not
+available.
 """
 
 from __future__ import annotations
@@ -18,6 +19,10 @@ class SpaceRow:
     name: str
     hours: float
     occupancy: float | None
+
+    @property
+    def occupancy_percent(self) -> str:
+        return "—" if self.occupancy is None else f"{self.occupancy * 100:.1f}%"
 
 
 @dataclass(frozen=True)

@@ -53,11 +53,13 @@ def test_the_secretariat_sees_each_queue_with_a_count_and_a_link(client, sato, r
     client.force_login(sato)
     # 1 session, 2 user, 3 roles (cached on the user for the blocks' visibility), 4 site
     # settings (the two-factor policy for the secretariat); in block order: 5 my registrations,
-    # issues: 6 open reports, 7 first posts awaiting review; 8 my issues' stage changes;
-    # 9 open project reports; events: 10 this week's events with their waitlists, 11 follow-ups
-    # due; 12 my projects' open needs; 13 my applications; 14 organizations awaiting
-    # verification; 15 my communities' new posts; 16 join requests to the ones I manage.
-    with assert_num_queries(16, label="dashboard, secretariat"):
+    # issues: 6 open reports, 7 first posts awaiting review; 8 introductions waiting for me;
+    # 9 the site's concierges (cached afterwards: the concierge block's visibility); 10 my
+    # issues' stage changes; 11 open project reports; events: 12 this week's events with their
+    # waitlists, 13 follow-ups due; 14 my projects' open needs; 15 my applications;
+    # 16 organizations awaiting verification; 17 my hub bookings; 18 my communities' new posts;
+    # 19 join requests to the ones I manage.
+    with assert_num_queries(19, label="dashboard, secretariat"):
         response = client.get(reverse("core:dashboard"))
     page = response.content.decode()
     assert response.status_code == 200
@@ -77,10 +79,11 @@ def test_the_secretariat_sees_each_queue_with_a_count_and_a_link(client, sato, r
 def test_a_citizen_sees_what_is_theirs(client, suzuki, region):
     client.force_login(suzuki)
     # 1 session, 2 user, 3 roles (not the secretariat: no queue is read),
-    # 4 join requests to the organizations I manage, 5 my registrations,
-    # 6 my issues' stage changes, 7 my projects' open needs, 8 my applications,
-    # 9 my communities' new posts.
-    with assert_num_queries(9, label="dashboard, citizen"):
+    # 4 my registrations, 5 introductions waiting for me, 6 the site's concierges (cached
+    # afterwards), 7 my issues' stage changes, 8 my projects' open needs, 9 my applications,
+    # 10 my hub bookings, 11 my communities' new posts, 12 join requests to the organizations
+    # I manage.
+    with assert_num_queries(12, label="dashboard, citizen"):
         response = client.get(reverse("core:dashboard"))
     page = response.content.decode()
     assert "通学路を明るくする勉強会" in page  # my registration

@@ -122,4 +122,5 @@ def test_every_app_registers_its_blocks():
         "hubs.mine",
         "matching.for_you",
         "network.waiting",
+        "concierge.desk",
     }

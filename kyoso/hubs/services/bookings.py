@@ -41,7 +41,7 @@ from kyoso.hubs.models import (
 )
 from kyoso.hubs.opening import HubCalendar, hub_calendar, local
 from kyoso.hubs.selectors import is_hub_member, is_hub_staff, may_book
-from kyoso.hubs.services.common import BookingError
+from kyoso.hubs.services.common import BookingError, refuse_when_busy
 
 
 @dataclass(frozen=True)
@@ -240,6 +240,7 @@ def new_slot(
     )
 
 
+@refuse_when_busy
 def booking_create(
     *,
     actor: Any,
@@ -273,6 +274,7 @@ def booking_create(
     return booking
 
 
+@refuse_when_busy
 def day_pass_create(*, actor: Any, space: Space, day: date, request: Any = None) -> Booking:
     """Book a seat of a desk pool for a day (ドロップイン): never more than the seats."""
     now = timezone.now()

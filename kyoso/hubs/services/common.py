@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+import functools
+from collections.abc import Callable
+from typing import Any, ParamSpec, TypeVar
 
 from django.core.exceptions import PermissionDenied
+from django.db import OperationalError
 
 from kyoso.core.policy import check
 
@@ -18,6 +21,33 @@ class BookingError(Exception):
         self.message = message
         self.code = code
         self.dates = dates or []
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def is_lock_timeout(error: OperationalError) -> bool:
+    """SQLite gave up waiting for the write lock ("database is locked")."""
+    return "locked" in str(error).lower()
+
+
+def refuse_when_busy(service: Callable[P, R]) -> Callable[P, R]:
+    """Turn SQLite's lock timeout under a crowd of writers into the refusal ``busy`` ("try
+    again"), never a 500: nothing was written, the transaction never began or rolled back."""
+
+    @functools.wraps(service)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        from kyoso.hubs import messages
+
+        try:
+            return service(*args, **kwargs)
+        except OperationalError as error:
+            if is_lock_timeout(error):
+                raise BookingError(messages.BUSY, code="busy") from error
+            raise
+
+    return wrapper
 
 
 def require(rule: str, actor: Any, obj: Any = None) -> None:

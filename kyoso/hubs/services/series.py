@@ -27,7 +27,7 @@ from kyoso.hubs.services.bookings import (
     new_slot,
     overlaps,
 )
-from kyoso.hubs.services.common import BookingError
+from kyoso.hubs.services.common import BookingError, refuse_when_busy
 
 SERIES_MAX = 52
 WEEKLY = "weekly"
@@ -103,6 +103,7 @@ def series_plan(*, space: Space, user: Any, rule: Rule, start: time, end: time) 
     return plan
 
 
+@refuse_when_busy
 def series_create(
     *,
     actor: Any,

@@ -115,3 +115,46 @@ def test_the_database_itself_refuses_an_overlap_or_serializes_writers(room, suzu
     else:
         assert settings.DATABASES["default"]["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
     assert Booking.objects.count() == 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("service", ["slot", "day_pass"])
+def test_a_lock_timeout_is_a_clean_busy_refusal(room, desks, suzuki, service):
+    """SQLite under 200 writers: BEGIN IMMEDIATE gives up waiting ("database is locked").
+    The person is told to try again; nothing is written and no 500 escapes."""
+    from unittest import mock
+
+    from django.db import OperationalError
+
+    from kyoso.hubs import messages
+    from kyoso.hubs.services.bookings import day_pass_create
+    from kyoso.hubs.services.common import BookingError
+
+    day = open_day()
+    locked = OperationalError("database is locked")
+    with (
+        mock.patch("kyoso.hubs.services.bookings.lock_space", side_effect=locked),
+        pytest.raises(BookingError) as refused,
+    ):
+        if service == "slot":
+            booking_create(actor=suzuki, space=room, starts_at=at(day, 10), ends_at=at(day, 11))
+        else:
+            day_pass_create(actor=suzuki, space=desks, day=day)
+    assert refused.value.code == "busy"
+    assert str(refused.value) == str(messages.BUSY)
+    assert Booking.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_other_operational_errors_are_not_hidden(room, suzuki):
+    from unittest import mock
+
+    from django.db import OperationalError
+
+    day = open_day()
+    broken = OperationalError("no such table: hubs_space")
+    with (
+        mock.patch("kyoso.hubs.services.bookings.lock_space", side_effect=broken),
+        pytest.raises(OperationalError),
+    ):
+        booking_create(actor=suzuki, space=room, starts_at=at(day, 10), ends_at=at(day, 11))

@@ -253,7 +253,10 @@ def item_add(*, round: ScreeningRound, subject_id: int) -> ScreeningItem:
                     data={"round_id": round.pk, "subject_id": subject_id},
                 )
                 _notify(
-                    Reviewer.objects.filter(round_id=round.pk).values_list("user_id", flat=True),
+                    # A list of user ids: notify() reads a queryset as one of users (pk).
+                    list(
+                        Reviewer.objects.filter(round_id=round.pk).values_list("user_id", flat=True)
+                    ),
                     kind=KIND_ITEM_ADDED,
                     actor=None,
                     round=round,

@@ -73,6 +73,16 @@ def reviews(user: Any, challenge: Challenge | None) -> bool:
     return screening_link.is_reviewer(challenge, user)
 
 
+def visible_or_404(user: Any, challenge: Challenge) -> Challenge:
+    """The challenge, or a 404 for whoever may not see it (a draft does not exist for anyone
+    but its poster's managers and the secretariat: not a 403, not a login page)."""
+    from django.http import Http404
+
+    if not rules.has_perm("challenges.view_challenge", user, challenge):
+        raise Http404
+    return challenge
+
+
 def belongs_to(user: Any, organization_id: int) -> bool:
     if not _authenticated(user):
         return False

@@ -25,9 +25,11 @@ COMMENTS_LOCKED = "project.comments_locked"
 COMMENTS_UNLOCKED = "project.comments_unlocked"
 UNHIDDEN = "project.unhidden"
 REPORTS_DISMISSED = "project.reports_dismissed"
+PARTNER_ADDED = "project.partner_added"
 
 ACTIONS = [
     (CREATED, _("プロジェクトの作成")),
+    (PARTNER_ADDED, _("プロジェクトへの連携団体の追加")),
     (UPDATED, _("プロジェクトの編集")),
     (STAGE_CHANGED, _("プロジェクトの段階の変更")),
     (MEMBER_ADDED, _("プロジェクトのメンバーの追加")),

@@ -172,6 +172,35 @@ class ProjectTag(models.Model):
         return f"{self.kind}:{self.value}"
 
 
+class ProjectPartner(models.Model):
+    """An organization working with the project besides the one running it (the proposer of a
+    challenge's selected proposal, for example); shown on the project page."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="partners")
+    organization = models.ForeignKey(
+        "orgs.Organization",
+        verbose_name=_("連携団体"),
+        on_delete=models.CASCADE,
+        related_name="project_partnerships",
+    )
+    #: Where the partnership came from ("challenge:<id>:proposal:<id>"), for the audit trail.
+    via = models.CharField(max_length=100, blank=True)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "organization"], name="project_partner_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.project_id} + {self.organization_id}"
+
+
 class StageChange(models.Model):
     """Append-only: who moved the project from where to where, and why."""
 

@@ -21,6 +21,7 @@ from kyoso.projects.models import (
     Membership,
     MemberStatus,
     Project,
+    ProjectPartner,
     ProjectTag,
     StageChange,
 )
@@ -197,6 +198,15 @@ def project_for_viewer(pk: int, viewer: Any) -> Project:
     if project is None:
         raise Http404
     return _remember_viewer(project, viewer)
+
+
+def partners_of(project: Project) -> list[ProjectPartner]:
+    """The project's partner organizations, oldest first (one query)."""
+    return list(
+        ProjectPartner.objects.filter(project_id=project.pk)
+        .select_related("organization")
+        .order_by("id")
+    )
 
 
 def project_detail(pk: int, viewer: Any) -> Project:

@@ -15,3 +15,17 @@ def register() -> None:
     rules.register()
     register_actions(audit.ACTIONS)
     core_personal_data.register("screening", export=personal_data.export, erase=personal_data.erase)
+    register_notification_types()
+
+
+def register_notification_types() -> None:
+    from django.utils.translation import gettext_lazy as _
+
+    from kyoso.notifications.types import register_type
+
+    register_type(
+        "screening.reviews",
+        _("審査の担当"),
+        kinds=["screening.reviewer_added", "screening.item_added"],
+        order=54,
+    )

@@ -16,8 +16,9 @@ The table (``tests/test_rules.py`` enumerates it):
 - see the round's summary: managers and deciders (rows they may not see scores of are blanked);
 - score an item, declare a conflict on it: reviewers, on an item still screened, not conflicted
   (the service adds the deadline and answers a conflicted reviewer with its message);
-- see the scores of an item: never when conflicted; a reviewer only once they submitted their
-  own (no anchoring); a manager who is not a reviewer at once;
+- see the scores of an item: never when conflicted, nor when applying in the round (in person
+  or through an organization: the other subjects are competitors); a reviewer only once they
+  submitted their own (no anchoring); a manager who is not a reviewer at once;
 - decide an item: deciders and managers who are not conflicted on it.
 """
 
@@ -120,13 +121,44 @@ def is_conflicted_on(user: Any, item: ScreeningItem) -> bool:
     return conflict_of(facts(user, item.round), item) is not None
 
 
+#: Attribute where the round keeps (viewer id, competes?) — see :func:`competes_in`.
+VIEWER_COMPETES = "_screening_viewer_competes"
+#: Attribute where a selector that described every item of the round keeps their SubjectInfo.
+ALL_SUBJECTS = "_screening_all_subjects"
+
+
+def competes_in(user: Any, round: ScreeningRound) -> bool:
+    """Whether the viewer applies in the round, in person or through an organization they
+    belong to: such a viewer reads no one's scores in it (not only their own subject's), since
+    the other subjects are their competitors. Asked only when the answer matters, and kept on
+    the round (at most three queries, none when a selector already described every item)."""
+    f = facts(user, round)
+    if f.user_id is None:
+        return False
+    kept = getattr(round, VIEWER_COMPETES, None)
+    if kept is not None and kept[0] == f.user_id:
+        return bool(kept[1])
+    infos = getattr(round, ALL_SUBJECTS, None)
+    if infos is None:
+        subject_ids = list(
+            ScreeningItem.objects.filter(round_id=round.pk).values_list("subject_id", flat=True)
+        )
+        infos = list(describe(round.subject_kind, subject_ids).values())
+    answer = any(
+        f.user_id in info.person_ids
+        or (info.organization_id is not None and info.organization_id in f.organization_ids)
+        for info in infos
+    )
+    setattr(round, VIEWER_COMPETES, (f.user_id, answer))
+    return answer
+
+
 def may_see_scores_of(user: Any, item: ScreeningItem) -> bool:
     f = facts(user, item.round)
     if f.user_id is None or conflict_of(f, item) is not None:
         return False
-    if f.is_reviewer:
-        return item.pk in f.submitted_item_ids
-    return f.is_manager
+    seen = item.pk in f.submitted_item_ids if f.is_reviewer else f.is_manager
+    return seen and not competes_in(user, item.round)
 
 
 def round_of(obj: Any) -> ScreeningRound | None:

@@ -30,7 +30,7 @@ from kyoso.screening.models import (
     ScreeningItem,
     ScreeningRound,
 )
-from kyoso.screening.rules import SUBJECT_INFO, conflict_of, facts, may_see_scores_of
+from kyoso.screening.rules import ALL_SUBJECTS, SUBJECT_INFO, conflict_of, facts, may_see_scores_of
 from kyoso.screening.subjects import SubjectInfo, describe
 
 #: Reviewers' totals this far apart (points on the 1–5 scale) flag the item for discussion.
@@ -181,6 +181,7 @@ def round_summary(round: ScreeningRound) -> list[ItemSummary]:
     ):
         latest[d.item_id] = d
     infos = _describe(round, items)
+    setattr(round, ALL_SUBJECTS, list(infos.values()))
     rows = []
     for item in items:
         ws = sums.get(item.pk, [])

@@ -23,6 +23,7 @@ from kyoso.screening import messages, selectors, services
 from kyoso.screening.forms import ConflictForm, DecisionForm, score_values
 from kyoso.screening.models import SCALE_MAX, SCALE_MIN, Outcome, ScreeningItem, ScreeningRound
 from kyoso.screening.rules import (
+    competes_in,
     conflict_of,
     facts,
     is_conflicted_on,
@@ -38,8 +39,8 @@ def _round(request: HttpRequest, pk: int, **kwargs: Any) -> ScreeningRound:
     round = selectors.round_get(pk)
     if round is None:
         raise Http404
-    if request.user.is_authenticated and not check("screening.view_round", request.user, round):
-        raise Http404
+    if not check("screening.view_round", request.user, round):
+        raise Http404  # anonymous visitors included: no login page that confirms it exists
     return round
 
 
@@ -261,6 +262,7 @@ def scores_csv(request: HttpRequest, pk: int, obj: ScreeningRound) -> HttpRespon
     reviewer, one they have not scored yet), UTF-8 with a BOM for spreadsheets."""
     from kyoso.screening.subjects import describe
 
+    competes_in(request.user, obj)  # asked once, whether or not any score is there yet
     scores = list(selectors.score_rows(obj))
     items = {s.submission.item_id: s.submission.item for s in scores}
     infos = describe(obj.subject_kind, [i.subject_id for i in items.values()])

@@ -215,7 +215,9 @@ class ProposalIn(Schema):
 
 
 def _challenge(request: HttpRequest, challenge_id: int, **kwargs: Any) -> Challenge:
-    return selectors.challenge_detail(challenge_id)
+    from kyoso.challenges.rules import visible_or_404
+
+    return visible_or_404(acting_user(request), selectors.challenge_detail(challenge_id))
 
 
 @router.get(

@@ -329,6 +329,7 @@ def _start_trial_project(actor: Any, proposal: Proposal, request: HttpRequest | 
     from django.contrib.auth import get_user_model
 
     from kyoso.projects.services.membership import member_add
+    from kyoso.projects.services.partners import project_partner_add
     from kyoso.projects.services.projects import may_run_as, project_create
     from kyoso.projects.services.stages import project_change_stage
 
@@ -361,6 +362,13 @@ def _start_trial_project(actor: Any, proposal: Proposal, request: HttpRequest | 
         request=request,
     )
     project_change_stage(actor=actor, project=project, to_stage="trial", request=request)
+    project_partner_add(
+        actor=actor,
+        project=project,
+        organization_id=proposal.organization_id,
+        via=f"challenge:{challenge.pk}:proposal:{proposal.pk}",
+        request=request,
+    )
     people = {*manager_ids(proposal.organization_id)}
     if proposal.submitted_by_id:
         people.add(proposal.submitted_by_id)

@@ -75,9 +75,9 @@ def test_the_poster_does_not_edit_a_proposal(client, proposal, city_admin):
 def test_a_draft_is_seen_by_its_posters_managers_only(client, city, city_admin, company_admin):
     draft = ChallengeFactory(organization=city, status=ChallengeStatus.DRAFT, published_at=None)
     url = reverse("challenges:detail", args=[draft.pk])
-    assert client.get(url).status_code == 302  # to the login page
+    assert client.get(url).status_code == 404  # no login page that confirms it exists
     client.force_login(company_admin)
-    assert client.get(url).status_code == 403
+    assert client.get(url).status_code == 404
     client.force_login(city_admin)
     assert client.get(url).status_code == 200
     assert client.get(reverse("challenges:edit", args=[draft.pk])).status_code == 200

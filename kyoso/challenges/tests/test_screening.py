@@ -108,3 +108,47 @@ def test_a_reviewer_reads_proposals_and_a_non_reviewer_gets_404(
     assert client.get(url).status_code == 404
     reviewer_add(actor=city_admin, challenge=published, email=outsider.email)
     assert client.get(url).status_code == 200
+
+
+def test_the_selected_proposer_is_the_trial_projects_partner(
+    client, published, city_admin, company, company_admin
+):
+    from kyoso.projects.models import ProjectPartner
+    from kyoso.projects.services.partners import project_partner_add
+
+    chosen = proposal_submit(
+        actor=company_admin, challenge=published, organization=company, data=DATA
+    )
+    round_ = screening.round_get(published.screening_round_id)
+    item = round_.items.get(subject_id=chosen.pk)
+    decision_record(actor=city_admin, item=item, outcome="selected", reason="計画が具体的")
+    chosen.refresh_from_db()
+    partner = ProjectPartner.objects.get(project_id=chosen.project_id)
+    assert partner.organization_id == company.pk
+    assert partner.via == f"challenge:{published.pk}:proposal:{chosen.pk}"
+    project = Project.objects.get(pk=chosen.project_id)
+    again = project_partner_add(actor=city_admin, project=project, organization_id=company.pk)
+    assert again.pk == partner.pk and ProjectPartner.objects.count() == 1
+    page = client.get(reverse("projects:detail", args=[project.pk])).content.decode()
+    assert "連携：" in page and "ミライセンサー" in page
+
+
+def test_only_the_projects_leads_attach_a_partner(published, city_admin, company, company_admin):
+    from django.core.exceptions import PermissionDenied
+
+    from kyoso.projects.services.partners import project_partner_add
+
+    chosen = proposal_submit(
+        actor=company_admin, challenge=published, organization=company, data=DATA
+    )
+    round_ = screening.round_get(published.screening_round_id)
+    decision_record(
+        actor=city_admin,
+        item=round_.items.get(subject_id=chosen.pk),
+        outcome="selected",
+        reason="計画が具体的",
+    )
+    chosen.refresh_from_db()
+    project = Project.objects.get(pk=chosen.project_id)
+    with pytest.raises(PermissionDenied):
+        project_partner_add(actor=company_admin, project=project, organization_id=company.pk)

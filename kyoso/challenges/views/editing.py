@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from kyoso.challenges import messages, selectors
 from kyoso.challenges.forms import ChallengeForm
 from kyoso.challenges.models import Challenge
+from kyoso.challenges.rules import visible_or_404
 from kyoso.challenges.services import challenges
 from kyoso.challenges.services.common import ChallengeError
 from kyoso.core.policy import rule_required
@@ -56,7 +57,7 @@ def challenge_create(request: HttpRequest, obj: Any) -> HttpResponse:
 
 
 def _challenge(request: HttpRequest, pk: int, **kwargs: Any) -> Challenge:
-    return selectors.challenge_detail(pk)
+    return visible_or_404(request.user, selectors.challenge_detail(pk))
 
 
 @rule_required("challenges.change_challenge", get_object=_challenge)

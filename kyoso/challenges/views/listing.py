@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_POST
 from kyoso.challenges import messages, screening_link, selectors
 from kyoso.challenges.forms import AnswerForm, FilterForm, QuestionForm
 from kyoso.challenges.models import Challenge, Direction, Follow, Question
+from kyoso.challenges.rules import visible_or_404
 from kyoso.challenges.services import qa
 from kyoso.challenges.services.challenges import follow_set
 from kyoso.challenges.services.common import ChallengeError
@@ -57,7 +58,7 @@ def challenge_list(request: HttpRequest) -> HttpResponse:
 
 
 def _challenge(request: HttpRequest, pk: int, **kwargs: Any) -> Challenge:
-    return selectors.challenge_detail(pk)
+    return visible_or_404(request.user, selectors.challenge_detail(pk))
 
 
 def _detail_context(request: HttpRequest, challenge: Challenge, **extra: Any) -> dict[str, Any]:
@@ -121,7 +122,7 @@ def question_ask(request: HttpRequest, pk: int, obj: Challenge) -> HttpResponse:
 
 
 def _question(request: HttpRequest, pk: int, question_id: int, **kwargs: Any) -> Challenge:
-    challenge = selectors.challenge_detail(pk)
+    challenge = visible_or_404(request.user, selectors.challenge_detail(pk))
     challenge.question = get_object_or_404(Question, pk=question_id, challenge=challenge)  # type: ignore[attr-defined]
     return challenge
 

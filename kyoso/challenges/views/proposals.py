@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 from kyoso.challenges import messages, selectors
 from kyoso.challenges.forms import ProposalForm
 from kyoso.challenges.models import Challenge, Proposal, ProposalAttachment
+from kyoso.challenges.rules import visible_or_404
 from kyoso.challenges.services import proposals
 from kyoso.challenges.services.common import ChallengeError
 from kyoso.core.policy import check, rule_required
@@ -25,7 +26,7 @@ def _uploads(files: list[Any]) -> list[proposals.Upload]:
 
 
 def _challenge(request: HttpRequest, pk: int, **kwargs: Any) -> Challenge:
-    return selectors.challenge_by_pk(pk)
+    return visible_or_404(request.user, selectors.challenge_by_pk(pk))
 
 
 @rule_required("challenges.add_proposal", get_object=_challenge)
@@ -147,7 +148,7 @@ def attachment_remove(
 
 
 def _listed_for_reviewer(request: HttpRequest, pk: int, **kwargs: Any) -> Challenge:
-    challenge = selectors.challenge_by_pk(pk)
+    challenge = visible_or_404(request.user, selectors.challenge_by_pk(pk))
     if not check("challenges.view_proposals", request.user, challenge):
         raise Http404
     return challenge

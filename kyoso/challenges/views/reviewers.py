@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kyoso.challenges import messages, screening_link, selectors
 from kyoso.challenges.models import Challenge
+from kyoso.challenges.rules import visible_or_404
 from kyoso.challenges.services import reviewers
 from kyoso.challenges.services.common import ChallengeError
 from kyoso.core.policy import rule_required
@@ -24,7 +25,7 @@ class ReviewerForm(forms.Form):
 
 
 def _challenge(request: HttpRequest, pk: int, **kwargs: Any) -> Challenge:
-    return selectors.challenge_by_pk(pk)
+    return visible_or_404(request.user, selectors.challenge_by_pk(pk))
 
 
 @rule_required("challenges.manage_reviewers", get_object=_challenge)

@@ -89,8 +89,8 @@ def test_a_project_page_for_visitors(client, db, size):
     project, _lead = _rich(size)
     # 1 the project with organization, origin event and pitch, 2 tags, 3 municipalities,
     # 4 stage history with actors, 5 active members with accounts, 6 visible issues,
-    # then the work (WORK)
-    with assert_num_queries(6 + WORK_QUERIES, label=f"{size} of each"):
+    # 7 partner organizations, then the work (WORK)
+    with assert_num_queries(7 + WORK_QUERIES, label=f"{size} of each"):
         response = client.get(reverse("projects:detail", args=[project.pk]))
     assert response.status_code == 200
 
@@ -101,8 +101,8 @@ def test_a_project_page_for_its_lead(client, db, size):
     client.force_login(lead)
     # 1 session, 2 user, 3 the project (+ whether the lead follows it), 4 tags,
     # 5 municipalities, 6 stage history, 7 members, 8 roles (secretariat?) for the visible
-    # issues, 9 issues, 10 the lead's membership, then the work (WORK)
-    with assert_num_queries(10 + WORK_QUERIES, label=f"{size} of each"):
+    # issues, 9 issues, 10 the lead's membership, 11 partners, then the work (WORK)
+    with assert_num_queries(11 + WORK_QUERIES, label=f"{size} of each"):
         response = client.get(reverse("projects:detail", args=[project.pk]))
     assert response.status_code == 200
 

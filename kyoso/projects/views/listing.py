@@ -100,6 +100,7 @@ def detail_context(request: HttpRequest, project: Project, **extra: Any) -> dict
     members = selectors.members_of(project)
     leads = [m for m in members if m.role == "lead"]
     return {
+        "partners": selectors.partners_of(project),
         "project": project,
         "members": members,
         # The only lead cannot leave (the service says so too); the button is not offered.

@@ -161,6 +161,27 @@ def round_criteria_replace(
         )
 
 
+#: Notification kinds (the type ``screening.reviews``, registered in registry.py).
+KIND_REVIEWER_ADDED = "screening.reviewer_added"
+KIND_ITEM_ADDED = "screening.item_added"
+
+
+def _notify(recipients: Any, *, kind: str, actor: Any, round: ScreeningRound, text: Any) -> None:
+    """Tell reviewers (the notifications app mails after the commit, as their settings say)."""
+    from django.urls import reverse
+
+    from kyoso.notifications.services import notify
+
+    notify(
+        recipients=recipients,
+        kind=kind,
+        actor=actor,
+        target=round,
+        text=str(text % {"title": round.title}),
+        url=reverse("screening:round", args=[round.pk]),
+    )
+
+
 def reviewer_add(
     *,
     actor: Any,
@@ -179,6 +200,13 @@ def reviewer_add(
                 target=round,
                 data={"user_id": user.pk, "may_decide": may_decide},
                 request=request,
+            )
+            _notify(
+                [user.pk],
+                kind=KIND_REVIEWER_ADDED,
+                actor=actor,
+                round=round,
+                text=messages.NOTIFY_REVIEWER_ADDED,
             )
     except IntegrityError:
         raise ScreeningError(messages.ALREADY_REVIEWER, "already_reviewer") from None
@@ -223,6 +251,16 @@ def item_add(*, round: ScreeningRound, subject_id: int) -> ScreeningItem:
                     action=audit.ITEM_ADDED,
                     target=item,
                     data={"round_id": round.pk, "subject_id": subject_id},
+                )
+                _notify(
+                    # A list of user ids: notify() reads a queryset as one of users (pk).
+                    list(
+                        Reviewer.objects.filter(round_id=round.pk).values_list("user_id", flat=True)
+                    ),
+                    kind=KIND_ITEM_ADDED,
+                    actor=None,
+                    round=round,
+                    text=messages.NOTIFY_ITEM_ADDED,
                 )
                 return item
         if item.withdrawn_at is not None:

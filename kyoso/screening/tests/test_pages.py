@@ -30,11 +30,9 @@ def urls(round, item):
     }
 
 
-def test_a_stranger_gets_404_everywhere_and_a_visitor_is_asked_to_log_in(
-    client, round, item_a, takahashi
-):
+def test_a_stranger_and_an_anonymous_visitor_get_404_everywhere(client, round, item_a, takahashi):
     for url in urls(round, item_a).values():
-        assert client.get(url).status_code == 302
+        assert client.get(url).status_code == 404  # no login page confirming the round exists
     client.force_login(takahashi)
     for url in urls(round, item_a).values():
         assert client.get(url).status_code == 404
@@ -187,8 +185,8 @@ def test_page_queries_do_not_grow_with_items(
         assert client.get(reverse("screening:item", args=[round.pk, item_a.pk])).status_code == 200
     client.force_login(city_admin)
     # 1 session, 2 user, 3 roles, 4 round, 5-8 viewer facts, 9 scores with items, reviewers
-    # and criteria, 10 the audit row
-    with assert_num_queries(10, label="csv"):
+    # and criteria, 10 the round's subjects (does the viewer apply in it?), 11 the audit row
+    with assert_num_queries(11, label="csv"):
         assert client.get(reverse("screening:scores_csv", args=[round.pk])).status_code == 200
 
 

@@ -12,11 +12,14 @@ from kyoso.core import home
 WAITING = 5
 
 
-def introductions_waiting(viewer: Any, filters: home.HomeFilters) -> dict[str, Any]:
-    """Introductions waiting for the viewer's answer, oldest first (1 query)."""
+def introductions_waiting(viewer: Any, filters: home.HomeFilters) -> dict[str, Any] | None:
+    """Introductions waiting for the viewer's answer, oldest first (1 query); left out when
+    there are none (an attention block says what needs doing, not that nothing does)."""
     from kyoso.network.selectors import introductions_awaiting
 
     rows = list(introductions_awaiting(viewer)[:WAITING])
+    if not rows:
+        return None
     return {"introductions": rows, "more_url": reverse("introductions:list")}
 
 

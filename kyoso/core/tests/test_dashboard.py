@@ -53,13 +53,14 @@ def test_the_secretariat_sees_each_queue_with_a_count_and_a_link(client, sato, r
     client.force_login(sato)
     # 1 session, 2 user, 3 roles (cached on the user for the blocks' visibility), 4 site
     # settings (the two-factor policy for the secretariat); in block order: 5 my registrations,
-    # issues: 6 open reports, 7 first posts awaiting review; 8 introductions waiting for me;
-    # 9 the site's concierges (cached afterwards: the concierge block's visibility); 10 my
-    # issues' stage changes; 11 open project reports; events: 12 this week's events with their
-    # waitlists, 13 follow-ups due; 14 my projects' open needs; 15 my applications;
-    # 16 organizations awaiting verification; 17 my hub bookings; 18 my communities' new posts;
-    # 19 join requests to the ones I manage.
-    with assert_num_queries(19, label="dashboard, secretariat"):
+    # issues: 6 open reports, 7 first posts awaiting review; 8 my match row (for you);
+    # 9 introductions waiting for me; 10 the site's concierges (cached afterwards: the
+    # concierge block's visibility); 11 my issues' stage changes; 12 open project reports;
+    # events: 13 this week's events with their waitlists, 14 follow-ups due; 15 my projects'
+    # open needs; 16 my applications; 17 organizations awaiting verification; 18 my
+    # organizations' proposals; 19 my hub bookings; 20 my communities' new posts; 21 join
+    # requests to the ones I manage.
+    with assert_num_queries(21, label="dashboard, secretariat"):
         response = client.get(reverse("core:dashboard"))
     page = response.content.decode()
     assert response.status_code == 200
@@ -79,11 +80,11 @@ def test_the_secretariat_sees_each_queue_with_a_count_and_a_link(client, sato, r
 def test_a_citizen_sees_what_is_theirs(client, suzuki, region):
     client.force_login(suzuki)
     # 1 session, 2 user, 3 roles (not the secretariat: no queue is read),
-    # 4 my registrations, 5 introductions waiting for me, 6 the site's concierges (cached
-    # afterwards), 7 my issues' stage changes, 8 my projects' open needs, 9 my applications,
-    # 10 my hub bookings, 11 my communities' new posts, 12 join requests to the organizations
-    # I manage.
-    with assert_num_queries(12, label="dashboard, citizen"):
+    # 4 my registrations, 5 my match row (for you), 6 introductions waiting for me, 7 the
+    # site's concierges (cached afterwards), 8 my issues' stage changes, 9 my projects' open
+    # needs, 10 my applications, 11 my organizations' proposals, 12 my hub bookings, 13 my
+    # communities' new posts, 14 join requests to the organizations I manage.
+    with assert_num_queries(14, label="dashboard, citizen"):
         response = client.get(reverse("core:dashboard"))
     page = response.content.decode()
     assert "通学路を明るくする勉強会" in page  # my registration

@@ -166,7 +166,10 @@ def work_pool(viewer: Any) -> list[tuple[WorkFeatures, dict[str, tuple[int, str]
     see, each with its terms (needs 4 queries, missions 3, issues 2, plus the cache)."""
     needs = list(_needs()[:FOR_YOU_POOL])
     missions = list(_missions()[:FOR_YOU_POOL])
-    issues = list(_issues(viewer)[:FOR_YOU_POOL])
+    pool = _issues(viewer)
+    if getattr(viewer, "is_authenticated", False):
+        pool = pool.exclude(author_id=viewer.pk)  # one's own issue is no suggestion
+    issues = list(pool[:FOR_YOU_POOL])
     works = (
         [(need_features(n), n.updated_at, need_text(n)) for n in needs]
         + [(mission_features(m), m.updated_at, mission_text(m)) for m in missions]

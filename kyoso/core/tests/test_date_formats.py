@@ -30,6 +30,7 @@ EXPECTED = {
     "MONTH_DAY_WEEKDAY_FORMAT": ("12/5（土）", "Sat, 5 Dec"),
     "WEEKDAY_DATE_FORMAT": ("2026年12月5日（土）", "Sat, 5 Dec 2026"),
     "WEEKDAY_DATETIME_FORMAT": ("2026年12月5日（土） 14:00", "Sat, 5 Dec 2026, 14:00"),
+    "SHORT_WEEKDAY_FORMAT": ("土", "Sat"),
 }
 
 
@@ -61,8 +62,9 @@ def test_a_date_without_a_time():
 
 
 #: What a template may pass to ``|date``: a format named in kyoso/formats, or a machine value
-#: (``c`` for ``<time datetime>``, ``Y-m`` for the calendar's month parameter).
-ALLOWED = re.compile(r"""^(["'])([A-Z_]+_FORMAT|c|Y-m)\1$""")
+#: (``c`` for ``<time datetime>``, ``Y-m`` for the calendar's month parameter, ``Y-m-d`` for a
+#: day in a URL parameter or a form value).
+ALLOWED = re.compile(r"""^(["'])([A-Z_]+_FORMAT|c|Y-m|Y-m-d)\1$""")
 
 
 def test_templates_name_a_format_instead_of_spelling_one():

@@ -213,98 +213,53 @@ def record_index_baseline(database: str, server_version: str, sizes: list[dict])
     _save(BASELINE, baseline)
 
 
-def run_events(database: str, args: argparse.Namespace) -> None:
-    """Events at scale (benchmarks/events.py) on a throw-away database; saved to
-    ``results/events-<vendor>.json`` (one result per database: the last run)."""
+def _run_on_throwaway_database(
+    name: str, database: str, postgres_url: str, options: list[str]
+) -> dict[str, object]:
+    """Run ``benchmarks.<name>`` on a throw-away database (a new PostgreSQL database at
+    ``postgres_url``, dropped afterwards, or a SQLite file in the child's data directory) and
+    save its result as ``results/<name>-<vendor>.json`` (one result per database: the last)."""
     env = os.environ.copy()
     env.pop("DATABASE_URL", None)
     extra: dict[str, object] = {}
     if database == "postgres":
-        url = args.events_postgres_url
+        url = postgres_url
         postgres_create(url)
         extra["settings"] = postgres_settings(url)
     else:
         url = "sqlite:///{data_dir}/bench.sqlite3"
     try:
-        result = _child(
-            "benchmarks.events",
-            "--database-url",
-            url,
-            "--events",
-            str(args.events_count),
-            "--registrations",
-            str(args.registrations),
-            "--rounds",
-            str(args.rounds),
-            "--threads",
-            str(args.threads),
-            env=env,
-        )
+        result = _child(f"benchmarks.{name}", "--database-url", url, *options, env=env)
     finally:
         if database == "postgres":
             postgres_drop(url)
     result.update(extra)
     result.update(_stamp())
-    _save(f"events-{result['database']}.json", result)
+    _save(f"{name}-{result['database']}.json", result)
+    return result
+
+
+def run_events(database: str, args: argparse.Namespace) -> None:
+    """Events at scale (benchmarks/events.py)."""
+    options = ["--events", str(args.events_count), "--registrations", str(args.registrations)]
+    options += ["--rounds", str(args.rounds), "--threads", str(args.threads)]
+    result = _run_on_throwaway_database("events", database, args.events_postgres_url, options)
     outcome = result.get("concurrency", {})
-    if not outcome.get("ok"):
+    if not isinstance(outcome, dict) or not outcome.get("ok"):
         raise SystemExit(f"Events on {database}: the registration check failed: {outcome}")
 
 
 def run_projects(database: str, args: argparse.Namespace) -> None:
-    """Projects and missions at scale (benchmarks/projects.py) on a throw-away database; saved
-    to ``results/projects-<vendor>.json`` (one result per database: the last run)."""
-    env = os.environ.copy()
-    env.pop("DATABASE_URL", None)
-    extra: dict[str, object] = {}
-    if database == "postgres":
-        url = args.projects_postgres_url
-        postgres_create(url)
-        extra["settings"] = postgres_settings(url)
-    else:
-        url = "sqlite:///{data_dir}/bench.sqlite3"
-    try:
-        result = _child(
-            "benchmarks.projects",
-            "--database-url",
-            url,
-            "--projects",
-            str(args.projects_count),
-            "--rounds",
-            str(args.rounds),
-            env=env,
-        )
-    finally:
-        if database == "postgres":
-            postgres_drop(url)
-    result.update(extra)
-    result.update(_stamp())
-    _save(f"projects-{result['database']}.json", result)
+    """Projects and missions at scale (benchmarks/projects.py)."""
+    options = ["--projects", str(args.projects_count), "--rounds", str(args.rounds)]
+    _run_on_throwaway_database("projects", database, args.projects_postgres_url, options)
 
 
 def run_screening(database: str, args: argparse.Namespace) -> None:
     """A screening round's summary, 500 items × 10 reviewers × 5 criteria
-    (benchmarks/screening.py), on a throw-away database; saved to
-    ``results/screening-<vendor>.json``."""
-    env = os.environ.copy()
-    env.pop("DATABASE_URL", None)
-    extra: dict[str, object] = {}
-    if database == "postgres":
-        url = args.screening_postgres_url
-        postgres_create(url)
-        extra["settings"] = postgres_settings(url)
-    else:
-        url = "sqlite:///{data_dir}/bench.sqlite3"
-    try:
-        result = _child(
-            "benchmarks.screening", "--database-url", url, "--rounds", str(args.rounds), env=env
-        )
-    finally:
-        if database == "postgres":
-            postgres_drop(url)
-    result.update(extra)
-    result.update(_stamp())
-    _save(f"screening-{result['database']}.json", result)
+    (benchmarks/screening.py)."""
+    options = ["--rounds", str(args.rounds)]
+    _run_on_throwaway_database("screening", database, args.screening_postgres_url, options)
 
 
 def run_network(args: argparse.Namespace) -> None:
@@ -333,32 +288,9 @@ def run_network(args: argparse.Namespace) -> None:
 
 
 def run_ledger(database: str, args: argparse.Namespace) -> None:
-    """The ledger at scale (benchmarks/ledger.py) on a throw-away database; saved to
-    ``results/ledger-<vendor>.json`` (one result per database: the last run)."""
-    env = os.environ.copy()
-    env.pop("DATABASE_URL", None)
-    extra: dict[str, object] = {}
-    if database == "postgres":
-        url = args.ledger_postgres_url
-        postgres_create(url)
-        extra["settings"] = postgres_settings(url)
-    else:
-        url = "sqlite:///{data_dir}/bench.sqlite3"
-    try:
-        result = _child(
-            "benchmarks.ledger",
-            "--database-url",
-            url,
-            "--entries",
-            str(args.ledger_entries),
-            env=env,
-        )
-    finally:
-        if database == "postgres":
-            postgres_drop(url)
-    result.update(extra)
-    result.update(_stamp())
-    _save(f"ledger-{result['database']}.json", result)
+    """The ledger at scale (benchmarks/ledger.py)."""
+    options = ["--entries", str(args.ledger_entries)]
+    _run_on_throwaway_database("ledger", database, args.ledger_postgres_url, options)
 
 
 def wait_quiet(minutes: float, threshold: float) -> None:

@@ -1,5 +1,6 @@
 """A newcomer on a phone (360 px): sign up, answer the three onboarding steps (one skipped),
-and land on a first page built from the answers — no sideways scroll, axe-clean."""
+land on a first page built from the answers, then find on the dashboard suggestions drawn
+from them, with their reasons — no sideways scroll, axe-clean."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from kyoso.browser_tests.conftest import (
     field,
     screenshot,
 )
+from kyoso.matching.tests.scenario import build_region
 
 pytestmark = pytest.mark.browser
 
@@ -27,7 +29,8 @@ def _looks_right(page, name: str) -> None:
     screenshot(page, name)
 
 
-def test_signup_onboarding_first_page_on_a_phone(mobile_page, live_url):
+def test_signup_onboarding_first_page_on_a_phone(mobile_page, live_url, takahashi):
+    region = build_region(takahashi)  # a project in 酒田市 with a mission and an open need
     page = mobile_page
     page.goto(reverse("accounts:signup"))
     field(page, "メールアドレス").fill("hajime@example.jp")
@@ -76,3 +79,12 @@ def test_signup_onboarding_first_page_on_a_phone(mobile_page, live_url):
     assert urlsplit(page.url).path == reverse("issues:list")
     assert "municipality=06204" in urlsplit(page.url).query
     assert_no_horizontal_scroll(page)
+
+    # The dashboard suggests work in the place the newcomer gave, saying why.
+    page.goto(reverse("core:dashboard"))
+    block = page.locator("section", has=page.get_by_role("heading", name="あなたへのおすすめ"))
+    assert block.count() >= 1
+    suggestions = block.last  # the block itself, inside the "for you" part of the page
+    assert suggestions.get_by_text(region["mission"].title).count() >= 1
+    assert suggestions.get_by_text("同じ市区町村（山形県酒田市）").count() >= 1  # the place given
+    _looks_right(page, "onboarding-5-dashboard")

@@ -18,6 +18,7 @@ from kyoso.api import auth
 from kyoso.api.errors import ApiError
 from kyoso.api.filters import choice_or_none, municipality_code_or_none
 from kyoso.api.permissions import acting_user, rule
+from kyoso.api.routers.organizations import MunicipalityBriefOut
 from kyoso.challenges import screening_link, selectors
 from kyoso.challenges.models import (
     Challenge,
@@ -51,15 +52,6 @@ INPUT_CODES = frozenset(
 
 def _error(error: ChallengeError) -> ApiError:
     return ApiError(422 if error.code in INPUT_CODES else 409, error.code, error.message)
-
-
-class MunicipalityBriefOut(Schema):
-    code: str
-    name: str
-
-    @staticmethod
-    def resolve_name(obj) -> str:
-        return obj.full_name
 
 
 class ChallengeOut(Schema):

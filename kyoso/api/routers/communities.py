@@ -17,6 +17,7 @@ from kyoso.api import messages as api_messages
 from kyoso.api.errors import ApiError
 from kyoso.api.filters import choice_or_none, municipality_code_or_none
 from kyoso.api.permissions import acting_user, rule
+from kyoso.api.routers.organizations import MunicipalityBriefOut
 from kyoso.communities import selectors
 from kyoso.communities.models import Community
 from kyoso.communities.rules import VIEWER_MEMBERSHIP, membership_of
@@ -29,15 +30,6 @@ router = Router(tags=["communities"])
 THEME_ENUM: dict[str, Any] = {"enum": list(Theme.values)}
 #: Attribute where the detail keeps the upcoming events it loaded.
 UPCOMING = "api_upcoming_events"
-
-
-class MunicipalityBriefOut(Schema):
-    code: str
-    name: str = Field(description="Full name with prefecture, e.g. 山形県酒田市")
-
-    @staticmethod
-    def resolve_name(obj) -> str:
-        return obj.full_name
 
 
 class CommunityOut(Schema):

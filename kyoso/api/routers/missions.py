@@ -21,6 +21,7 @@ from kyoso.api.errors import ApiError
 from kyoso.api.filters import choice_or_none, municipality_code_or_none
 from kyoso.api.forms import cleaned_data_or_422
 from kyoso.api.permissions import acting_user, rule
+from kyoso.api.routers.organizations import MunicipalityBriefOut
 from kyoso.core.skills import Skill
 from kyoso.missions import selectors
 from kyoso.missions.forms import MissionForm
@@ -51,15 +52,6 @@ INPUT_CODES = frozenset(
 
 def _error(error: MissionError) -> ApiError:
     return ApiError(422 if error.code in INPUT_CODES else 409, error.code, error.message)
-
-
-class MunicipalityBriefOut(Schema):
-    code: str
-    name: str
-
-    @staticmethod
-    def resolve_name(obj) -> str:
-        return obj.full_name
 
 
 class SkillOut(Schema):

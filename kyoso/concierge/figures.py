@@ -42,7 +42,7 @@ class HubFigures:
     introductions: int
     followed_up: int
     unique_people: int
-    space_usage: SpaceUsage | None
+    space_usage: SpaceUsage
 
     @property
     def followed_up_share(self) -> float | None:
@@ -139,11 +139,10 @@ def figures_rows(figures: HubFigures, hub_name: str) -> list[list[object]]:
     for label, count, _width in figures.theme_rows():
         add(_("テーマ別の相談"), label, count)
     usage = figures.space_usage
-    if usage is not None:
-        for space in usage.spaces:
-            add(_("スペースの利用"), space.name + " " + _("予約時間"), f"{space.hours:.1f}")
-            if space.occupancy is not None:
-                add(_("スペースの利用"), space.name + " " + _("稼働率"), f"{space.occupancy:.1%}")
-        add(_("スペースの利用"), _("ドロップイン（1日利用）"), usage.day_passes)
-        add(_("スペースの利用"), _("利用した人（実人数）"), usage.unique_users)
+    for space in usage.spaces:
+        add(_("スペースの利用"), space.name + " " + _("予約時間"), f"{space.hours:.1f}")
+        if space.occupancy is not None:
+            add(_("スペースの利用"), space.name + " " + _("稼働率"), f"{space.occupancy:.1%}")
+    add(_("スペースの利用"), _("ドロップイン（1日利用）"), usage.day_passes)
+    add(_("スペースの利用"), _("利用した人（実人数）"), usage.unique_users)
     return rows

@@ -3,9 +3,7 @@ read through the hubs app — the bookings are the hubs app's, never read here d
 
 The hubs app exposes ``kyoso.hubs.selectors.booking_figures(hub, fiscal_year)`` returning an
 object with ``spaces`` (rows with ``name``, ``hours`` and ``occupancy`` — a share 0..1 or
-None), ``day_passes`` and ``unique_users`` (five queries). Should it ever be missing,
-:func:`space_usage_figures` returns None and the figures page says the booking figures are not
-available.
+None), ``day_passes`` and ``unique_users`` (five queries).
 """
 
 from __future__ import annotations
@@ -32,15 +30,11 @@ class SpaceUsage:
     unique_users: int = 0
 
 
-def space_usage_figures(hub: Any, fiscal_year: int) -> SpaceUsage | None:
-    """The hub's booking figures for the fiscal year from the hubs app, or None when the hubs
-    app does not offer them (yet)."""
-    from kyoso.hubs import selectors as hub_selectors
+def space_usage_figures(hub: Any, fiscal_year: int) -> SpaceUsage:
+    """The hub's booking figures for the fiscal year, from the hubs app."""
+    from kyoso.hubs.selectors import booking_figures
 
-    reader = getattr(hub_selectors, "booking_figures", None)
-    if reader is None:
-        return None
-    found = reader(hub, fiscal_year)
+    found = booking_figures(hub, fiscal_year)
     return SpaceUsage(
         spaces=[
             SpaceRow(

@@ -8,6 +8,7 @@ from kyoso.api.routers import (
     challenges,
     communities,
     events,
+    funds,
     hubs,
     issues,
     matching,
@@ -50,6 +51,7 @@ api.add_router("", hubs.router)
 api.add_router("", project_work.router)
 api.add_router("", missions.router)
 api.add_router("", challenges.router)
+api.add_router("", funds.router)
 api.add_router("", screenings.router)
 api.add_router("", network.router)
 api.add_router("", matching.router)

@@ -20,6 +20,12 @@ TRANCHES_FORMAT = _("分割払いの金額を「,」で区切って書いてく�
 class YenField(forms.CharField):
     """An amount typed as people type it (「12万円」「1,234」); the service checks the range."""
 
+    def __init__(self, *args: Any, max_length: int = 64, **kwargs: Any) -> None:
+        # The length is parse_yen's to check (it says so in its message); validators would
+        # run on the parsed int.
+        super().__init__(*args, **kwargs)
+        self.widget.attrs.setdefault("inputmode", "numeric")
+
     def to_python(self, value: Any) -> Any:
         text = super().to_python(value)
         if text in self.empty_values:

@@ -9,6 +9,10 @@ import pytest
 from kyoso.api.urls import api
 
 EXPECTED_PATHS = {
+    "/api/v1/funds": {"get"},
+    "/api/v1/funds/{fund_id}": {"get"},
+    "/api/v1/funds/{fund_id}/ledger": {"get"},
+    "/api/v1/me/donations": {"get"},
     "/api/v1/issues.geojson": {"get"},
     "/api/v1/issues": {"get", "post"},
     "/api/v1/issues/{issue_id}": {"get", "patch"},

@@ -6,7 +6,6 @@ PAYMENT_STARTED = "payments.payment_started"
 PAYMENT_AUTHORIZED = "payments.payment_authorized"
 PAYMENT_CAPTURED = "payments.payment_captured"
 PAYMENT_CANCELLED = "payments.payment_cancelled"
-PAYMENT_FAILED = "payments.payment_failed"
 PAYMENT_REFUNDED = "payments.payment_refunded"
 REFUND_PAID = "payments.refund_paid"
 STATEMENT_IMPORTED = "payments.statement_imported"
@@ -20,7 +19,6 @@ ACTIONS = [
     (PAYMENT_AUTHORIZED, _("カードの与信")),
     (PAYMENT_CAPTURED, _("入金の確定")),
     (PAYMENT_CANCELLED, _("支払いの取り消し")),
-    (PAYMENT_FAILED, _("支払いの失敗")),
     (PAYMENT_REFUNDED, _("返金")),
     (REFUND_PAID, _("返金の振込完了")),
     (STATEMENT_IMPORTED, _("入出金明細の取り込み")),

@@ -34,7 +34,6 @@ class Status(models.TextChoices):
     CAPTURED = "captured", _("入金済み")
     REFUNDED = "refunded", _("全額返金済み")
     CANCELLED = "cancelled", _("取り消し")
-    FAILED = "failed", _("失敗")
 
 
 OPEN_STATUSES = (Status.PENDING, Status.AUTHORIZED)
@@ -194,7 +193,6 @@ class ImportStatus(models.TextChoices):
     QUEUED = "queued", _("待機中")
     RUNNING = "running", _("処理中")
     DONE = "done", _("完了")
-    FAILED = "failed", _("失敗")
 
 
 class StatementImport(models.Model):

@@ -311,20 +311,6 @@ def record_authorized(*, actor: Any, payment: Payment) -> bool:
     return True
 
 
-def record_failed(*, actor: Any, payment: Payment, reason: str) -> bool:
-    """pending → failed (the card was declined); nothing moved."""
-    moved = Payment.objects.filter(pk=payment.pk, status=Status.PENDING).update(
-        status=Status.FAILED, updated_at=timezone.now()
-    )
-    if not moved:
-        return False
-    _transition(payment, Status.PENDING, Status.FAILED, actor=actor, reason=reason)
-    audit_record(actor=actor, action=audit.PAYMENT_FAILED, target=payment, data={"reason": reason})
-    payment.status = Status.FAILED
-    _handler(payment.purpose).on_cancelled(payment)
-    return True
-
-
 # --- Cancel ----------------------------------------------------------------------------------
 
 
@@ -396,6 +382,7 @@ def record_refund(
 ) -> Refund:
     """Book a refund of ``amount`` (already made at Stripe when ``stripe_refund`` is given;
     owed by bank transfer otherwise). Call inside ``transaction.atomic``."""
+    amount = clean_amount(amount)
     handler = _handler(payment.purpose)
     if not _claim_refund(payment, amount):
         payment.refresh_from_db()

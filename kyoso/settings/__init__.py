@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "kyoso.projects",
     "kyoso.missions",
     "kyoso.ledger",
+    "kyoso.campaigns",
     "kyoso.scheduler",
     "kyoso.screening",
     "kyoso.network",

@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "kyoso.projects",
     "kyoso.missions",
     "kyoso.ledger",
+    "kyoso.payments",
     "kyoso.campaigns",
     "kyoso.scheduler",
     "kyoso.screening",
@@ -268,6 +269,17 @@ KYOSO_MAP_TILE_ATTRIBUTION = env_str(
 )
 # Hold a new account's first issue for the secretariat's review before it is public.
 KYOSO_REVIEW_FIRST_POST = env_bool("KYOSO_REVIEW_FIRST_POST", False)
+
+# Payments (docs/payments.md): the bank account payers transfer to (shown in the 振込
+# instructions), and Stripe's keys for card payments (card payments are off without them).
+KYOSO_BANK_NAME = env_str("KYOSO_BANK_NAME", "きょうそう銀行")
+KYOSO_BANK_BRANCH = env_str("KYOSO_BANK_BRANCH", "本店営業部")
+KYOSO_BANK_ACCOUNT_TYPE = env_str("KYOSO_BANK_ACCOUNT_TYPE", "普通")
+KYOSO_BANK_ACCOUNT_NUMBER = env_str("KYOSO_BANK_ACCOUNT_NUMBER", "1234567")
+KYOSO_BANK_ACCOUNT_HOLDER = env_str("KYOSO_BANK_ACCOUNT_HOLDER", "ｷﾖｳｿｳ ﾁｲｷﾌｱﾝﾄﾞ")
+KYOSO_STRIPE_SECRET_KEY = env_str("KYOSO_STRIPE_SECRET_KEY", "")
+KYOSO_STRIPE_PUBLISHABLE_KEY = env_str("KYOSO_STRIPE_PUBLISHABLE_KEY", "")
+KYOSO_STRIPE_WEBHOOK_SECRET = env_str("KYOSO_STRIPE_WEBHOOK_SECRET", "")
 
 NINJA_PAGINATION_CLASS = "kyoso.api.pagination.KyosoPagination"
 NINJA_PAGINATION_PER_PAGE = 20

@@ -1,0 +1,102 @@
+"""Reads of payments."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db.models import QuerySet
+
+from kyoso.payments.models import (
+    OPEN_LINE_STATUSES,
+    Method,
+    Payment,
+    Refund,
+    RefundStatus,
+    StatementImport,
+    StatementLine,
+    Status,
+)
+from kyoso.payments.references import find_reference
+
+PAGE = 50
+
+
+def payments_for(purpose: str, purpose_ids: Iterable[int]) -> QuerySet[Payment]:
+    """The payments of these purpose objects (a donation's, a campaign's pledges), newest
+    first. One query."""
+    return Payment.objects.filter(purpose=purpose, purpose_id__in=list(purpose_ids)).order_by("-id")
+
+
+def payment_by_id(payment_id: int) -> Payment | None:
+    return Payment.objects.filter(pk=payment_id).first()
+
+
+def payment_by_reference(code: str) -> Payment | None:
+    """The payment whose reference is ``code``, however the payer typed it (full-width,
+    lower-case, without hyphens). One query, none for text that holds no code."""
+    reference = find_reference(code or "")
+    if not reference:
+        return None
+    return Payment.objects.filter(reference=reference).first()
+
+
+def payment_detail(payment_id: int) -> Payment | None:
+    """A payment with its history, refunds and statement lines (four queries)."""
+    return (
+        Payment.objects.filter(pk=payment_id)
+        .prefetch_related("transitions__actor", "refunds", "statement_lines")
+        .first()
+    )
+
+
+def payment_list(*, status: str = "", method: str = "", query: str = "") -> QuerySet[Payment]:
+    rows = Payment.objects.all()
+    if status in Status.values:
+        rows = rows.filter(status=status)
+    if method in Method.values:
+        rows = rows.filter(method=method)
+    if query:
+        reference = find_reference(query)
+        rows = (
+            rows.filter(reference=reference)
+            if reference
+            else rows.filter(payer_name__icontains=query) | rows.filter(payer_kana__icontains=query)
+        )
+    return rows.order_by("-id")
+
+
+def open_lines() -> QuerySet[StatementLine]:
+    """Statement lines staff must resolve (unmatched, partial, over-payments), oldest first,
+    with the payment they point at."""
+    return (
+        StatementLine.objects.filter(status__in=OPEN_LINE_STATUSES)
+        .select_related("payment", "statement")
+        .order_by("booked_on", "id")
+    )
+
+
+def line_by_id(line_id: int) -> StatementLine | None:
+    return StatementLine.objects.select_related("payment", "statement").filter(pk=line_id).first()
+
+
+def pending_bank_payments(amount: int | None = None) -> QuerySet[Payment]:
+    rows = Payment.objects.filter(method=Method.BANK_TRANSFER, status=Status.PENDING)
+    if amount is not None:
+        rows = rows.filter(amount=amount)
+    return rows.order_by("-id")
+
+
+def imports() -> QuerySet[StatementImport]:
+    return StatementImport.objects.defer("content").select_related("created_by").order_by("-id")
+
+
+def import_by_id(import_id: int) -> StatementImport | None:
+    return StatementImport.objects.defer("content").filter(pk=import_id).first()
+
+
+def refunds_owed() -> QuerySet[Refund]:
+    return (
+        Refund.objects.filter(status=RefundStatus.OWED)
+        .select_related("payment", "statement_line")
+        .order_by("id")
+    )

@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "kyoso.missions",
     "kyoso.ledger",
     "kyoso.payments",
+    "kyoso.campaigns",
     "kyoso.scheduler",
     "kyoso.screening",
     "kyoso.network",

@@ -124,6 +124,9 @@ class Authorship(models.Model):
         ordering = ["position", "id"]
         constraints = [models.UniqueConstraint(fields=["item", "user"], name="archive_author_once")]
 
+    def __str__(self) -> str:
+        return f"author {self.user_id} of {self.item_id}"
+
 
 class ItemTag(models.Model):
     """One facet value of an item: a theme or a wall of :mod:`kyoso.issues.vocab`."""
@@ -141,6 +144,9 @@ class ItemTag(models.Model):
             ),
         ]
         indexes = [models.Index(fields=["kind", "value", "item"], name="archive_tag_lookup")]
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.value}"
 
     @property
     def label(self) -> str:
@@ -162,6 +168,9 @@ class StatusChange(models.Model):
 
     class Meta:
         ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.item_id}: {self.from_status} -> {self.to_status}"
 
 
 class Version(models.Model):
@@ -185,6 +194,9 @@ class Version(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["item", "number"], name="archive_version_once")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.item_id} v{self.number}"
 
 
 class AttachmentKind(models.TextChoices):

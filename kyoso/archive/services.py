@@ -15,7 +15,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, QuerySet
 from django.utils import timezone
 
 from kyoso.archive import audit, messages
@@ -122,6 +122,7 @@ def _visible_ids(actor: Any, ids: tuple[int, ...], what: str, field: str) -> lis
     through their apps' selectors); a refusal naming the others."""
     if not ids:
         return []
+    rows: QuerySet[Any]
     if what == "issues":
         from kyoso.issues.selectors import visible_issues
 
@@ -456,7 +457,7 @@ def attachment_remove(*, actor: Any, attachment: Attachment, request: Any = None
     item = attachment.item
     name = attachment.original_name
     with transaction.atomic():
-        stored = attachment.file.name
+        stored = attachment.file.name or ""
         storage = attachment.file.storage
         attachment.delete()
         audit_record(

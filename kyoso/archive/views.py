@@ -308,7 +308,7 @@ def attachment_download(
     if obj.kind == AttachmentKind.PDF:
         content_type, disposition = "application/pdf", "attachment"
     else:
-        ext = obj.file.name.rsplit(".", 1)[-1]
+        ext = (obj.file.name or "").rsplit(".", 1)[-1]
         content_type = "image/png" if ext == "png" else "image/jpeg"
         disposition = "inline"
     try:

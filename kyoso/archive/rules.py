@@ -55,6 +55,8 @@ def authors(user: Any, item: Item | None) -> bool:
         return bool(kept[1])
     if item.created_by_id == user.pk:
         answer = True
+    elif "authorships" in getattr(item, "_prefetched_objects_cache", {}):
+        answer = any(a.user_id == user.pk for a in item.authorships.all())
     else:
         answer = item.authorships.filter(user_id=user.pk).exists()
     setattr(item, VIEWER_AUTHORS, (user.pk, answer))

@@ -116,9 +116,7 @@ class ItemFilter(Schema):
     @field_validator("kind", "theme", "wall")
     @classmethod
     def _choice(cls, value: str | None, info: Any) -> str | None:
-        allowed = {"kind": Kind.values, "theme": Theme.values, "wall": Wall.values}[
-            info.field_name
-        ]
+        allowed = {"kind": Kind.values, "theme": Theme.values, "wall": Wall.values}[info.field_name]
         return choice_or_none(value, list(allowed))
 
 

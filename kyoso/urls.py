@@ -30,6 +30,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("matching/", include("kyoso.matching.urls")),
     path("challenges/", include("kyoso.challenges.urls")),
     path("funds/", include("kyoso.funding.views")),
+    path("archive/", include("kyoso.archive.urls")),
     path("orgs/", include("kyoso.orgs.urls")),
     path("notifications/", include("kyoso.notifications.urls")),
     path("roles/", include("kyoso.roles.urls")),

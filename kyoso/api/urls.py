@@ -5,6 +5,7 @@ Each capability adds its router module under ``kyoso/api/routers/`` and one line
 
 from kyoso.api.application import KyosoAPI
 from kyoso.api.routers import (
+    archive,
     challenges,
     communities,
     events,
@@ -52,6 +53,7 @@ api.add_router("", project_work.router)
 api.add_router("", missions.router)
 api.add_router("", challenges.router)
 api.add_router("", funds.router)
+api.add_router("", archive.router)
 api.add_router("", screenings.router)
 api.add_router("", network.router)
 api.add_router("", matching.router)

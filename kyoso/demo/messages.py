@@ -34,5 +34,6 @@ KIND_LABELS = {
     "pitches": _("アイデアのピッチ"),
     "hubs": _("拠点"),
     "hub_bookings": _("拠点の予約"),
+    "archive": _("アーカイブの記事"),
     "passwords_reset": _("デモ用パスワードに戻したアカウント"),
 }

@@ -57,8 +57,9 @@ class SearchType:
 
 _types: dict[str, SearchType] = {}
 
-#: Plurals that do not end in "s" and may still be keys (add the next one here).
-IRREGULAR_PLURALS = frozenset({"people"})
+#: Plurals that do not end in "s" and may still be keys (add the next one here). "archive"
+#: names a collection (the Knowledge Core's items), as issue 19 asks.
+IRREGULAR_PLURALS = frozenset({"people", "archive"})
 #: Lower-case ASCII letters ending in one "s" (``issues``; not ``class`` or ``address``).
 _PLURAL = re.compile(r"[a-z]*[a-rt-z]s")
 MAX_KEY_LENGTH = 40

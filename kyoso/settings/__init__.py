@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "kyoso.matching",
     "kyoso.challenges",
     "kyoso.funding",
+    "kyoso.archive",
     "kyoso.api",
     "kyoso.demo",
 ]

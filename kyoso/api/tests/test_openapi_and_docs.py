@@ -44,6 +44,8 @@ EXPECTED_PATHS = {
     "/api/v1/challenges/{challenge_id}": {"get"},
     "/api/v1/challenges/{challenge_id}/questions": {"get", "post"},
     "/api/v1/challenges/{challenge_id}/proposals": {"get", "post"},
+    "/api/v1/archive": {"get"},
+    "/api/v1/archive/{item_id}": {"get"},
     "/api/v1/screenings/{round_id}": {"get"},
     "/api/v1/screenings/{round_id}/items/{item_id}/scores": {"post"},
     "/api/v1/projects": {"get", "post"},

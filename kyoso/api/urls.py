@@ -10,6 +10,7 @@ from kyoso.api.routers import (
     events,
     hubs,
     issues,
+    kpi,
     matching,
     me,
     missions,
@@ -53,3 +54,4 @@ api.add_router("", challenges.router)
 api.add_router("", screenings.router)
 api.add_router("", network.router)
 api.add_router("", matching.router)
+api.add_router("", kpi.router)

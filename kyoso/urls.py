@@ -31,6 +31,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("challenges/", include("kyoso.challenges.urls")),
     path("funds/", include("kyoso.funding.views")),
     path("archive/", include("kyoso.archive.urls")),
+    path("kpi/", include("kyoso.kpi.urls")),
     path("orgs/", include("kyoso.orgs.urls")),
     path("notifications/", include("kyoso.notifications.urls")),
     path("roles/", include("kyoso.roles.urls")),

@@ -12,6 +12,7 @@ from kyoso.api.routers import (
     funds,
     hubs,
     issues,
+    kpi,
     matching,
     me,
     missions,
@@ -57,3 +58,4 @@ api.add_router("", archive.router)
 api.add_router("", screenings.router)
 api.add_router("", network.router)
 api.add_router("", matching.router)
+api.add_router("", kpi.router)

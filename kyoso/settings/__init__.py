@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "kyoso.challenges",
     "kyoso.funding",
     "kyoso.archive",
+    "kyoso.kpi",
     "kyoso.api",
     "kyoso.demo",
 ]

@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "kyoso.concierge",
     "kyoso.matching",
     "kyoso.challenges",
+    "kyoso.kpi",
     "kyoso.api",
     "kyoso.demo",
 ]

@@ -25,6 +25,8 @@ from kyoso.core.wareki import format_wareki
 from kyoso.evaluation import charts, kpi, messages
 from kyoso.evaluation.selectors import YearReport
 from kyoso.evaluation.tables import Table, display
+
+__all__ = ["AnnualReport", "Table", "build", "build_table"]
 from kyoso.events.figures import ParticipationFigures, event_kinds, held_events
 from kyoso.events.figures import participation_figures as events_participation
 
@@ -66,7 +68,8 @@ def build(year: YearReport) -> AnnualReport:
     first, last = fiscal_year_range(fy)
     participation = events_participation(fy)
     events_table, kinds_table, per_event = _activities(fy, participation)
-    kpi_table = kpi.table(fy)
+    kpi_rows = kpi.rows(fy)
+    kpi_table = kpi.table(fy, kpi_rows)
     network_table, network_series = _network(fy)
     tables = {t.key: t for t in (events_table, kinds_table, kpi_table, network_table, _fund(fy))}
     chart_set = {
@@ -94,7 +97,7 @@ def build(year: YearReport) -> AnnualReport:
                 fiscal_year_label(fy): [after for _l, _b, after in network_series],
             },
         )
-    kpi_chart = kpi.chart(fy)
+    kpi_chart = kpi.chart(fy, kpi_rows)
     if kpi_chart:
         chart_set["kpi"] = kpi_chart
     return AnnualReport(
@@ -105,6 +108,20 @@ def build(year: YearReport) -> AnnualReport:
         tables=tables,
         charts=chart_set,
     )
+
+
+def build_table(fy: int, key: str) -> Table | None:
+    """One table of the report (for its CSV and Excel downloads), computing only that."""
+    if key in ("events", "kinds"):
+        events_table, kinds_table, _per_event = _activities(fy, events_participation(fy))
+        return events_table if key == "events" else kinds_table
+    if key == "kpi":
+        return kpi.table(fy)
+    if key == "network":
+        return _network(fy)[0]
+    if key == "fund":
+        return _fund(fy)
+    return None
 
 
 def _activities(fy: int, participation: ParticipationFigures) -> tuple[Table, Table, list[int]]:

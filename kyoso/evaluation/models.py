@@ -86,6 +86,9 @@ class ReportStateChange(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.from_state} → {self.to_state}"
+
 
 class Highlight(models.Model):
     """What the secretariat writes for one section of one year's report (plain text)."""

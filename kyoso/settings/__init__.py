@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "kyoso.matching",
     "kyoso.challenges",
     "kyoso.kpi",
+    "kyoso.evaluation",
     "kyoso.api",
     "kyoso.demo",
 ]

@@ -7,6 +7,7 @@ from kyoso.api.application import KyosoAPI
 from kyoso.api.routers import (
     challenges,
     communities,
+    evaluation,
     events,
     hubs,
     issues,
@@ -53,3 +54,4 @@ api.add_router("", challenges.router)
 api.add_router("", screenings.router)
 api.add_router("", network.router)
 api.add_router("", matching.router)
+api.add_router("", evaluation.router)

@@ -58,6 +58,7 @@ EXPECTED_PATHS = {
     "/api/v1/bookings/{booking_id}": {"delete"},
     "/api/v1/matches": {"get"},
     "/api/v1/me/suggestions": {"get"},
+    "/api/v1/kpi/participation": {"get"},
 }
 
 

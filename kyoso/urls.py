@@ -27,6 +27,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("network/", include("kyoso.network.views_network")),
     path("hubs/", include("kyoso.hubs.urls")),
     path("concierge/", include("kyoso.concierge.urls")),
+    path("evaluation/", include("kyoso.evaluation.urls")),
     path("matching/", include("kyoso.matching.urls")),
     path("challenges/", include("kyoso.challenges.urls")),
     path("funds/", include("kyoso.funding.views")),

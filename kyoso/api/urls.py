@@ -8,6 +8,7 @@ from kyoso.api.routers import (
     archive,
     challenges,
     communities,
+    evaluation,
     events,
     funds,
     hubs,
@@ -59,3 +60,4 @@ api.add_router("", screenings.router)
 api.add_router("", network.router)
 api.add_router("", matching.router)
 api.add_router("", kpi.router)
+api.add_router("", evaluation.router)

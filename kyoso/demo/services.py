@@ -45,6 +45,7 @@ from kyoso.demo.concierge import load_concierge
 from kyoso.demo.conversations import date_notifications, last_notification_id, load_conversations
 from kyoso.demo.data.issues import ISSUES, DemoIssue
 from kyoso.demo.data.projects import PROJECTS
+from kyoso.demo.evaluation import load_evaluation
 from kyoso.demo.hubs import load_hubs
 from kyoso.demo.matching import load_matching
 from kyoso.demo.missions import load_missions
@@ -427,6 +428,7 @@ STEPS: list[Callable[[_Run], None]] = [
     load_concierge,  # kyoso/demo/concierge.py (after the hubs' step; skips absent hubs)
     load_challenges,  # kyoso/demo/challenges.py (both directions, with Q&A and proposals)
     load_archive,  # kyoso/demo/archive.py (tips against the 14 walls, reports, case studies)
+    load_evaluation,  # kyoso/demo/evaluation.py (FY2021's report, published)
     load_matching,  # kyoso/demo/matching.py (last: what the people did is loaded)
 ]
 

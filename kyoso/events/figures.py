@@ -22,11 +22,19 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import datetime, time, timedelta
 
-from django.db.models import Count, Min, Q, QuerySet, Sum
+from django.db.models import Count, Min, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
+from django.db.models.functions import Coalesce
 
 from kyoso.core.fiscal import fiscal_year_range
 from kyoso.core.wareki import TOKYO
-from kyoso.events.models import Event, EventKind, EventStatus, Registration, RegistrationStatus
+from kyoso.events.models import (
+    Event,
+    EventKind,
+    EventStatus,
+    Guest,
+    Registration,
+    RegistrationStatus,
+)
 
 
 @dataclass(frozen=True)
@@ -160,3 +168,66 @@ def _breakdown(people: QuerySet, total: int) -> tuple[dict[str, int], dict[str, 
         {k: v for k, v in sectors.items() if v},
         {k: v for k, v in org_types.items() if v},
     )
+
+
+@dataclass(frozen=True)
+class HeldEvent:
+    """One counted event of a fiscal year, as the yearly report's table lists it."""
+
+    pk: int
+    title: str
+    kind: str
+    topic: str
+    starts_at: datetime
+    #: "所属 役職 氏名" of each guest, in their order.
+    guests: tuple[str, ...]
+    #: のべ participants of this event, by the definition of ``participation_figures``.
+    attendance: int
+
+    @property
+    def kind_label(self) -> str:
+        return str(EventKind(self.kind).label)
+
+
+def event_kinds() -> list[tuple[str, str]]:
+    """Every kind of event as (value, label), in the order of ``events_by_kind``."""
+    return [(kind.value, str(kind.label)) for kind in EventKind]
+
+
+def held_events(fy: int) -> list[HeldEvent]:
+    """The counted events of fiscal year ``fy`` in date order, each with its のべ attendance
+    (checked-in confirmed registrations plus its counted attendance). The attendances add up to
+    ``participation_figures(fy).attendance``: the same definitions, per event (two queries:
+    the events with their attendance, then their guests)."""
+    start, end = fiscal_year_bounds(fy)
+    checked_in = (
+        attended_registrations()
+        .filter(event=OuterRef("pk"))
+        .order_by()
+        .values("event")
+        .annotate(n=Count("id"))
+        .values("n")
+    )
+    events = (
+        counted_events()
+        .filter(starts_at__gte=start, starts_at__lt=end)
+        .annotate(checked_in=Coalesce(Subquery(checked_in), 0))
+        .only("id", "title", "kind", "topic", "starts_at", "counted_attendance")
+        .prefetch_related(Prefetch("guests", queryset=Guest.objects.order_by("position", "id")))
+        .order_by("starts_at", "id")
+    )
+    return [
+        HeldEvent(
+            pk=event.pk,
+            title=event.title,
+            kind=event.kind,
+            topic=event.topic,
+            starts_at=event.starts_at,
+            guests=tuple(
+                " ".join(part for part in (g.affiliation, g.title, g.name) if part)
+                for g in event.guests.all()
+            ),
+            attendance=event.checked_in + event.counted_attendance,
+        )
+        for event in events
+    ]

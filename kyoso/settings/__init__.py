@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "kyoso.funding",
     "kyoso.archive",
     "kyoso.kpi",
+    "kyoso.evaluation",
     "kyoso.api",
     "kyoso.demo",
 ]

@@ -331,3 +331,72 @@ def rounds_for_user(user: Any) -> list[ScreeningRound]:
         .select_related("organization")
         .order_by("-created_at", "-id")
     )
+
+
+# --- The reviewer's dashboard ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReviewerRound:
+    round: ScreeningRound
+    #: Items the reviewer still has to score: not withdrawn, not submitted, not conflicted.
+    pending: int
+    #: The deadline has passed and items are still pending.
+    overdue: bool
+
+
+def rounds_to_review(user: Any, *, limit: int, now: Any = None) -> list[ReviewerRound]:
+    """The rounds the person reviews where items wait for their scores, soonest deadline
+    first (no deadline last). Queries: the items pending (not withdrawn, not submitted, no
+    conflict declared) with their rounds, the person's memberships, and one description per
+    kind of subject (the adapter's queries) to leave out the items of their own organization
+    or application — whatever the number of rounds or items."""
+    from django.db.models import Exists, OuterRef
+    from django.utils import timezone
+
+    from kyoso.orgs.selectors import memberships_of_user
+    from kyoso.screening.models import ConflictDeclaration
+
+    if not (user and user.is_authenticated):
+        return []
+    now = now or timezone.now()
+    items = list(
+        ScreeningItem.objects.filter(
+            round__reviewers__user_id=user.pk,
+            withdrawn_at__isnull=True,
+        )
+        .exclude(Exists(ReviewSubmission.objects.filter(item_id=OuterRef("pk"), user_id=user.pk)))
+        .exclude(
+            Exists(ConflictDeclaration.objects.filter(item_id=OuterRef("pk"), user_id=user.pk))
+        )
+        .select_related("round__organization")
+        .order_by("round_id", "id")
+    )
+    if not items:
+        return []
+    organization_ids = set(memberships_of_user(user).values_list("organization_id", flat=True))
+    by_kind: dict[str, list[ScreeningItem]] = defaultdict(list)
+    for item in items:
+        by_kind[item.round.subject_kind].append(item)
+    pending: dict[int, int] = defaultdict(int)
+    rounds: dict[int, ScreeningRound] = {}
+    for kind, kind_items in by_kind.items():
+        infos = describe(kind, [i.subject_id for i in kind_items])
+        for item in kind_items:
+            info = infos[item.subject_id]
+            if user.pk in info.person_ids or (
+                info.organization_id is not None and info.organization_id in organization_ids
+            ):
+                continue
+            pending[item.round_id] += 1
+            rounds[item.round_id] = item.round
+    found = [
+        ReviewerRound(
+            round=r,
+            pending=pending[r.pk],
+            overdue=r.deadline is not None and r.deadline < now,
+        )
+        for r in rounds.values()
+    ]
+    found.sort(key=lambda x: (x.round.deadline is None, x.round.deadline or now, x.round.pk))
+    return found[:limit]

@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 import threading
 from pathlib import Path
@@ -186,12 +187,17 @@ def main(argv: list[str] | None = None) -> int:
 
     User.objects.filter(email__startswith="bench").delete()
     made = build(args.bookings)
+    load_before = os.getloadavg()[0]
+    measured = measure(made, args.rounds)
+    load_after = os.getloadavg()[0]
     result = {
         "database": vendor,
         "spaces": SPACES,
         "bookings": args.bookings,
         "queries_at_1000": small,
-        **measure(made, args.rounds),
+        "load_before": load_before,
+        **measured,
+        "load_after": load_after,
         "same_slot": contention(made, args.threads),
     }
     Path(args.json).write_text(json.dumps(result, ensure_ascii=False, indent=1, default=str))

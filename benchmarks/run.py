@@ -41,6 +41,8 @@ DEFAULT_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/kyoso_bench"
 DEFAULT_EVENTS_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/kyoso_bench_events"
 DEFAULT_PROJECTS_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/kyoso_bench_projects"
 DEFAULT_SCREENING_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/kyoso_bench_screening"
+DEFAULT_CHALLENGES_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/kyoso_bench_challenges"
+DEFAULT_HUBS_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/kyoso_bench_hubs"
 DEFAULT_LEDGER_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/kyoso_bench_ledger"
 QUICK_SIZES = "1000,10000"
 #: The search index's size before issue 12's changes (``--record-index-baseline``).
@@ -262,6 +264,25 @@ def run_screening(database: str, args: argparse.Namespace) -> None:
     _run_on_throwaway_database("screening", database, args.screening_postgres_url, options)
 
 
+def run_challenges(database: str, args: argparse.Namespace) -> None:
+    """The challenge list at 10 k challenges (benchmarks/challenges.py)."""
+    options = ["--rounds", str(args.rounds)]
+    _run_on_throwaway_database("challenges", database, args.challenges_postgres_url, options)
+
+
+def run_hubs(database: str, args: argparse.Namespace) -> None:
+    """A hub with 20 spaces and 100 k past bookings, and one slot asked for by many at once
+    (benchmarks/hubs.py). PostgreSQL's stock ``max_connections`` (100) refuses 200 threads:
+    ``--hubs-postgres-threads`` (80) are used there."""
+    threads = args.hubs_threads if database == "sqlite" else args.hubs_postgres_threads
+    options = ["--rounds", str(args.rounds), "--threads", str(threads)]
+    options += ["--bookings", str(args.hubs_bookings)]
+    result = _run_on_throwaway_database("hubs", database, args.hubs_postgres_url, options)
+    same_slot = result.get("same_slot", {})
+    if not isinstance(same_slot, dict) or same_slot.get("bookings_of_the_slot") != 1:
+        raise SystemExit(f"Hubs on {database}: the slot was not booked exactly once: {same_slot}")
+
+
 def run_network(args: argparse.Namespace) -> None:
     """The network figures at scale (benchmarks/network.py; no database): each size and design
     in its own child process, so each peak memory is its own; saved to
@@ -374,6 +395,21 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--screening-postgres-url", default=DEFAULT_SCREENING_POSTGRES_URL)
     parser.add_argument(
+        "--challenges",
+        action="store_true",
+        help="run the challenge list benchmark (issue 15) on --databases instead",
+    )
+    parser.add_argument("--challenges-postgres-url", default=DEFAULT_CHALLENGES_POSTGRES_URL)
+    parser.add_argument(
+        "--hubs",
+        action="store_true",
+        help="run the hubs benchmark (issue 18) on --databases instead",
+    )
+    parser.add_argument("--hubs-postgres-url", default=DEFAULT_HUBS_POSTGRES_URL)
+    parser.add_argument("--hubs-bookings", type=int, default=100_000)
+    parser.add_argument("--hubs-threads", type=int, default=200, help="same-slot threads, SQLite")
+    parser.add_argument("--hubs-postgres-threads", type=int, default=80)
+    parser.add_argument(
         "--ledger",
         action="store_true",
         help="run the ledger benchmark (issue 17) on --databases instead; writes only "
@@ -412,13 +448,24 @@ def main(argv: list[str] | None = None) -> int:
         os.setpriority(os.PRIO_PROCESS, 0, args.nice)
 
     notes: list[str] = []
-    if args.screening and not args.render_only:
-        for database in [d.strip() for d in args.databases.split(",") if d.strip()]:
-            if database not in ("sqlite", "postgres"):
-                raise SystemExit(f"Unknown database {database!r} (sqlite, postgres).")
-            wait_quiet(args.wait_quiet, 1.0)
-            run_screening(database, args)
-        return 0
+    apps = [
+        (flag, runner)
+        for flag, runner in (
+            (args.screening, run_screening),
+            (args.challenges, run_challenges),
+            (args.hubs, run_hubs),
+        )
+        if flag
+    ]
+    if apps and not args.render_only:
+        # Issues 15 and 18: only their results are measured; the report is rewritten from
+        # every stored result.
+        for _flag, runner in apps:
+            for database in [d.strip() for d in args.databases.split(",") if d.strip()]:
+                if database not in ("sqlite", "postgres"):
+                    raise SystemExit(f"Unknown database {database!r} (sqlite, postgres).")
+                wait_quiet(args.wait_quiet, 1.0)
+                runner(database, args)
     if args.ledger and not args.render_only:
         for database in [d.strip() for d in args.databases.split(",") if d.strip()]:
             if database not in ("sqlite", "postgres"):
@@ -436,6 +483,8 @@ def main(argv: list[str] | None = None) -> int:
                 raise SystemExit(f"Unknown database {database!r} (sqlite, postgres).")
             wait_quiet(args.wait_quiet, 1.0)
             run_events(database, args)
+    elif apps or args.render_only:
+        pass
     elif args.projects and not args.render_only:
         for database in [d.strip() for d in args.databases.split(",") if d.strip()]:
             if database not in ("sqlite", "postgres"):
@@ -470,6 +519,10 @@ def main(argv: list[str] | None = None) -> int:
         projects=[
             r for r in (_load("projects-sqlite.json"), _load("projects-postgresql.json")) if r
         ],
+        apps={
+            name: [r for r in (_load(f"{name}-sqlite.json"), _load(f"{name}-postgresql.json")) if r]
+            for name in ("challenges", "screening", "hubs")
+        },
         notes=notes,
         remarks=_remarks(),
         index_baseline=_load(BASELINE),

@@ -16,7 +16,9 @@ class ProposalAdapter:
         from kyoso.screening.subjects import SubjectInfo
 
         proposals = list(
-            Proposal.objects.filter(pk__in=list(subject_ids)).select_related("organization")
+            Proposal.objects.filter(pk__in=list(subject_ids))
+            .select_related("organization")
+            .only("organization__name", "submitted_by_id", "summary")
         )
         people: dict[int, set[int]] = {}
         for org_id, user_id in Membership.objects.filter(

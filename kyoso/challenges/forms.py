@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, cast
 
 from django import forms
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from kyoso.challenges import messages
@@ -231,22 +234,64 @@ class ProposalForm(forms.Form):
         return self.organizations.get(self.cleaned_data["organization"])
 
 
+def _attrs(attrs: dict[str, Any]) -> SafeString:
+    """Attributes as Django's ``attrs.html`` writes them (False left out, True bare)."""
+    return format_html_join(
+        "",
+        "{}",
+        (
+            (format_html(" {}", name) if value is True else format_html(' {}="{}"', name, value),)
+            for name, value in attrs.items()
+            if value is not False and value is not None
+        ),
+    )
+
+
+class ListSelect(forms.Select):
+    """A select written in Python rather than one template per option: the same HTML as
+    Django's ``select.html`` (attributes, selected option, optgroups), at a fraction of the
+    cost — the list's filter has ~30 options and a place per municipality, rendered on every
+    page of the list (issue 15's p95 ≤ 50 ms)."""
+
+    def render(
+        self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None
+    ) -> SafeString:
+        widget = self.get_context(name, value, attrs)["widget"]
+        parts = []
+        for group_name, options, _index in widget["optgroups"]:
+            rows = format_html_join(
+                "",
+                '<option value="{}"{}>{}</option>',
+                ((o["value"], _attrs(o["attrs"]), o["label"]) for o in options),
+            )
+            if group_name:
+                rows = format_html('<optgroup label="{}">{}</optgroup>', group_name, rows)
+            parts.append(rows)
+        return format_html(
+            '<select name="{}"{}>{}</select>',
+            widget["name"],
+            _attrs(widget["attrs"]),
+            mark_safe("".join(parts)),  # noqa: S308 — each part escaped by format_html
+        )
+
+
 class FilterForm(forms.Form):
-    direction = forms.ChoiceField(label=_("方向"), required=False)
-    proposer = forms.ChoiceField(label=_("提案できる団体"), required=False)
-    theme = forms.ChoiceField(label=_("テーマ"), required=False)
-    municipality = forms.ChoiceField(label=_("地域"), required=False)
-    budget = forms.ChoiceField(label=_("予算"), required=False)
+    direction = forms.ChoiceField(label=_("方向"), required=False, widget=ListSelect)
+    proposer = forms.ChoiceField(label=_("提案できる団体"), required=False, widget=ListSelect)
+    theme = forms.ChoiceField(label=_("テーマ"), required=False, widget=ListSelect)
+    municipality = forms.ChoiceField(label=_("地域"), required=False, widget=ListSelect)
+    budget = forms.ChoiceField(label=_("予算"), required=False, widget=ListSelect)
     open_now = forms.BooleanField(label=_("いま募集中のものだけ"), required=False)
 
-    def __init__(self, *args: Any, municipalities: Any = (), **kwargs: Any) -> None:
+    def __init__(self, *args: Any, places: Iterable[tuple[str, str]] = (), **kwargs: Any) -> None:
+        """``places``: the municipalities offered, ``(code, name)`` (selectors.listed_places)."""
         super().__init__(*args, **kwargs)
         every = ("", _("すべて"))
         choices: dict[str, list[tuple[str, Any]]] = {
             "direction": list(Direction.choices),
             "proposer": [c for c in ProposerKind.choices if c[0] != "anyone"],
             "theme": list(Theme.choices),
-            "municipality": [(m.code, str(m)) for m in municipalities],
+            "municipality": list(places),
             "budget": [
                 ("trial_field", _("実証フィールドのみ")),
                 ("under_1m", _("100万円未満")),

@@ -135,6 +135,9 @@ class Challenge(models.Model):
         ordering = ["-published_at", "-id"]
         indexes = [
             models.Index(fields=["status", "-published_at", "-id"], name="challenge_list"),
+            # The whole list (status IN the three listed ones, which no index on status can
+            # keep in order): walked newest first, drafts (no published_at) skipped on the way.
+            models.Index(fields=["-published_at", "-id"], name="challenge_listed"),
             models.Index(
                 fields=["status", "direction", "-published_at", "-id"],
                 name="challenge_list_direction",

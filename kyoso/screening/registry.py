@@ -10,9 +10,10 @@ from __future__ import annotations
 def register() -> None:
     from kyoso.audit.registry import register_actions
     from kyoso.core import personal_data as core_personal_data
-    from kyoso.screening import audit, personal_data, rules
+    from kyoso.screening import audit, home, personal_data, rules
 
     rules.register()
+    home.register()
     register_actions(audit.ACTIONS)
     core_personal_data.register("screening", export=personal_data.export, erase=personal_data.erase)
     register_notification_types()

@@ -24,6 +24,7 @@ The table (``tests/test_rules.py`` enumerates it):
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -159,6 +160,22 @@ def may_see_scores_of(user: Any, item: ScreeningItem) -> bool:
         return False
     seen = item.pk in f.submitted_item_ids if f.is_reviewer else f.is_manager
     return seen and not competes_in(user, item.round)
+
+
+def scores_visible_in(user: Any, round: ScreeningRound) -> Callable[[ScreeningItem], bool]:
+    """:func:`may_see_scores_of` for many items of one round: the viewer's facts read once, then
+    a test per item (the summary's 500 rows). Call it after a selector described every item
+    (``ALL_SUBJECTS``), or :func:`competes_in` reads the subjects once."""
+    f = facts(user, round)
+    if f.user_id is None or not (f.is_reviewer or f.is_manager) or competes_in(user, round):
+        return lambda item: False
+
+    def visible(item: ScreeningItem) -> bool:
+        if conflict_of(f, item) is not None:
+            return False
+        return item.pk in f.submitted_item_ids if f.is_reviewer else f.is_manager
+
+    return visible
 
 
 def round_of(obj: Any) -> ScreeningRound | None:

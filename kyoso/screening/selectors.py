@@ -15,11 +15,11 @@ The maths of the summary (docs/screening.md):
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import Count, Max, Min, Q, QuerySet, Sum
 
 from kyoso.screening.models import (
     Criterion,
@@ -79,7 +79,9 @@ def reviewers_of(round: ScreeningRound) -> QuerySet[Reviewer]:
 def _describe(round: ScreeningRound, items: list[ScreeningItem]) -> dict[int, SubjectInfo]:
     infos = describe(round.subject_kind, [i.subject_id for i in items])
     for item in items:
-        item.round = round
+        # What ``item.round = round`` does for a loaded row, without the descriptor's checks
+        # (500 items on the summary).
+        item._state.fields_cache["round"] = round
         setattr(item, SUBJECT_INFO, infos[item.subject_id])
     return infos
 
@@ -139,7 +141,18 @@ class ItemSummary:
     flagged: bool
     n_submitted: int
     latest_decision: Decision | None
-    reviewer_totals: tuple[float, ...] = field(default=())
+
+
+def _figures(
+    n: int, sum_of_sums: int, highest: int, lowest: int, total_weight: int
+) -> tuple[float | None, float | None, bool]:
+    """(item total, spread, flagged) from the count, sum, max and min of the reviewers'
+    weighted sums: integers until the one division of each figure (exact, order-free)."""
+    if n == 0 or total_weight <= 0:
+        return None, None, False
+    gap = highest - lowest
+    flagged = n >= 2 and gap * FLAG_SPREAD.denominator >= FLAG_SPREAD.numerator * total_weight
+    return sum_of_sums / (n * total_weight), gap / total_weight, flagged
 
 
 def weighted_totals(
@@ -148,31 +161,51 @@ def weighted_totals(
     """(item total, spread) from the reviewers' weighted sums. Sums of integers are exact, and
     each figure is one division of two integers (correctly rounded), so the result does not
     depend on the order of the sums."""
-    if not weighted_sums or total_weight <= 0:
+    if not weighted_sums:
         return None, None
-    total = sum(weighted_sums) / (len(weighted_sums) * total_weight)
-    spread = (max(weighted_sums) - min(weighted_sums)) / total_weight
+    total, spread, _flagged = _figures(
+        len(weighted_sums),
+        sum(weighted_sums),
+        max(weighted_sums),
+        min(weighted_sums),
+        total_weight,
+    )
     return total, spread
 
 
 def is_flagged(weighted_sums: list[int], total_weight: int) -> bool:
     """At least two reviewers and a spread of FLAG_SPREAD or more, compared in integers."""
-    if len(weighted_sums) < 2 or total_weight <= 0:
+    if not weighted_sums:
         return False
-    gap = max(weighted_sums) - min(weighted_sums)
-    return gap * FLAG_SPREAD.denominator >= FLAG_SPREAD.numerator * total_weight
+    return _figures(
+        len(weighted_sums),
+        sum(weighted_sums),
+        max(weighted_sums),
+        min(weighted_sums),
+        total_weight,
+    )[2]
 
 
-def round_summary(round: ScreeningRound) -> list[ItemSummary]:
+def round_summary(
+    round: ScreeningRound, *, criteria: list[Criterion] | None = None
+) -> list[ItemSummary]:
     """Every item of the round with its totals and latest decision, in a fixed number of
-    queries: items, Σ weights, submissions, decisions, and the adapter's description."""
-    items = list(ScreeningItem.objects.filter(round_id=round.pk).order_by("id"))
-    total_weight = Criterion.objects.filter(round_id=round.pk).aggregate(w=Sum("weight"))["w"] or 0
-    sums: dict[int, list[int]] = defaultdict(list)
-    for item_id, weighted_sum in ReviewSubmission.objects.filter(
-        item__round_id=round.pk
-    ).values_list("item_id", "weighted_sum"):
-        sums[item_id].append(weighted_sum)
+    queries: items with their submissions' count, sum, max and min (one grouped query: 500
+    rows, not the 5,000 submissions), decisions, the criteria (unless given: Σ weights) and the
+    adapter's description."""
+    if criteria is None:
+        criteria = criteria_of(round)
+    total_weight = sum(c.weight for c in criteria)
+    items = list(
+        ScreeningItem.objects.filter(round_id=round.pk)
+        .annotate(
+            n_submitted=Count("submissions"),
+            sum_of_sums=Sum("submissions__weighted_sum"),
+            highest=Max("submissions__weighted_sum"),
+            lowest=Min("submissions__weighted_sum"),
+        )
+        .order_by("id")
+    )
     latest: dict[int, Decision] = {}
     for d in (
         Decision.objects.filter(item__round_id=round.pk)
@@ -184,18 +217,23 @@ def round_summary(round: ScreeningRound) -> list[ItemSummary]:
     setattr(round, ALL_SUBJECTS, list(infos.values()))
     rows = []
     for item in items:
-        ws = sums.get(item.pk, [])
-        total, spread = weighted_totals(ws, total_weight)
+        n = item.n_submitted  # type: ignore[attr-defined]
+        total, spread, flagged = _figures(
+            n,
+            item.sum_of_sums or 0,  # type: ignore[attr-defined]
+            item.highest or 0,  # type: ignore[attr-defined]
+            item.lowest or 0,  # type: ignore[attr-defined]
+            total_weight,
+        )
         rows.append(
             ItemSummary(
                 item=item,
                 subject=infos[item.subject_id],
                 weighted_total=total,
                 spread=spread,
-                flagged=is_flagged(ws, total_weight),
-                n_submitted=len(ws),
+                flagged=flagged,
+                n_submitted=n,
                 latest_decision=latest.get(item.pk),
-                reviewer_totals=tuple(w / total_weight for w in sorted(ws)) if total_weight else (),
             )
         )
     return rows
@@ -293,3 +331,72 @@ def rounds_for_user(user: Any) -> list[ScreeningRound]:
         .select_related("organization")
         .order_by("-created_at", "-id")
     )
+
+
+# --- The reviewer's dashboard ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReviewerRound:
+    round: ScreeningRound
+    #: Items the reviewer still has to score: not withdrawn, not submitted, not conflicted.
+    pending: int
+    #: The deadline has passed and items are still pending.
+    overdue: bool
+
+
+def rounds_to_review(user: Any, *, limit: int, now: Any = None) -> list[ReviewerRound]:
+    """The rounds the person reviews where items wait for their scores, soonest deadline
+    first (no deadline last). Queries: the items pending (not withdrawn, not submitted, no
+    conflict declared) with their rounds, the person's memberships, and one description per
+    kind of subject (the adapter's queries) to leave out the items of their own organization
+    or application — whatever the number of rounds or items."""
+    from django.db.models import Exists, OuterRef
+    from django.utils import timezone
+
+    from kyoso.orgs.selectors import memberships_of_user
+    from kyoso.screening.models import ConflictDeclaration
+
+    if not (user and user.is_authenticated):
+        return []
+    now = now or timezone.now()
+    items = list(
+        ScreeningItem.objects.filter(
+            round__reviewers__user_id=user.pk,
+            withdrawn_at__isnull=True,
+        )
+        .exclude(Exists(ReviewSubmission.objects.filter(item_id=OuterRef("pk"), user_id=user.pk)))
+        .exclude(
+            Exists(ConflictDeclaration.objects.filter(item_id=OuterRef("pk"), user_id=user.pk))
+        )
+        .select_related("round__organization")
+        .order_by("round_id", "id")
+    )
+    if not items:
+        return []
+    organization_ids = set(memberships_of_user(user).values_list("organization_id", flat=True))
+    by_kind: dict[str, list[ScreeningItem]] = defaultdict(list)
+    for item in items:
+        by_kind[item.round.subject_kind].append(item)
+    pending: dict[int, int] = defaultdict(int)
+    rounds: dict[int, ScreeningRound] = {}
+    for kind, kind_items in by_kind.items():
+        infos = describe(kind, [i.subject_id for i in kind_items])
+        for item in kind_items:
+            info = infos[item.subject_id]
+            if user.pk in info.person_ids or (
+                info.organization_id is not None and info.organization_id in organization_ids
+            ):
+                continue
+            pending[item.round_id] += 1
+            rounds[item.round_id] = item.round
+    found = [
+        ReviewerRound(
+            round=r,
+            pending=pending[r.pk],
+            overdue=r.deadline is not None and r.deadline < now,
+        )
+        for r in rounds.values()
+    ]
+    found.sort(key=lambda x: (x.round.deadline is None, x.round.deadline or now, x.round.pk))
+    return found[:limit]

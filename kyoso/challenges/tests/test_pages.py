@@ -80,9 +80,52 @@ def test_keyset_pages_and_a_broken_cursor(client, city):
 
 
 def test_list_query_count(client, variety):
-    # 1 municipalities of the filter, 2 the page's rows with poster and place.
-    with assert_num_queries(2):
+    # Cold: 1 municipalities of the filter, 2 the page's rows with poster and place.
+    with assert_num_queries(2, label="cold"):
         client.get(reverse("challenges:list"))
+    # Warm: the places come from the cache; 1 the page's rows.
+    with assert_num_queries(1, label="warm"):
+        client.get(reverse("challenges:list"))
+    with assert_num_queries(1, label="warm, filtered"):
+        client.get(reverse("challenges:list"), {"direction": "municipality_posts"})
+
+
+def _places(client) -> list[str]:
+    form = client.get(reverse("challenges:list")).context["form"]
+    return [code for code, _name in form.fields["municipality"].choices if code]
+
+
+def test_the_filter_places_follow_publishing_and_editing(
+    client, city, city_admin, django_capture_on_commit_callbacks
+):
+    """The cached places are read again after a challenge is published or moved elsewhere."""
+    from kyoso.challenges.services.challenges import (
+        challenge_create,
+        challenge_publish,
+        challenge_update,
+    )
+    from kyoso.challenges.tests.test_posting import valid_data
+    from kyoso.regions.selectors import municipality_by_code
+
+    draft = challenge_create(
+        actor=city_admin,
+        organization=city,
+        data=valid_data(municipality=municipality_by_code("06204")),
+    )
+    assert _places(client) == []  # a draft's place is not offered (and is now cached)
+    with django_capture_on_commit_callbacks(execute=True):
+        challenge_publish(actor=city_admin, challenge=draft)
+    assert _places(client) == ["06204"]
+    with django_capture_on_commit_callbacks(execute=True):
+        challenge_update(
+            actor=city_admin,
+            challenge=draft,
+            data=valid_data(municipality=municipality_by_code("04101")),
+        )
+    # A ward brings its city: 仙台市 finds 青葉区.
+    assert _places(client) == ["04100", "04101"]
+    rendered = client.get(reverse("challenges:list")).content.decode()
+    assert '<option value="04101">' in rendered
 
 
 def test_detail_query_count(client, challenge, company_admin):

@@ -24,15 +24,12 @@ from kyoso.challenges.services.common import ChallengeError
 from kyoso.challenges.services.proposals import proposals_open
 from kyoso.core.keyset import CursorInvalid
 from kyoso.core.policy import check, public, rule_required
-from kyoso.regions.selectors import municipalities_where
 
 
 @public
 @require_GET
 def challenge_list(request: HttpRequest) -> HttpResponse:
-    form = FilterForm(
-        request.GET or None, municipalities=municipalities_where(selectors.listed_challenges())
-    )
+    form = FilterForm(request.GET or None, places=selectors.listed_places())
     values, dropped = form.filter_values() if request.GET else ({}, False)
     filters = selectors.ChallengeFilters(**values)
     after = request.GET.get("after", "")[:200]

@@ -73,3 +73,7 @@ def construct_event(payload: bytes, signature: str) -> Any:
     """The verified event; raises ``ValueError`` (bad JSON) or
     ``stripe.SignatureVerificationError``."""
     return stripe.Webhook.construct_event(payload, signature, settings.KYOSO_STRIPE_WEBHOOK_SECRET)
+
+
+def webhook_configured() -> bool:
+    return bool(getattr(settings, "KYOSO_STRIPE_WEBHOOK_SECRET", ""))

@@ -139,7 +139,11 @@ def test_parallel_uploads_of_one_statement_import_it_once(tmp_path, purpose):
         answers = in_parallel(open_connection, [_attempt(upload) for _ in range(4)])
         state = read(
             open_connection,
-            lambda: (StatementImport.objects.count(), balances(["gift:1:received"]), check_ledger()),
+            lambda: (
+                StatementImport.objects.count(),
+                balances(["gift:1:received"]),
+                check_ledger(),
+            ),
         )
     assert len([a for a in answers if isinstance(a, int)]) == 1
     assert sorted(a for a in answers if isinstance(a, str)) == ["statement_already_imported"] * 3

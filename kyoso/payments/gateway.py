@@ -41,7 +41,7 @@ def create_payment_intent(
             "amount": amount,
             "currency": "jpy",
             "capture_method": "manual" if manual else "automatic",
-            "payment_method_types": ["card"],
+            "allowed_payment_method_types": ["card"],
             "metadata": metadata,
         },
         options={"idempotency_key": idempotency_key},

@@ -228,17 +228,17 @@ def line_resolve(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     line = _line_or_404(pk)
     try:
         if action == "assign":
-            form = AssignForm(request.POST)
-            if not form.is_valid():
+            assign = AssignForm(request.POST)
+            if not assign.is_valid():
                 raise PaymentError(messages.ASSIGN_REFERENCE_REQUIRED, "reference_required")
-            payment = selectors.payment_by_reference(form.cleaned_data["reference"])
+            payment = selectors.payment_by_reference(assign.cleaned_data["reference"])
             if payment is None:
                 raise PaymentError(messages.REFERENCE_UNKNOWN, "reference_unknown")
             reconcile.line_assign(
                 actor=request.user,
                 line_id=line.pk,
                 payment_id=payment.pk,
-                reason=form.cleaned_data["reason"],
+                reason=assign.cleaned_data["reason"],
             )
             done = messages.LINE_ASSIGNED
         else:

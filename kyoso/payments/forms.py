@@ -41,4 +41,4 @@ class AssignForm(forms.Form):
     reference = forms.CharField(
         label=_("支払いの参照番号"), max_length=40, help_text=_("例：KY-7XK3-9MQD")
     )
-    reason = forms.CharField(label=_("メモ"), max_length=500, required=False)
+    note = forms.CharField(label=_("メモ"), max_length=500, required=False)

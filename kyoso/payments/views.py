@@ -78,8 +78,8 @@ def payment_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "payment": payment,
             "info": info,
-            "refund_form": RefundForm(),
-            "cancel_form": ReasonForm(),
+            "refund_form": RefundForm(auto_id="refund_%s"),
+            "cancel_form": ReasonForm(auto_id="cancel_%s"),
             "can_refund": payment.status == Status.CAPTURED,
             "can_cancel": payment.status in (Status.PENDING, Status.AUTHORIZED),
             "can_capture": payment.status == Status.AUTHORIZED and payment.method == Method.CARD,
@@ -182,6 +182,7 @@ def statement_detail(request: HttpRequest, pk: int) -> HttpResponse:
     running = statement.status in (ImportStatus.QUEUED, ImportStatus.RUNNING)
     context = {"statement": statement, "running": running}
     if request.headers.get("HX-Request"):
+        context["polled"] = True
         return render(request, "payments/_statement_progress.html", context)
     context["counts"] = selectors.line_counts(statement.pk) if not running else {}
     context["skipped"] = statement.total_lines - statement.new_lines
@@ -215,8 +216,8 @@ def line_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "line": line,
             "suggestions": reconcile.kana_suggestions(line),
-            "assign_form": AssignForm(),
-            "reason_form": ReasonForm(),
+            "assign_form": AssignForm(auto_id="assign_%s"),
+            "reason_form": ReasonForm(auto_id="resolve_%s"),
             "is_open": line.status in ("unmatched", "partial", "over"),
         },
     )
@@ -238,7 +239,7 @@ def line_resolve(request: HttpRequest, pk: int, action: str) -> HttpResponse:
                 actor=request.user,
                 line_id=line.pk,
                 payment_id=payment.pk,
-                reason=assign.cleaned_data["reason"],
+                reason=assign.cleaned_data["note"],
             )
             done = messages.LINE_ASSIGNED
         else:

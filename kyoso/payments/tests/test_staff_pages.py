@@ -194,3 +194,25 @@ def test_refund_and_cancel_from_the_page(client, sato, gift):
     assert pending.status == Status.CANCELLED
     assert client.get("/payments/999999/").status_code == 404
     assert_ledger_sound()
+
+
+def test_the_progress_partial_polls_while_running(client, sato, gift):
+    statement = StatementImport.objects.create(
+        filename="big.txt",
+        format="zengin",
+        file_hash="z" * 64,
+        content=b"",
+        status="running",
+        total_lines=4_000,
+        processed_lines=1_000,
+    )
+    client.force_login(sato)
+    client.get(f"/payments/statements/{statement.pk}/", HTTP_HX_REQUEST="true")
+    # 1 session, 2 user, 3 secretariat role, 4 site settings, 5 the import (content deferred)
+    with assert_num_queries(5):
+        partial = client.get(f"/payments/statements/{statement.pk}/", HTTP_HX_REQUEST="true")
+    body = partial.content.decode()
+    assert 'hx-trigger="every 1s"' in body and 'value="25"' in body
+    assert "1000 / 4000 行" in body
+    page = client.get(f"/payments/statements/{statement.pk}/").content.decode()
+    assert "<progress" in page and "自動で照合" not in page

@@ -39,6 +39,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("audit/", include("kyoso.audit.urls")),
     path("ledger/", include("kyoso.ledger.urls")),
     path("campaigns/", include("kyoso.campaigns.urls")),
+    path("payments/", include("kyoso.payments.urls")),
     path("pages/", include("kyoso.sitepages.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

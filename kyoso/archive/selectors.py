@@ -63,20 +63,6 @@ def published_items(viewer: Any) -> QuerySet[Item]:
     return rows
 
 
-def visible_items(viewer: Any) -> QuerySet[Item]:
-    """Every item ``viewer`` may read: the published ones, and drafts and items in review of
-    which the viewer is an author (all of them for the secretariat)."""
-    if _is_staff(viewer):
-        return Item.objects.all()
-    published = published_items(viewer)
-    if not getattr(viewer, "is_authenticated", False):
-        return published
-    mine = Q(created_by_id=viewer.pk) | Exists(
-        Authorship.objects.filter(item_id=OuterRef("pk"), user_id=viewer.pk)
-    )
-    return Item.objects.filter(Q(pk__in=published.values("pk")) | mine)
-
-
 def _authors() -> Prefetch:
     return Prefetch(
         "authorships", queryset=Authorship.objects.select_related("user").order_by("position")

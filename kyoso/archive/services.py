@@ -178,8 +178,9 @@ def _write_relations(item: Item, actor: Any, data: ItemData, *, first: bool) -> 
     )
     # Co-authors: only the secretariat names other people (a member is the author of what
     # they write). The person who created the item stays its first author.
-    if first or data.author_emails:
-        extra = _author_ids(actor, data.author_emails) if check_staff(actor) else []
+    staff = check_staff(actor)
+    if first or staff:
+        extra = _author_ids(actor, data.author_emails) if staff else []
         creator = item.created_by_id
         ids = list(dict.fromkeys([i for i in [creator, *extra] if i is not None]))
         if not first:

@@ -149,3 +149,31 @@ def test_markdown_is_sanitized_on_the_page(client, ito, draft):
     page = client.get(reverse("archive:detail", args=[draft.pk])).content.decode()
     assert "<script>alert(1)</script>" not in page
     assert 'href="javascript' not in page  # shown as text, never a link
+
+
+def test_the_secretariat_names_co_authors_by_email(client, sato, ito, suzuki, draft):
+    from kyoso.archive.forms import ItemForm
+
+    client.force_login(sato)
+    data = {**ItemForm.initial_of(draft), "authors": "nobody@example.jp"}
+    data.pop("themes"), data.pop("walls")
+    response = client.post(reverse("archive:edit", args=[draft.pk]), data)
+    assert response.status_code == 400
+    assert "nobody@example.jp の人は見つかりませんでした" in response.content.decode()
+
+    data["authors"] = suzuki.email
+    client.post(reverse("archive:edit", args=[draft.pk]), data)
+    assert [a.user for a in draft.authorships.all()] == [ito, suzuki]
+    data["authors"] = ""
+    client.post(reverse("archive:edit", args=[draft.pk]), data)
+    assert [a.user for a in draft.authorships.all()] == [ito]
+
+
+def test_a_member_cannot_name_co_authors(client, ito, suzuki, draft):
+    from kyoso.archive.forms import ItemForm
+
+    client.force_login(ito)
+    data = {**ItemForm.initial_of(draft), "authors": suzuki.email}
+    data.pop("themes"), data.pop("walls")
+    client.post(reverse("archive:edit", args=[draft.pk]), data)
+    assert [a.user for a in draft.authorships.all()] == [ito]

@@ -135,7 +135,9 @@ def load_kpis(run: Any) -> None:
     community = Community.objects.filter(slug=COMMUNITY_SLUG).first()
     if community is not None:
         _survey(run, community, kpi2)
-    services.indicators_refresh(now=run.now)
+    if run.created["kpi indicators"]:
+        # Only on the first load: a second run changes nothing (the daily job refreshes).
+        services.indicators_refresh(now=run.now)
 
 
 def _actuals(run: Any, indicator: Any, values: dict[int, str], this_year: int, what: str) -> None:

@@ -52,6 +52,7 @@ def render(row: IndicatorRow) -> str:
         allow_interruptions=True,
         include_x_axis=False,
         margin=12,
+        margin_right=36,
         dots_size=4,
         truncate_label=-1,
         value_formatter=lambda v: f"{v:,.0f}" if float(v).is_integer() else f"{v:,.2f}",

@@ -22,7 +22,7 @@ from kyoso.kpi.views._common import communities, refuse
 
 def _charted(rows: list[selectors.IndicatorRow]) -> list[dict[str, Any]]:
     return [
-        {"row": row, "chart": mark_safe(chart.render(row))}  # noqa: S308 - pygal escapes text
+        {"row": row, "chart": mark_safe(chart.render_cached(row))}  # noqa: S308 - pygal escapes text
         for row in rows
     ]
 
@@ -119,7 +119,7 @@ def _detail(
         {
             "row": row,
             "indicator": indicator,
-            "chart": mark_safe(chart.render(row)),  # noqa: S308 - pygal escapes text
+            "chart": mark_safe(chart.render_cached(row)),  # noqa: S308 - pygal escapes text
             "targets_form": targets_form or TargetsForm(initial=initial, years=years),
             "actual_form": (
                 actual_form or ActualForm(years=years)

@@ -220,9 +220,12 @@ def test_answering_through_the_page_and_after_the_close(client, survey, suzuki, 
     other = members[1]
     client.force_login(other)
     Survey.objects.filter(pk=survey.pk).update(closes_at=timezone.now() - timedelta(minutes=1))
-    response = client.post(url, {f"q{question.pk}": "4"})
+    free = survey.questions.order_by("order").last()
+    response = client.post(url, {f"q{question.pk}": "4", f"q{free.pk}": "遅れてすみません"})
     assert response.status_code == 409
-    assert "締め切られました。回答は受け付けていません。" in response.content.decode()
+    page = response.content.decode()
+    assert "締め切られました。回答は受け付けていません。" in page
+    assert "遅れてすみません" in page and "送信できなかった回答" in page  # nothing typed is lost
     assert Response.objects.count() == 1
 
 

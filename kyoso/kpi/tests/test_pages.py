@@ -72,8 +72,8 @@ def test_the_dashboard_reads_the_same_queries_for_1_and_20_indicators(client, sa
         targets(indicator, [1, 2, 3, 4, 5])
         actual(indicator, 2022, 2)
     client.force_login(sato)
-    # 1 session, 2 user, 3 secretariat role, 4 indicators with their community, 5 targets,
-    # 6 actuals, 7 unread notifications (header)
+    # 1 session, 2 user, 3 roles, 4 site settings (staff two-factor), 5 indicators with
+    # their community, 6 targets, 7 actuals
     with assert_num_queries(7):
         response = client.get(reverse("kpi:dashboard"))
     assert response.status_code == 200

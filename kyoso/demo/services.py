@@ -47,6 +47,7 @@ from kyoso.demo.data.issues import ISSUES, DemoIssue
 from kyoso.demo.data.projects import PROJECTS
 from kyoso.demo.evaluation import load_evaluation
 from kyoso.demo.hubs import load_hubs
+from kyoso.demo.kpi import load_kpis
 from kyoso.demo.matching import load_matching
 from kyoso.demo.missions import load_missions
 from kyoso.demo.network import load_network
@@ -429,6 +430,7 @@ STEPS: list[Callable[[_Run], None]] = [
     load_challenges,  # kyoso/demo/challenges.py (both directions, with Q&A and proposals)
     load_archive,  # kyoso/demo/archive.py (tips against the 14 walls, reports, case studies)
     load_evaluation,  # kyoso/demo/evaluation.py (FY2021's report, published)
+    load_kpis,  # kyoso/demo/kpi.py (seed 001's KPIs, a well-being survey; after the events)
     load_matching,  # kyoso/demo/matching.py (last: what the people did is loaded)
 ]
 

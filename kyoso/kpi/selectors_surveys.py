@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
@@ -37,8 +37,12 @@ def surveys() -> QuerySet[Survey]:
 
 
 def survey_get(pk: int) -> Survey:
+    questions = Question.objects.select_related("indicator").order_by("order", "id")
     return get_object_or_404(
-        Survey.objects.select_related("community").prefetch_related("questions"), pk=pk
+        Survey.objects.select_related("community").prefetch_related(
+            Prefetch("questions", queryset=questions)
+        ),
+        pk=pk,
     )
 
 

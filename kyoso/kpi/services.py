@@ -154,8 +154,10 @@ def actual_enter(
     note: str = "",
     evidence: Any = None,
 ) -> Actual:
-    """Enter (or correct) the actual of a year of an indicator entered by staff."""
-    if indicator.source_kind != SourceKind.ENTERED:
+    """Enter (or correct) the actual of a year of an indicator entered by staff, or of a
+    survey-fed indicator for a year its survey ran elsewhere (on paper, before Kyoso): an
+    entered year is kept by the refresh, never overwritten by a survey's share."""
+    if indicator.source_kind == SourceKind.COMPUTED:
         raise KpiError(messages.ACTUAL_NOT_ENTERED)
     if evidence is not None:
         check_evidence(evidence)
@@ -261,8 +263,13 @@ def indicators_refresh(
             for year in range(indicator.plan_start_year, last + 1):
                 figures[year] = (_quantize(source.compute(year, community_id)), None)
         else:
+            entered = set(
+                indicator.actuals.filter(origin=SourceKind.ENTERED).values_list(
+                    "fiscal_year", flat=True
+                )
+            )
             for year in range(indicator.plan_start_year, indicator.plan_end_year + 1):
-                if (indicator.pk, year) in shares:
+                if (indicator.pk, year) in shares and year not in entered:
                     figures[year] = shares[(indicator.pk, year)]
         with transaction.atomic():
             stale = Actual.objects.filter(indicator=indicator, origin=indicator.source_kind)

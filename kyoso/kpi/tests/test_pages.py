@@ -72,8 +72,8 @@ def test_the_dashboard_reads_the_same_queries_for_1_and_20_indicators(client, sa
         targets(indicator, [1, 2, 3, 4, 5])
         actual(indicator, 2022, 2)
     client.force_login(sato)
-    # 1 session, 2 user, 3 secretariat role, 4 indicators with their community, 5 targets,
-    # 6 actuals, 7 unread notifications (header)
+    # 1 session, 2 user, 3 roles, 4 site settings (staff two-factor), 5 indicators with
+    # their community, 6 targets, 7 actuals
     with assert_num_queries(7):
         response = client.get(reverse("kpi:dashboard"))
     assert response.status_code == 200
@@ -220,9 +220,12 @@ def test_answering_through_the_page_and_after_the_close(client, survey, suzuki, 
     other = members[1]
     client.force_login(other)
     Survey.objects.filter(pk=survey.pk).update(closes_at=timezone.now() - timedelta(minutes=1))
-    response = client.post(url, {f"q{question.pk}": "4"})
+    free = survey.questions.order_by("order").last()
+    response = client.post(url, {f"q{question.pk}": "4", f"q{free.pk}": "遅れてすみません"})
     assert response.status_code == 409
-    assert "締め切られました。回答は受け付けていません。" in response.content.decode()
+    page = response.content.decode()
+    assert "締め切られました。回答は受け付けていません。" in page
+    assert "遅れてすみません" in page and "送信できなかった回答" in page  # nothing typed is lost
     assert Response.objects.count() == 1
 
 

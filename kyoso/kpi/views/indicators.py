@@ -22,7 +22,7 @@ from kyoso.kpi.views._common import communities, refuse
 
 def _charted(rows: list[selectors.IndicatorRow]) -> list[dict[str, Any]]:
     return [
-        {"row": row, "chart": mark_safe(chart.render(row))}  # noqa: S308 - pygal escapes text
+        {"row": row, "chart": mark_safe(chart.render_cached(row))}  # noqa: S308 - pygal escapes text
         for row in rows
     ]
 
@@ -119,11 +119,11 @@ def _detail(
         {
             "row": row,
             "indicator": indicator,
-            "chart": mark_safe(chart.render(row)),  # noqa: S308 - pygal escapes text
+            "chart": mark_safe(chart.render_cached(row)),  # noqa: S308 - pygal escapes text
             "targets_form": targets_form or TargetsForm(initial=initial, years=years),
             "actual_form": (
                 actual_form or ActualForm(years=years)
-                if indicator.source_kind == SourceKind.ENTERED
+                if indicator.source_kind != SourceKind.COMPUTED
                 else None
             ),
         },
@@ -158,7 +158,7 @@ def targets_save(request: HttpRequest, pk: int, obj: Indicator) -> HttpResponse:
 def actual_save(request: HttpRequest, pk: int, obj: Indicator) -> HttpResponse:
     row = selectors.indicator_row_get(pk)
     form = ActualForm(request.POST, request.FILES, years=[y.fiscal_year for y in row.years])
-    if obj.source_kind != SourceKind.ENTERED:
+    if obj.source_kind == SourceKind.COMPUTED:
         flash.error(request, messages.ACTUAL_NOT_ENTERED)
         return redirect("kpi:indicator", pk=pk)
     if form.is_valid():

@@ -148,6 +148,8 @@ def survey_answer(request: HttpRequest, pk: int, obj: Survey) -> HttpResponse:
             if error.field in form.fields:
                 refuse(form, error)
                 return _answer_page(request, obj, form, error=messages.FORM_HAS_ERRORS, status=400)
+            for bound in form.fields.values():
+                bound.widget.attrs["disabled"] = True  # shown back, never sent again
             return _answer_page(request, obj, form, error=error.message, status=409)
         flash.success(request, messages.SURVEY_ANSWERED)
         return redirect("kpi:survey_answer", pk=pk)

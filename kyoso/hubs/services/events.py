@@ -145,8 +145,5 @@ def events_holding(event_ids: list[int]) -> set[int]:
     """Which of the events already hold a room (one query)."""
     if not event_ids:
         return set()
-    return set(
-        Booking.objects.filter(event_id__in=event_ids, status__in=HOLDING_STATUSES).values_list(
-            "event_id", flat=True
-        )
-    )
+    rows = Booking.objects.filter(event_id__in=event_ids, status__in=HOLDING_STATUSES)
+    return {event_id for event_id in rows.values_list("event_id", flat=True) if event_id}

@@ -202,7 +202,7 @@ def photo_remove(*, actor: Any, hub: Hub, photo_id: int, request: Any = None) ->
         photo = HubPhoto.objects.filter(hub_id=hub.pk, pk=photo_id).first()
         if photo is None:
             return False
-        storage, path = photo.image.storage, photo.image.name
+        storage, path = photo.image.storage, photo.image.name or ""
         photo.delete()
         audit_record(
             actor=actor,
@@ -211,5 +211,6 @@ def photo_remove(*, actor: Any, hub: Hub, photo_id: int, request: Any = None) ->
             data={"photo": photo_id},
             request=request,
         )
-        transaction.on_commit(lambda: storage.delete(path))
+        if path:
+            transaction.on_commit(lambda: storage.delete(path))
     return True

@@ -26,6 +26,12 @@ def _ms(value: float) -> str:
     return f"{value:.1f}" if value < 100 else f"{value:,.0f}"
 
 
+def _cpu(figures: dict[str, Any]) -> str:
+    if "cpu_p50" not in figures:
+        return "—"
+    return f"{_ms(figures['cpu_p50'])} / {_ms(figures['cpu_p95'])}"
+
+
 def _load(result: dict[str, Any]) -> str:
     before = result.get("load_before")
     after = result.get("load_after")
@@ -67,10 +73,12 @@ def render(apps: dict[str, list[dict[str, Any]]]) -> list[str]:
         "(query counts at 5 and 500 items). Hubs: the selectors the pages call (query counts",
         "at 1 k and 100 k bookings). `load` is the 1-minute load average before–after: the",
         "machine is shared, and a figure taken at a load above 2 on 2 cores measures the other",
-        "work too.",
+        "work too. `CPU` is the benchmark thread's own CPU time per call (PostgreSQL's server",
+        "process not included): what the call costs apart from waiting for a core.",
         "",
-        "| what | database | measured | load | p50 ms | p95 ms | target | queries small / full |",
-        "| --- | --- | --- | --- | ---: | ---: | --- | --- |",
+        "| what | database | measured | load | p50 ms | p95 ms | CPU p50 / p95 ms | target "
+        "| queries small / full |",
+        "| --- | --- | --- | --- | ---: | ---: | ---: | --- | --- |",
     ]
     for name, key, label, target in ROWS:
         for result in apps.get(name, []):
@@ -86,7 +94,7 @@ def render(apps: dict[str, list[dict[str, Any]]]) -> list[str]:
                 f"| {result.get('date', result.get('at', ''))} "
                 f"{('(' + result['commit'] + ')') if result.get('commit') else ''} "
                 f"| {_load(result)} | {_ms(figures['p50'])} | {_ms(figures['p95'])} "
-                f"| {verdict} | {_queries(name, key, result)} |"
+                f"| {_cpu(figures)} | {verdict} | {_queries(name, key, result)} |"
             )
     slots = [r for r in apps.get("hubs", []) if isinstance(r.get("same_slot"), dict)]
     if slots:

@@ -40,11 +40,20 @@ def time_calls(
     for _ in range(warmup):
         call()
     samples: list[float] = []
+    cpu: list[float] = []
     started = time.perf_counter()
     for done in range(rounds):
         if budget_s is not None and done >= min_rounds and time.perf_counter() - started > budget_s:
             break
         start = time.perf_counter()
+        start_cpu = time.thread_time()
         call()
         samples.append((time.perf_counter() - start) * 1000)
-    return summarize(samples)
+        cpu.append((time.thread_time() - start_cpu) * 1000)
+    result = summarize(samples)
+    # This thread's CPU time (the database server's own is not in it): on a shared machine,
+    # what the call costs apart from waiting for a core.
+    ordered_cpu = sorted(cpu)
+    result["cpu_p50"] = statistics.median(ordered_cpu)
+    result["cpu_p95"] = percentile(ordered_cpu, 0.95)
+    return result

@@ -15,6 +15,8 @@ REFUSED = "hub.booking_refused"
 CHECKED_IN = "hub.checked_in"
 NO_SHOW = "hub.no_show"
 PAID = "hub.payment_recorded"
+PHOTO_ADDED = "hub.photo_added"
+PHOTO_REMOVED = "hub.photo_removed"
 
 ACTIONS = [
     (HUB_CREATED, _("拠点の作成")),
@@ -30,4 +32,6 @@ ACTIONS = [
     (CHECKED_IN, _("拠点のチェックイン")),
     (NO_SHOW, _("拠点の予約の来館なし")),
     (PAID, _("拠点の支払いの記録")),
+    (PHOTO_ADDED, _("拠点の写真の追加")),
+    (PHOTO_REMOVED, _("拠点の写真の削除")),
 ]

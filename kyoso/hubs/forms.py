@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time
-from typing import Any
+from typing import Any, cast
 
 from django import forms
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from kyoso.core.forms import NormalizedCharField
@@ -80,6 +82,32 @@ class SlotForm(NoColon, forms.Form):
             datetime.combine(day, start, tzinfo=TOKYO),
             datetime.combine(day, end, tzinfo=TOKYO),
         )
+
+
+class EventHoldForm(NoColon, forms.Form):
+    """Which of my coming events this room is the venue of (its times are the event's)."""
+
+    event = forms.ChoiceField(
+        label=_("イベント"),
+        error_messages={
+            "required": messages.EVENT_CHOICE_INVALID,
+            "invalid_choice": messages.EVENT_CHOICE_INVALID,
+        },
+    )
+
+    def __init__(self, *args: Any, events: Any = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.events = {str(e.pk): e for e in events}
+        cast(forms.ChoiceField, self.fields["event"]).choices = [
+            (
+                str(e.pk),
+                f"{e.title}（{date_format(timezone.localtime(e.starts_at), 'DATETIME_FORMAT')}）",
+            )
+            for e in events
+        ]
+
+    def clean_event(self) -> Any:
+        return self.events[self.cleaned_data["event"]]
 
 
 class DayPassForm(NoColon, forms.Form):
@@ -192,6 +220,7 @@ class SpaceForm(NoColon, forms.ModelForm):
             "min_minutes",
             "max_minutes",
             "buffer_minutes",
+            "across_midnight",
             "active",
         ]
 
@@ -262,3 +291,17 @@ class ClosureForm(NoColon, forms.Form):
         if data.get("starts_on") and data.get("ends_on") and data["ends_on"] < data["starts_on"]:
             self.add_error("ends_on", messages.CLOSURE_BACKWARDS)
         return data
+
+
+class PhotoForm(NoColon, forms.Form):
+    image = forms.FileField(
+        label=_("写真"),
+        help_text=_("JPEG・PNG・GIF・WebP、10MBまで。位置情報などは取り除いて保存します。"),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/*"}),
+        error_messages={"required": messages.PHOTO_REQUIRED},
+    )
+    caption = NormalizedCharField(
+        label=_("説明（見えない人のための代替テキスト）"),
+        max_length=200,
+        error_messages={"required": messages.PHOTO_CAPTION_REQUIRED},
+    )

@@ -48,6 +48,22 @@ MARKED_NO_SHOW = _("来館なしにしました。")
 PAYMENT_RECORDED = _("支払いを記録しました。")
 SERIES_BOOKED = _("%(count)s回分を予約しました。")
 SAVED = _("保存しました。")
+EVENT_HELD = _("イベント「%(title)s」の会場として%(space)sを押さえました。")
+EVENT_ROOM_REFUSED = _("会場として押さえている拠点の部屋を移せません：%(reason)s")
+NO_EVENT_TO_HOLD = _(
+    "会場を押さえられるイベントがありません。これから開催する、主催しているイベントで、まだ会場を押さえていないものが対象です。"
+)
+PHOTO_ADDED = _("写真を追加しました。")
+PHOTO_REMOVED = _("写真を削除しました。")
+PHOTO_CAPTION_REQUIRED = _("写真の説明（見えない人のための代替テキスト）を入力してください。")
+PHOTO_REQUIRED = _("写真のファイルを選んでください。")
+PHOTO_NOT_IMAGE = _(
+    "「%(name)s」は画像として読めません。JPEG・PNG・GIF・WebPの写真を選んでください。"
+)
+PHOTO_TOO_LARGE = _("「%(name)s」は大きすぎます。%(limit)sMBまでの写真を選んでください。")
+PHOTO_TOO_MANY_PIXELS = _("「%(name)s」は画素数が多すぎます。縮小してから選んでください。")
+PHOTOS_FULL = _("写真は%(limit)s枚までです。新しい写真を追加する前に、どれかを削除してください。")
+EVENT_CHOICE_INVALID = _("一覧からイベントを選んでください。")
 FORM_HAS_ERRORS = _("入力内容を確認してください。まだ保存されていません。")
 
 # --- Forms ---------------------------------------------------------------------------------------

@@ -22,6 +22,9 @@ def register() -> None:
     core_personal_data.register("hubs", export=personal_data.export, erase=personal_data.erase)
     register_notification_types()
     home.register()
+    from kyoso.hubs.services.events import register_holder
+
+    register_holder()
 
 
 # --- Search: hubs, with their active spaces in the text --------------------------------------

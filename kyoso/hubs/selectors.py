@@ -41,6 +41,13 @@ def hub_get_by_slug(slug: str) -> Hub:
     )
 
 
+def hub_photos(hub: Hub) -> list[Any]:
+    """The hub's photos in their order (one query)."""
+    from kyoso.hubs.models import HubPhoto
+
+    return list(HubPhoto.objects.filter(hub_id=hub.pk).order_by("position", "id"))
+
+
 def staff_organization_ids(user: Any) -> set[int]:
     """Ids of the organizations where ``user`` is an owner or an admin (one query)."""
     if not _authenticated(user):

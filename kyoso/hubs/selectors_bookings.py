@@ -112,9 +112,15 @@ def availability(space: Space, start: date, end: date) -> list[DayAvailability]:
         starts_at__gte=first - timedelta(days=2),
     ).values_list("starts_at", "blocked_until")
     for starts_at, blocked_until in sorted(rows):
-        found = days.get(local(starts_at).date())
+        start, until = local(starts_at), local(blocked_until)
+        found = days.get(start.date())
         if found is not None:
-            found.taken.append(Interval(local(starts_at), local(blocked_until)))
+            found.taken.append(Interval(start, until))
+        if until.date() > start.date() and until.time() != until.time().min:
+            # Across midnight (a space that allows it): the next morning is taken too.
+            after = days.get(until.date())
+            if after is not None:
+                after.taken.insert(0, Interval(start, until))
     minimum = timedelta(minutes=space.min_minutes)
     for item in days.values():
         item.free = [] if item.past else _free(item.hours, item.taken, minimum, local(now))

@@ -16,6 +16,7 @@ urlpatterns = [
     path("<slug:slug>/edit/", views.hub_edit, name="edit"),
     path("<slug:slug>/hours/", views.hub_hours, name="hours"),
     path("<slug:slug>/closures/", views.hub_closures, name="closures"),
+    path("<slug:slug>/photos/", views.hub_photos, name="photos"),
     path("<slug:slug>/spaces/new/", views.space_edit, name="space_new"),
     path("<slug:slug>/approvals/", views.approvals, name="approvals"),
     path("<slug:slug>/approvals/<int:pk>/", views.approval_decide, name="approval_decide"),
@@ -27,5 +28,6 @@ urlpatterns = [
     path("<slug:slug>/<slug:space>/edit/", views.space_edit, name="space_edit"),
     path("<slug:slug>/<slug:space>/book/", views.space_book, name="book"),
     path("<slug:slug>/<slug:space>/series/", views.space_series, name="series"),
+    path("<slug:slug>/<slug:space>/for-event/", views.space_hold_for_event, name="hold_for_event"),
     path("<slug:slug>/<slug:space>/calendar.ics", views.space_feed, name="feed"),
 ]

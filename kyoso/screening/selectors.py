@@ -15,6 +15,7 @@ The maths of the summary (docs/screening.md):
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
@@ -76,7 +77,7 @@ def reviewers_of(round: ScreeningRound) -> QuerySet[Reviewer]:
     return Reviewer.objects.filter(round_id=round.pk).select_related("user").order_by("id")
 
 
-def _describe(round: ScreeningRound, items: list[ScreeningItem]) -> dict[int, SubjectInfo]:
+def _describe(round: ScreeningRound, items: Sequence[ScreeningItem]) -> dict[int, SubjectInfo]:
     infos = describe(round.subject_kind, [i.subject_id for i in items])
     for item in items:
         # What ``item.round = round`` does for a loaded row, without the descriptor's checks

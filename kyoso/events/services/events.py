@@ -259,6 +259,8 @@ def event_update(*, actor: Any, event: Event, data: dict[str, Any]) -> Event:
         locked.capacity_venue = data.get("capacity_venue")
         locked.capacity_online = data.get("capacity_online")
         locked.save()
+        if (locked.starts_at, locked.ends_at) != (before["starts_at"], before["ends_at"]):
+            _venues_follow(actor, locked)
         locked.related_issues.set(data.get("related_issues") or [])
         _save_guests(locked, data.get("guests") or [])
         _save_questions(locked, data.get("questions") or [])
@@ -274,6 +276,17 @@ def event_update(*, actor: Any, event: Event, data: dict[str, Any]) -> Event:
         )
         reindex_on_commit(locked.pk)
     return locked
+
+
+def _venues_follow(actor: Any, event: Event) -> None:
+    """Move the rooms held for the event (kyoso.events.venues); a room taken at the new time
+    refuses the whole edit."""
+    from kyoso.events import venues
+
+    try:
+        venues.event_moved(actor=actor, event=event)
+    except venues.VenueRefused as error:
+        raise EventError(error.message) from error
 
 
 def event_publish(*, actor: Any, event: Event) -> Event:
@@ -306,6 +319,9 @@ def event_cancel(*, actor: Any, event: Event, reason: str = "") -> Event:
         if not changed:
             raise EventError(messages.EVENT_IS_CANCELLED)
         event.status = EventStatus.CANCELLED
+        from kyoso.events import venues
+
+        venues.event_cancelled(actor=actor, event=event, reason=reason)  # rooms held: freed
         audit_record(
             actor=actor,
             action=AuditEvent.Action.EVENT_CANCELLED,

@@ -142,6 +142,9 @@ class Space(models.Model):
     min_minutes = models.PositiveSmallIntegerField(_("最短（分）"), default=30)
     max_minutes = models.PositiveSmallIntegerField(_("最長（分）"), default=240)
     buffer_minutes = models.PositiveSmallIntegerField(_("予約間の準備時間（分）"), default=0)
+    #: A booking may run past midnight into the next day (an overnight hall, a 24-hour
+    #: workshop): it must start within the day's hours, and may end after closing.
+    across_midnight = models.BooleanField(_("日付をまたぐ予約を受け付ける"), default=False)
     active = models.BooleanField(_("受付中"), default=True)
     position = models.PositiveSmallIntegerField(default=0)
     created_at = models.DateTimeField(_("作成日時"), auto_now_add=True)

@@ -122,14 +122,18 @@ def check_slot(
     if ends_at <= starts_at:
         raise BookingError(messages.END_BEFORE_START, code="end_before_start")
     start, end = local(starts_at), local(ends_at)
-    if end.date() != start.date() and not (
+    overnight = end.date() != start.date() and not (
         end.date() == start.date() + timedelta(days=1) and end.time() == end.time().min
-    ):
+    )
+    if overnight and not space.across_midnight:
         raise BookingError(messages.ACROSS_MIDNIGHT, code="across_midnight")
     if starts_at < now:
         raise BookingError(messages.IN_THE_PAST, code="in_the_past")
     hours = _check_day(space, cal, start.date(), now)
-    if starts_at < hours.opens_at or ends_at > hours.closes_at:
+    # A space taking bookings across midnight bounds the start by the day's hours; the end
+    # by the maximum length only.
+    late = starts_at >= hours.closes_at if space.across_midnight else ends_at > hours.closes_at
+    if starts_at < hours.opens_at or late:
         raise BookingError(
             messages.OUTSIDE_HOURS
             % {"opens": f"{hours.opens:%H:%M}", "closes": f"{hours.closes:%H:%M}"},

@@ -116,3 +116,34 @@ def booking_release_for_event(*, actor: Any, event_id: int, reason: str = "") ->
         booking.save(update_fields=["status", "owed_yen", "updated_at"])
         audit_record(actor=actor, action=audit.CANCELLED, target=booking, data={"event": event_id})
     return True
+
+
+# --- Following the event (kyoso.events.venues) -----------------------------------------------
+
+
+def _moved(*, actor: Any, event_id: int, starts_at: datetime, ends_at: datetime) -> None:
+    from kyoso.events.venues import VenueRefused
+
+    try:
+        booking_move_for_event(actor=actor, event_id=event_id, starts_at=starts_at, ends_at=ends_at)
+    except BookingError as error:
+        raise VenueRefused(messages.EVENT_ROOM_REFUSED % {"reason": error.message}) from error
+
+
+def _cancelled(*, actor: Any, event_id: int, reason: str = "") -> None:
+    booking_release_for_event(actor=actor, event_id=event_id, reason=reason)
+
+
+def register_holder() -> None:
+    """Tell the events app that a room held here follows its event."""
+    from kyoso.events.venues import register_holder as register
+
+    register("hubs", moved=_moved, cancelled=_cancelled)
+
+
+def events_holding(event_ids: list[int]) -> set[int]:
+    """Which of the events already hold a room (one query)."""
+    if not event_ids:
+        return set()
+    rows = Booking.objects.filter(event_id__in=event_ids, status__in=HOLDING_STATUSES)
+    return {event_id for event_id in rows.values_list("event_id", flat=True) if event_id}

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import date, time
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
 from django.db import transaction
 
 from kyoso.audit.services import audit_record
 from kyoso.hubs import audit
-from kyoso.hubs.models import Closure, Hub, OpeningHours, Space
+from kyoso.hubs.models import Closure, Hub, HubPhoto, OpeningHours, Space
 from kyoso.hubs.services.common import require
 
 HUB_FIELDS = (
@@ -131,3 +133,84 @@ def closure_remove(*, actor: Any, hub: Hub, closure_id: int, request: Any = None
             data={"removed": closure_id},
             request=request,
         )
+
+
+# --- Photos ----------------------------------------------------------------------------------
+
+PHOTO_MAX_BYTES = 10 * 1024 * 1024
+PHOTO_MAX_SIDE = 2000
+PHOTOS_MAX = 12
+
+
+def _shown(name: str) -> str:
+    return ((name or "").replace("\\", "/").rsplit("/", 1)[-1])[:100] or "file"
+
+
+def photo_add(
+    *, actor: Any, hub: Hub, name: str, data: bytes, caption: str, request: Any = None
+) -> HubPhoto:
+    """Add a photo to the hub's page. The upload is sniffed, bounded and re-encoded
+    (kyoso.core.images: EXIF such as the GPS position dropped) before anything is written."""
+    from kyoso.core.images import ImageRejected, clean_image
+    from kyoso.hubs import messages
+    from kyoso.hubs.services.common import BookingError
+
+    require("hubs.change_hub", actor, hub)
+    caption = " ".join((caption or "").split())[:200]
+    if not caption:
+        raise BookingError(messages.PHOTO_CAPTION_REQUIRED, code="caption_required")
+    shown = _shown(name)
+    if not data:
+        raise BookingError(messages.PHOTO_REQUIRED, code="photo_required")
+    try:
+        image = clean_image(data, max_bytes=PHOTO_MAX_BYTES, max_side=PHOTO_MAX_SIDE)
+    except ImageRejected as rejected:
+        if rejected.reason == "too_large":
+            message = messages.PHOTO_TOO_LARGE % {
+                "name": shown,
+                "limit": PHOTO_MAX_BYTES // (1024 * 1024),
+            }
+        elif rejected.reason == "too_many_pixels":
+            message = messages.PHOTO_TOO_MANY_PIXELS % {"name": shown}
+        else:
+            message = messages.PHOTO_NOT_IMAGE % {"name": shown}
+        raise BookingError(message, code="not_image") from None
+    with transaction.atomic():
+        Hub.objects.select_for_update().filter(pk=hub.pk).first()  # one writer counts at a time
+        count = HubPhoto.objects.filter(hub_id=hub.pk).count()
+        if count >= PHOTOS_MAX:
+            raise BookingError(messages.PHOTOS_FULL % {"limit": PHOTOS_MAX}, code="photos_full")
+        photo = HubPhoto(hub=hub, caption=caption, position=count)
+        photo.image.save(
+            f"{uuid.uuid4().hex}.{image.extension}", ContentFile(image.content), save=False
+        )
+        photo.save()
+        audit_record(
+            actor=actor,
+            action=audit.PHOTO_ADDED,
+            target=hub,
+            data={"photo": photo.pk},
+            request=request,
+        )
+    return photo
+
+
+def photo_remove(*, actor: Any, hub: Hub, photo_id: int, request: Any = None) -> bool:
+    """Remove one of the hub's photos (and its file, once committed); False when not found."""
+    require("hubs.change_hub", actor, hub)
+    with transaction.atomic():
+        photo = HubPhoto.objects.filter(hub_id=hub.pk, pk=photo_id).first()
+        if photo is None:
+            return False
+        storage, path = photo.image.storage, photo.image.name or ""
+        photo.delete()
+        audit_record(
+            actor=actor,
+            action=audit.PHOTO_REMOVED,
+            target=hub,
+            data={"photo": photo_id},
+            request=request,
+        )
+        if path:
+            transaction.on_commit(lambda: storage.delete(path))
+    return True

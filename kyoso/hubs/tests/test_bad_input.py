@@ -47,6 +47,37 @@ def test_across_midnight(room, suzuki):
     assert error.message == messages.ACROSS_MIDNIGHT
 
 
+def test_across_midnight_where_the_space_allows_it(room, suzuki, takahashi):
+    """The space's setting: the booking starts within the day's hours and may run into the
+    next day (up to the maximum length); the next morning shows as taken."""
+    from kyoso.hubs.selectors_bookings import availability
+
+    room.across_midnight = True
+    room.max_minutes = 900
+    room.save()
+    day = open_day()
+    next_day = day + timedelta(days=1)
+    booking = booking_create(
+        actor=suzuki, space=room, starts_at=at(day, 20), ends_at=at(next_day, 10)
+    )
+    assert booking.day == day
+    # The night is the room's: the next morning is taken, and refused to another.
+    refused(
+        "overlap", actor=takahashi, space=room, starts_at=at(next_day, 9), ends_at=at(next_day, 11)
+    )
+    morning = availability(room, next_day, next_day)[0]
+    assert morning.free[0].starts_at == at(next_day, 10)
+    # Still refused: starting after closing, and longer than the maximum.
+    for code, starts_at, ends_at in (
+        ("outside_hours", at(next_day, 21, 30), at(next_day + timedelta(days=1), 1)),
+        ("too_long", at(next_day, 12), at(next_day + timedelta(days=1), 8)),
+    ):
+        with pytest.raises(BookingError) as caught:
+            booking_create(actor=suzuki, space=room, starts_at=starts_at, ends_at=ends_at)
+        assert caught.value.code == code
+    assert Booking.objects.count() == 1
+
+
 def test_in_the_past(room, suzuki):
     yesterday = timezone.localdate() - timedelta(days=1)
     error = refused(

@@ -66,6 +66,6 @@ def test_hub_list_and_detail(client, hub, room, count):
     # 1 hubs with organizations and regions, 2 space counts
     with assert_num_queries(2, label=f"{count} hubs"):
         client.get(reverse("hubs:list"))
-    # 1 hub, 2 its active spaces, 3 hours
-    with assert_num_queries(3):
+    # 1 hub, 2 its active spaces, 3 hours, 4 photos
+    with assert_num_queries(4):
         client.get(reverse("hubs:detail", args=["sendai"]))

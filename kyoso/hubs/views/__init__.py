@@ -8,6 +8,7 @@ from kyoso.hubs.views.public import (
     space_book,
     space_detail,
     space_feed,
+    space_hold_for_event,
     space_series,
 )
 from kyoso.hubs.views.staff import (
@@ -21,6 +22,7 @@ from kyoso.hubs.views.staff import (
     hub_edit,
     hub_hours,
     hub_new,
+    hub_photos,
     space_edit,
 )
 
@@ -38,10 +40,12 @@ __all__ = [
     "hub_hours",
     "hub_list",
     "hub_new",
+    "hub_photos",
     "my_bookings",
     "space_book",
     "space_detail",
     "space_edit",
     "space_feed",
+    "space_hold_for_event",
     "space_series",
 ]

@@ -15,7 +15,7 @@ from kyoso.core.money import format_yen_ja
 from kyoso.core.policy import login_required, public, rule_required
 from kyoso.hubs import messages, selectors
 from kyoso.hubs import selectors_bookings as bookings
-from kyoso.hubs.forms import DayPassForm, SeriesForm, SlotForm
+from kyoso.hubs.forms import DayPassForm, EventHoldForm, SeriesForm, SlotForm
 from kyoso.hubs.models import Space
 from kyoso.hubs.services import bookings as services
 from kyoso.hubs.services import series as series_services
@@ -63,6 +63,7 @@ def hub_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "spaces": hub.active_spaces,  # type: ignore[attr-defined]
             "is_staff": selectors.is_hub_staff(hub, request.user),
             "hours": selectors.hub_hours(hub),
+            "photos": selectors.hub_photos(hub),
         },
     )
 
@@ -174,6 +175,66 @@ def space_book(request: HttpRequest, slug: str, space: str, obj: Space) -> HttpR
             "owed": format_yen_ja(quote.owed_yen) if quote else "",
             "refusal": refusal,
             "price": _price_text(obj),
+        },
+        status=status,
+    )
+
+
+@rule_required("hubs.book_space", get_object=_space)
+def space_hold_for_event(request: HttpRequest, slug: str, space: str, obj: Space) -> HttpResponse:
+    """An organizer holds this room as the venue of one of their coming events: the booking
+    takes the event's times, and follows the event when it moves or is cancelled."""
+    from kyoso.events.selectors import my_organized_events
+    from kyoso.hubs.services import events as event_services
+
+    now = timezone.now()
+    events = [
+        e
+        for e in my_organized_events(request.user)
+        if e.status != "cancelled" and e.starts_at > now
+    ]
+    holding = event_services.events_holding([e.pk for e in events])
+    events = sorted((e for e in events if e.pk not in holding), key=lambda e: e.starts_at)
+    form = EventHoldForm(
+        request.POST or None, events=events, initial={"event": request.GET.get("event", "")}
+    )
+    refusal: BookingError | None = None
+    status = 200
+    if obj.is_desk_pool:
+        raise Http404
+    if request.method == "POST":
+        if form.is_valid():
+            event = form.cleaned_data["event"]
+            try:
+                event_services.booking_hold_for_event(
+                    actor=request.user,
+                    space=obj,
+                    event_id=event.pk,
+                    starts_at=event.starts_at,
+                    ends_at=event.ends_at,
+                    title=event.title,
+                    attendees=event.capacity_venue or 1,
+                )
+            except BookingError as error:
+                refusal = error
+                status = 409
+            else:
+                flash.success(
+                    request, messages.EVENT_HELD % {"title": event.title, "space": obj.name}
+                )
+                return redirect("events:detail", event.pk)
+        else:
+            status = 400
+    return render(
+        request,
+        "hubs/hold_for_event.html",
+        {
+            "hub": obj.hub,
+            "space": obj,
+            "form": form,
+            "events": events,
+            "refusal": refusal,
+            "no_event": messages.NO_EVENT_TO_HOLD,
         },
         status=status,
     )

@@ -13,7 +13,15 @@ from django.views.decorators.http import require_POST
 from kyoso.core.policy import login_required, rule_required
 from kyoso.hubs import messages, selectors
 from kyoso.hubs import selectors_bookings as bookings
-from kyoso.hubs.forms import ClosureForm, CodeForm, HoursForm, HubForm, RefuseForm, SpaceForm
+from kyoso.hubs.forms import (
+    ClosureForm,
+    CodeForm,
+    HoursForm,
+    HubForm,
+    PhotoForm,
+    RefuseForm,
+    SpaceForm,
+)
 from kyoso.hubs.models import Closure, Hub, Space
 from kyoso.hubs.services import desk
 from kyoso.hubs.services import hubs as hub_services
@@ -124,6 +132,49 @@ def hub_closures(request: HttpRequest, slug: str, obj: Hub) -> HttpResponse:
         "hubs/closures.html",
         {"hub": obj, "form": form, "closures": Closure.objects.filter(hub=obj)},
         status=400 if form.is_bound and form.errors else 200,
+    )
+
+
+@rule_required("hubs.change_hub", get_object=_hub)
+def hub_photos(request: HttpRequest, slug: str, obj: Hub) -> HttpResponse:
+    """The hub's photos: add one (checked and re-encoded) or remove one."""
+    form = PhotoForm()
+    status = 200
+    if request.method == "POST":
+        if request.POST.get("remove"):
+            try:
+                photo_id = int(request.POST["remove"])
+            except ValueError:
+                raise Http404 from None
+            if not hub_services.photo_remove(
+                actor=request.user, hub=obj, photo_id=photo_id, request=request
+            ):
+                raise Http404
+            flash.success(request, messages.PHOTO_REMOVED)
+            return redirect("hubs:photos", slug=obj.slug)
+        form = PhotoForm(request.POST, request.FILES)
+        if form.is_valid():
+            upload = form.cleaned_data["image"]
+            try:
+                hub_services.photo_add(
+                    actor=request.user,
+                    hub=obj,
+                    name=upload.name,
+                    data=upload.read(hub_services.PHOTO_MAX_BYTES + 1),
+                    caption=form.cleaned_data["caption"],
+                    request=request,
+                )
+            except BookingError as error:
+                form.add_error("image" if error.code != "photos_full" else None, error.message)
+            else:
+                flash.success(request, messages.PHOTO_ADDED)
+                return redirect("hubs:photos", slug=obj.slug)
+        status = 400
+    return render(
+        request,
+        "hubs/photos.html",
+        {"hub": obj, "form": form, "photos": selectors.hub_photos(obj)},
+        status=status,
     )
 
 

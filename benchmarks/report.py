@@ -6,7 +6,7 @@ import os
 import platform
 from typing import Any
 
-from benchmarks import report_events, report_issues, report_projects
+from benchmarks import report_evaluation, report_events, report_issues, report_projects
 
 
 def machine() -> str:
@@ -150,6 +150,7 @@ def render(
     events: list[dict[str, Any]] | None = None,
     projects: list[dict[str, Any]] | None = None,
     index_baseline: dict[str, Any] | None = None,
+    evaluation: list[dict[str, Any]] | None = None,
 ) -> str:
     """The whole document. ``remarks``: benchmarks/results/notes.md, written by the person who
     ran the benchmark (what was not met or not run, and why), included as it is;
@@ -168,6 +169,7 @@ def render(
     lines += report_issues.render(issues, index_baseline)
     lines += report_events.render(events or [])
     lines += report_projects.render(projects or [])
+    lines += report_evaluation.render(evaluation or [])
     if remarks.strip():
         lines += [remarks.strip(), ""]
     if notes:

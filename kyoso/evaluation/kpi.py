@@ -90,7 +90,7 @@ def chart(fy: int, kpi_rows: list[Any] | None = None) -> str | None:
         if rate is None:
             continue
         labels.append(item.indicator.code or item.indicator.name)
-        values.append(float(min(rate, RATE_CAP)))
+        values.append(min(float(rate), float(RATE_CAP)))
     if not values:
         return None
     return charts.horizontal_bar_chart(

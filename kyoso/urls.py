@@ -30,6 +30,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("evaluation/", include("kyoso.evaluation.urls")),
     path("matching/", include("kyoso.matching.urls")),
     path("challenges/", include("kyoso.challenges.urls")),
+    path("kpi/", include("kyoso.kpi.urls")),
     path("orgs/", include("kyoso.orgs.urls")),
     path("notifications/", include("kyoso.notifications.urls")),
     path("roles/", include("kyoso.roles.urls")),

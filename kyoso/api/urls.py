@@ -11,6 +11,7 @@ from kyoso.api.routers import (
     events,
     hubs,
     issues,
+    kpi,
     matching,
     me,
     missions,
@@ -55,3 +56,4 @@ api.add_router("", screenings.router)
 api.add_router("", network.router)
 api.add_router("", matching.router)
 api.add_router("", evaluation.router)
+api.add_router("", kpi.router)

@@ -6,10 +6,11 @@ class ConciergeConfig(AppConfig):
     label = "concierge"
 
     def ready(self) -> None:
-        from kyoso.concierge import registry
+        from kyoso.concierge import indicators, registry
         from kyoso.core.schedule import Daily, register_job
 
         registry.register()
+        indicators.register_sources()
         register_job(
             "concierge.followup_reminders",
             command="send_followup_reminders",

@@ -46,6 +46,7 @@ from kyoso.demo.data.issues import ISSUES, DemoIssue
 from kyoso.demo.data.projects import PROJECTS
 from kyoso.demo.evaluation import load_evaluation
 from kyoso.demo.hubs import load_hubs
+from kyoso.demo.kpi import load_kpis
 from kyoso.demo.matching import load_matching
 from kyoso.demo.missions import load_missions
 from kyoso.demo.network import load_network
@@ -426,6 +427,7 @@ STEPS: list[Callable[[_Run], None]] = [
     load_hubs,  # kyoso/demo/hubs.py (spaces and a month of bookings)
     load_concierge,  # kyoso/demo/concierge.py (after the hubs' step; skips absent hubs)
     load_challenges,  # kyoso/demo/challenges.py (both directions, with Q&A and proposals)
+    load_kpis,  # kyoso/demo/kpi.py (seed 001's KPIs, a well-being survey; after the events)
     load_evaluation,  # kyoso/demo/evaluation.py (FY2021's report, published)
     load_matching,  # kyoso/demo/matching.py (last: what the people did is loaded)
 ]

@@ -7,9 +7,10 @@ class EventsConfig(AppConfig):
 
     def ready(self) -> None:
         from kyoso.core.schedule import Every, register_job
-        from kyoso.events import registry
+        from kyoso.events import indicators, registry
 
         registry.register()
+        indicators.register_sources()
         register_job(
             "events.reminders",
             command="send_event_reminders",

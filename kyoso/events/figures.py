@@ -80,10 +80,19 @@ def attended_registrations() -> QuerySet[Registration]:
     )
 
 
-def participation_figures(fy: int, *, breakdown: bool = False) -> ParticipationFigures:
-    """The figures of fiscal year ``fy`` (three queries; two more with ``breakdown``)."""
+def participation_figures(
+    fy: int, *, breakdown: bool = False, community_id: int | None = None
+) -> ParticipationFigures:
+    """The figures of fiscal year ``fy`` (three queries; two more with ``breakdown``).
+
+    ``community_id``: only that community's events (the KPIs per community); first-time
+    participants are then the people at its events whose first attended event ever (anywhere)
+    is in the year.
+    """
     start, end = fiscal_year_bounds(fy)
     in_year = Q(starts_at__gte=start, starts_at__lt=end)
+    if community_id is not None:
+        in_year &= Q(community_id=community_id)
     # 1. events by kind, with their counted attendance
     per_kind = {
         row["kind"]: row
@@ -96,19 +105,23 @@ def participation_figures(fy: int, *, breakdown: bool = False) -> ParticipationF
     year_attended = attended_registrations().filter(
         event__starts_at__gte=start, event__starts_at__lt=end
     )
+    if community_id is not None:
+        year_attended = year_attended.filter(event__community_id=community_id)
     # 2. checked-in registrations and the distinct people among them
     named = year_attended.aggregate(
         registrations=Count("id"), people=Count("user_id", distinct=True)
     )
     # 3. people whose first attended event ever falls in the year
-    first_time = (
+    first_attended = (
         attended_registrations()
         .filter(user__isnull=False)
         .values("user_id")
         .annotate(first=Min("event__starts_at"))
         .filter(first__gte=start, first__lt=end)
-        .count()
     )
+    if community_id is not None:
+        first_attended = first_attended.filter(user_id__in=year_attended.values("user_id"))
+    first_time = first_attended.count()
     counted = sum(row["counted"] or 0 for row in per_kind.values())
     figures = ParticipationFigures(
         fiscal_year=fy,

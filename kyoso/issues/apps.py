@@ -6,6 +6,7 @@ class IssuesConfig(AppConfig):
     label = "issues"
 
     def ready(self) -> None:
-        from kyoso.issues import registry
+        from kyoso.issues import indicators, registry
 
         registry.register()
+        indicators.register_sources()

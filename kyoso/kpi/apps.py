@@ -7,4 +7,6 @@ class KpiConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        pass
+        from kyoso.kpi import registry
+
+        registry.register()

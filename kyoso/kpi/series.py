@@ -5,7 +5,8 @@ A figure per 年度 is given in one :class:`~kyoso.kpi.models.Form`:
 - ``increment``: the year's own increase; the cumulative is the running sum from the plan's
   first year (a missing year leaves every later cumulative unknown).
 - ``cumulative``: the increase since the baseline up to the year; the increment is the
-  difference with the previous year (0 before the plan's first year).
+  difference with the previous year (0 before the plan's first year; unknown after a year
+  without a figure).
 - ``level``: the value itself; the cumulative is ``level − baseline``.
 
 Every form gives the other two, and the level is always ``baseline + cumulative``.
@@ -40,7 +41,8 @@ def expand(
         value = values.get(year)
         if value is None:
             out[year] = EMPTY
-            previous_cumulative = None if form == "increment" else previous_cumulative
+            # The next year's increment (or, for increments, its cumulative) is unknown.
+            previous_cumulative = None
             continue
         increment: Decimal | None
         cumulative: Decimal | None

@@ -7,9 +7,10 @@ class MissionsConfig(AppConfig):
 
     def ready(self) -> None:
         from kyoso.core.schedule import Every, register_job
-        from kyoso.missions import registry
+        from kyoso.missions import indicators, registry
 
         registry.register()
+        indicators.register_sources()
         register_job(
             "missions.close_expired",
             command="close_missions",

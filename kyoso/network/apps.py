@@ -6,6 +6,7 @@ class NetworkConfig(AppConfig):
     label = "network"
 
     def ready(self) -> None:
-        from kyoso.network import registry
+        from kyoso.network import indicators, registry
 
         registry.register()
+        indicators.register_sources()

@@ -6,6 +6,7 @@ class ProjectsConfig(AppConfig):
     label = "projects"
 
     def ready(self) -> None:
-        from kyoso.projects import registry
+        from kyoso.projects import indicators, registry
 
         registry.register()
+        indicators.register_sources()

@@ -59,6 +59,7 @@ EXPECTED_PATHS = {
     "/api/v1/matches": {"get"},
     "/api/v1/me/suggestions": {"get"},
     "/api/v1/kpi/participation": {"get"},
+    "/api/v1/kpi/indicators": {"get"},
 }
 
 

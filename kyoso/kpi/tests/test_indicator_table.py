@@ -52,6 +52,17 @@ def test_actuals_as_levels_and_the_on_track_flag():
     assert row.latest is not None and row.latest.fiscal_year == 2023
 
 
+def test_a_year_without_a_level_leaves_the_next_increment_unknown():
+    points = series.expand(
+        "level",
+        {2022: Decimal(30), 2024: Decimal(40)},
+        baseline=Decimal(24),
+        years=[2022, 2023, 2024],
+    )
+    assert points[2022].increment == 6 and points[2024].cumulative == 16
+    assert points[2024].increment is None
+
+
 def test_a_missing_increment_leaves_later_cumulatives_unknown():
     points = series.expand(
         "increment",

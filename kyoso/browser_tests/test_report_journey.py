@@ -85,7 +85,7 @@ def test_read_the_fy2021_report_its_pdf_and_its_excel(page, mobile_page, sato, d
 
     # 2. Its PDF: a cover, a table of contents with page numbers, the same figures.
     href = page.get_by_role("link", name="PDFを開く").get_attribute("href")
-    response = page.request.get(href)
+    response = page.request.get(href, timeout=120_000)  # WeasyPrint on a shared machine
     assert response.ok and response.headers["content-type"] == "application/pdf"
     pages, pngs = _pdf_pages(response.body())
     assert REPORT in pages[0] and "目次" in pages[1]

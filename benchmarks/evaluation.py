@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import platform
 import random
 import resource
@@ -78,8 +79,8 @@ def build(events: int, attendances: int, seed: int) -> dict[str, int]:
                 status="published",
                 mode="online",
                 created_by_id=organizer,
-                starts_at=first + dt.timedelta(minutes=int(n * 365 * 24 * 60 / events)),
-                ends_at=first + dt.timedelta(minutes=int(n * 365 * 24 * 60 / events) + 90),
+                starts_at=first + dt.timedelta(minutes=int(n * 364 * 24 * 60 / events)),
+                ends_at=first + dt.timedelta(minutes=int(n * 364 * 24 * 60 / events) + 90),
             )
             for n in range(events)
         ],
@@ -215,7 +216,9 @@ def main(argv: list[str] | None = None) -> int:
     output["sizes"] = sizes
     output["rss_after_data_mb"] = _rss_mb()
     print(f"[{vendor}] measuring", flush=True)
+    output["load_before"] = os.getloadavg()[0]
     output.update(measure())
+    output["load_after"] = os.getloadavg()[0]
     output["peak_rss_mb"] = _rss_mb()
     args.json.write_text(json.dumps(output, ensure_ascii=False, indent=1), encoding="utf-8")
     print(json.dumps(output, ensure_ascii=False, indent=1), flush=True)

@@ -22,7 +22,12 @@ def _database(result: dict[str, Any]) -> list[str]:
     lines = [
         f"### {result.get('server_version', result['database'])}",
         "",
-        f"- Measured {result.get('date', '?')}, commit {result.get('commit', '?')}",
+        f"- Measured {result.get('date', '?')}, commit {result.get('commit', '?')}"
+        + (
+            f"; load average {result['load_before']:.1f} before / {result['load_after']:.1f} after"
+            if "load_before" in result
+            else ""
+        ),
         f"- Data: {sizes['events']:,} events, {sizes['attendances']:,} attendances, "
         f"{sizes['people']:,} people; built in {result['data_build_seconds']:,.0f} s; the "
         f"report counts {result['checked']['events']:,} events and のべ"

@@ -3,7 +3,7 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.kyoso-installed
-APT_PACKAGES := chromium fonts-noto-cjk
+APT_PACKAGES := chromium fonts-noto-cjk poppler-utils libpango-1.0-0 libpangoft2-1.0-0
 
 .PHONY: demo test test-sqlite test-postgres lint bench vendor messages system-packages clean
 
@@ -19,7 +19,8 @@ $(STAMP): $(BIN)/python pyproject.toml requirements/constraints.txt
 demo: $(STAMP)
 	$(BIN)/kyoso demo
 
-# Debian's chromium (browser tests) and Noto CJK fonts (Japanese in screenshots and PDFs).
+# Debian's chromium (browser tests), Noto CJK fonts (Japanese in screenshots and PDFs), Pango
+# (WeasyPrint draws the evaluation report's PDF with it) and poppler (tests read the PDF).
 system-packages:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
@@ -35,7 +36,8 @@ system-packages:
 # per worker at a time), then the demo-loading tests in one process — they share one demo load
 # per class and need the region rows that a transactional test in the same worker may have
 # flushed (pytest-django runs those last only within one process).
-DEMO_TESTS := kyoso/demo/tests kyoso/events/tests/test_demo_events.py
+DEMO_TESTS := kyoso/demo/tests kyoso/events/tests/test_demo_events.py \
+	kyoso/evaluation/tests/test_demo_report.py
 test: $(STAMP) system-packages
 	$(BIN)/pytest -n auto --dist loadscope $(addprefix --ignore=,$(DEMO_TESTS))
 	$(BIN)/pytest $(DEMO_TESTS)

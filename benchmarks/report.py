@@ -7,6 +7,7 @@ import platform
 from typing import Any
 
 from benchmarks import report_apps, report_events, report_issues, report_projects
+from benchmarks import report_evaluation, report_events, report_issues, report_projects
 
 
 def machine() -> str:
@@ -151,6 +152,7 @@ def render(
     projects: list[dict[str, Any]] | None = None,
     apps: dict[str, list[dict[str, Any]]] | None = None,
     index_baseline: dict[str, Any] | None = None,
+    evaluation: list[dict[str, Any]] | None = None,
 ) -> str:
     """The whole document. ``remarks``: benchmarks/results/notes.md, written by the person who
     ran the benchmark (what was not met or not run, and why), included as it is;
@@ -170,6 +172,7 @@ def render(
     lines += report_events.render(events or [])
     lines += report_projects.render(projects or [])
     lines += report_apps.render(apps or {})
+    lines += report_evaluation.render(evaluation or [])
     if remarks.strip():
         lines += [remarks.strip(), ""]
     if notes:

@@ -6,6 +6,7 @@ Usage::
     python -m benchmarks.run --sizes 1000,10000,100000 --databases sqlite,postgres
     python -m benchmarks.run --events --nice -15  # issue 5: 100 k events, 1 M registrations
     python -m benchmarks.run --network            # issue 16: network figures, 100 k / 1 M
+    python -m benchmarks.run --evaluation         # issue 19: a year's report, 1 k events
 
 Each benchmark runs in its own child process on its own throw-away database: a temporary
 SQLite file, or a PostgreSQL database created for the run and dropped afterwards
@@ -44,6 +45,7 @@ DEFAULT_SCREENING_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/kyoso_bench
 DEFAULT_CHALLENGES_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/kyoso_bench_challenges"
 DEFAULT_HUBS_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/kyoso_bench_hubs"
 DEFAULT_LEDGER_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/kyoso_bench_ledger"
+DEFAULT_EVALUATION_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/kyoso_bench_evaluation"
 QUICK_SIZES = "1000,10000"
 #: The search index's size before issue 12's changes (``--record-index-baseline``).
 BASELINE = "index-baseline.json"
@@ -308,6 +310,19 @@ def run_network(args: argparse.Namespace) -> None:
     _save("network.json", result)
 
 
+def run_evaluation(database: str, args: argparse.Namespace) -> None:
+    """The annual evaluation report for a year of 1,000 events and 100 k attendances
+    (benchmarks/evaluation.py)."""
+    options = ["--events", str(args.evaluation_events)]
+    options += ["--attendances", str(args.evaluation_attendances)]
+    result = _run_on_throwaway_database(
+        "evaluation", database, args.evaluation_postgres_url, options
+    )
+    checked = result.get("checked", {})
+    if not isinstance(checked, dict) or not checked.get("rows_add_up"):
+        raise SystemExit(f"Evaluation on {database}: the rows do not add up: {checked}")
+
+
 def run_ledger(database: str, args: argparse.Namespace) -> None:
     """The ledger at scale (benchmarks/ledger.py)."""
     options = ["--entries", str(args.ledger_entries)]
@@ -433,6 +448,14 @@ def main(argv: list[str] | None = None) -> int:
         default="full,no-betweenness",
         help="full, no-betweenness, samples-N (comma-separated)",
     )
+    parser.add_argument(
+        "--evaluation",
+        action="store_true",
+        help="run the evaluation report benchmark (issue 19) instead, then rewrite the report",
+    )
+    parser.add_argument("--evaluation-events", type=int, default=1_000)
+    parser.add_argument("--evaluation-attendances", type=int, default=100_000)
+    parser.add_argument("--evaluation-postgres-url", default=DEFAULT_EVALUATION_POSTGRES_URL)
     parser.add_argument("--render-only", action="store_true", help="rewrite the report only")
     parser.add_argument(
         "--wait-quiet",
@@ -477,7 +500,13 @@ def main(argv: list[str] | None = None) -> int:
         wait_quiet(args.wait_quiet, 1.0)
         run_network(args)
         return 0
-    if args.events and not args.render_only:
+    if args.evaluation and not args.render_only:
+        for database in [d.strip() for d in args.databases.split(",") if d.strip()]:
+            if database not in ("sqlite", "postgres"):
+                raise SystemExit(f"Unknown database {database!r} (sqlite, postgres).")
+            wait_quiet(args.wait_quiet, 1.0)
+            run_evaluation(database, args)
+    elif args.events and not args.render_only:
         for database in [d.strip() for d in args.databases.split(",") if d.strip()]:
             if database not in ("sqlite", "postgres"):
                 raise SystemExit(f"Unknown database {database!r} (sqlite, postgres).")
@@ -523,6 +552,9 @@ def main(argv: list[str] | None = None) -> int:
             name: [r for r in (_load(f"{name}-sqlite.json"), _load(f"{name}-postgresql.json")) if r]
             for name in ("challenges", "screening", "hubs")
         },
+        evaluation=[
+            r for r in (_load("evaluation-sqlite.json"), _load("evaluation-postgresql.json")) if r
+        ],
         notes=notes,
         remarks=_remarks(),
         index_baseline=_load(BASELINE),

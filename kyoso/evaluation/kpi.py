@@ -67,15 +67,15 @@ def table(fy: int, kpi_rows: list[Any] | None = None) -> Table:
             _("基準値（年度）"),
             _("目標値"),
             _("実績値"),
-            _("基準値からの増加（目標）"),
-            _("基準値からの増加（実績）"),
+            _("増加（目標）"),
+            _("増加（実績）"),
             _("達成率（%）"),
             _("達成状況"),
         ],
         rows=out or [["", str(messages.NO_RECORD), "", "", None, None, None, None, None, ""]],
         numeric=frozenset({4, 5, 6, 7, 8}),
         note=_(
-            "目標値・実績値はその年度の値（基準値＋増加分）です。達成率は基準値からの増加の、"
+            "目標値・実績値はその年度の値（基準値＋増加分）、増加は基準値からの増加です。達成率は増加の、"
             "目標に対する実績の割合です。"
         ),
     )
@@ -90,7 +90,7 @@ def chart(fy: int, kpi_rows: list[Any] | None = None) -> str | None:
         if rate is None:
             continue
         labels.append(item.indicator.code or item.indicator.name)
-        values.append(float(min(rate, RATE_CAP)))
+        values.append(min(float(rate), float(RATE_CAP)))
     if not values:
         return None
     return charts.horizontal_bar_chart(

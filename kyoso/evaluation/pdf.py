@@ -35,8 +35,10 @@ def render_html(report: AnnualReport, *, stylesheet_href: str = "") -> str:
 def render_pdf(report: AnnualReport) -> bytes:
     from weasyprint import CSS, HTML
 
-    # WeasyPrint tells its progress ("Step 5 - Creating layout") at INFO: not worth a log line.
-    logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
+    # WeasyPrint tells its progress ("Step 5 - Creating layout", also for each SVG chart's
+    # stylesheet) at INFO: not worth a log line. Its warnings still show.
+    for name in ("weasyprint", "weasyprint.progress"):
+        logging.getLogger(name).setLevel(logging.WARNING)
 
     html = HTML(string=render_html(report), base_url=str(STYLESHEET.parent))
     return bytes(html.write_pdf(stylesheets=[CSS(filename=str(STYLESHEET))]))

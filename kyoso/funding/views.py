@@ -236,7 +236,11 @@ def donation_detail(request: HttpRequest, pk: int, obj: Donation) -> HttpRespons
     from kyoso.funding import payments_link
 
     payment = payments_link.get(obj.payment_id) if obj.payment_id else None
-    return render(request, "funding/donation.html", {"donation": obj, "payment": payment})
+    return render(
+        request,
+        "funding/donation.html",
+        {"donation": obj, "payment": payment, "bank": payments_link.bank_instructions()},
+    )
 
 
 @rule_required("funding.view_receipt", get_object=_donation)

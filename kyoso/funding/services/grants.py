@@ -46,7 +46,6 @@ from kyoso.funding.services.common import (
     figures_add,
     require,
 )
-from kyoso.funding.services.funds import BANK
 
 SUBJECT_KIND = "funding.application"
 
@@ -334,6 +333,7 @@ def tranche_pay(*, actor: Any, tranche: Tranche) -> Tranche:
     """Pay one tranche (committed → bank). The first is paid at once; each later one only after
     the previous was paid and reported on. Paying twice is refused (a conditional update claims
     the tranche; the ledger's idempotency key is the second line)."""
+    from kyoso.funding.payments_link import payout_account
     from kyoso.ledger.services import transaction_post
 
     grant = tranche.grant
@@ -363,7 +363,7 @@ def tranche_pay(*, actor: Any, tranche: Tranche) -> Tranche:
         transaction_post(
             actor=actor,
             kind="grant.disbursed",
-            entries=[(fund.committed_key, tranche.amount), (BANK, -tranche.amount)],
+            entries=[(fund.committed_key, tranche.amount), (payout_account(), -tranche.amount)],
             idempotency_key=f"grant:{grant.pk}:tranche:{tranche.number}",
             memo=f"助成金の支払い 第{tranche.number}回"[:500],
         )

@@ -41,6 +41,7 @@ from kyoso.demo.board import load_board
 from kyoso.demo.challenges import load_challenges
 from kyoso.demo.communities import load_communities
 from kyoso.demo.concierge import load_concierge
+from kyoso.demo.funding import load_funding
 from kyoso.demo.conversations import date_notifications, last_notification_id, load_conversations
 from kyoso.demo.data.issues import ISSUES, DemoIssue
 from kyoso.demo.data.projects import PROJECTS
@@ -425,6 +426,7 @@ STEPS: list[Callable[[_Run], None]] = [
     load_hubs,  # kyoso/demo/hubs.py (spaces and a month of bookings)
     load_concierge,  # kyoso/demo/concierge.py (after the hubs' step; skips absent hubs)
     load_challenges,  # kyoso/demo/challenges.py (both directions, with Q&A and proposals)
+    load_funding,  # kyoso/demo/funding.py (seed 001's local fund: donations, a screened round)
     load_matching,  # kyoso/demo/matching.py (last: what the people did is loaded)
 ]
 

@@ -203,7 +203,9 @@ def donate(request: HttpRequest, pk: int, obj: Fund) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        organization = next((o for o in organizations if str(o.pk) == data["as_organization"]), None)
+        organization = next(
+            (o for o in organizations if str(o.pk) == data["as_organization"]), None
+        )
         project = next((p for p in projects if str(p.pk) == data["project"]), None)
         try:
             donation, _payment = donation_start(
@@ -226,9 +228,7 @@ def donate(request: HttpRequest, pk: int, obj: Fund) -> HttpResponse:
             _refused(form, error)
         else:
             return redirect("funding:donation", donation.pk)
-    return render(
-        request, "funding/donate.html", {"fund": obj, "form": form, "key": uuid4().hex}
-    )
+    return render(request, "funding/donate.html", {"fund": obj, "form": form, "key": uuid4().hex})
 
 
 @rule_required("funding.view_receipt", get_object=_donation)
@@ -331,9 +331,7 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @rule_required("funding.apply_round", get_object=_round)
 def apply(request: HttpRequest, pk: int, obj: GrantRound) -> HttpResponse:
     projects = selectors.projects_led_by(request.user)
-    form = forms.ApplicationForm(
-        request.POST or None, projects=projects, questions=obj.eligibility
-    )
+    form = forms.ApplicationForm(request.POST or None, projects=projects, questions=obj.eligibility)
     if request.method == "POST" and form.is_valid():
         project = next((p for p in projects if str(p.pk) == form.cleaned_data["project"]), None)
         try:

@@ -143,7 +143,9 @@ def _clean_budget(budget: Any) -> list[dict[str, Any]]:
         label = (line.get("label") or "").strip() if isinstance(line, Mapping) else ""
         amount = line.get("amount") if isinstance(line, Mapping) else None
         if not label or len(label) > 60:
-            raise FundingError(messages.BUDGET_LINE_INVALID % {"line": n}, "budget_invalid", "budget")
+            raise FundingError(
+                messages.BUDGET_LINE_INVALID % {"line": n}, "budget_invalid", "budget"
+            )
         try:
             amount = clean_amount(amount, "budget")
         except FundingError as error:
@@ -154,7 +156,9 @@ def _clean_budget(budget: Any) -> list[dict[str, Any]]:
             ) from None
         lines.append({"label": label, "amount": amount})
     if len({line["label"] for line in lines}) != len(lines):
-        raise FundingError(messages.BUDGET_LINE_INVALID % {"line": len(lines)}, "budget_invalid", "budget")
+        raise FundingError(
+            messages.BUDGET_LINE_INVALID % {"line": len(lines)}, "budget_invalid", "budget"
+        )
     return lines
 
 

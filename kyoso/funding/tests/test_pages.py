@@ -45,7 +45,9 @@ def test_the_public_page_shows_the_figures_in_a_constant_number_of_queries(clien
     for text in ("1,035,000円", "300,000円", "200,000円", "835,000円", "100,000円", "735,000円"):
         assert text in page
     assert "<svg" in page and "空き家で子ども食堂" in page
-    assert "鈴木" in page and "ミライセンサー" in page and "匿名" in page and "応援しています" in page
+    assert (
+        "鈴木" in page and "ミライセンサー" in page and "匿名" in page and "応援しています" in page
+    )
     assert 'style="' not in page.split("<main", 1)[-1]
 
 
@@ -137,10 +139,14 @@ def test_a_manager_opens_a_round_from_the_form(client, fund, manager, reviewers)
     )
     assert response.status_code == 302, response.content.decode()[:3000]
     grant_round = GrantRound.objects.get(title="防災の助成")
-    assert grant_round.max_amount == 500_000 and grant_round.eligibility == ["酒田市内で活動していますか"]
+    assert grant_round.max_amount == 500_000 and grant_round.eligibility == [
+        "酒田市内で活動していますか"
+    ]
 
 
-def test_the_grant_form_says_when_the_fund_cannot_afford_it(client, fund, manager, citizen, lead, project, grant_round, reviewers):
+def test_the_grant_form_says_when_the_fund_cannot_afford_it(
+    client, fund, manager, citizen, lead, project, grant_round, reviewers
+):
     donate(fund, citizen, 100_000)
     application = apply(grant_round, lead, project)
     screen(application, reviewers)

@@ -121,7 +121,7 @@ def _load(run: Any, organization: Any) -> None:
     )
     for n, (person, org_slug, amount, public_name, message) in enumerate(DONATIONS):
         donor = run.users[person]
-        donation, payment = donation_start(
+        _donation, payment = donation_start(
             actor=donor,
             fund=fund,
             amount=amount,

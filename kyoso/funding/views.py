@@ -134,7 +134,7 @@ def fund_csv(request: HttpRequest, pk: int) -> HttpResponse:
     """The transparency figures as CSV (UTF-8 with BOM): per 年度, then per project."""
     fund = _fund(request, pk)
     figures = selectors.transparency(fund)
-    rows: list[list[object]] = [CSV_HEADER]
+    rows: list[list[object]] = [list(CSV_HEADER)]
     for y in figures.years:
         rows.append(["年度", y.fiscal_year, "", y.raised, y.granted, y.disbursed])
     for f in figures.flows:
@@ -199,7 +199,7 @@ def donate(request: HttpRequest, pk: int, obj: Fund) -> HttpResponse:
         themes=obj.themes,
         projects=projects,
         organizations=organizations,
-        initial={"receipt_name": request.user.display_name},
+        initial={"receipt_name": getattr(request.user, "display_name", "")},
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

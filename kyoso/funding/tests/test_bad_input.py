@@ -147,7 +147,7 @@ def test_reports_missing_and_tranches_out_of_order(fund, manager, lead, selected
         tranches=[100_000, 100_000, 100_000],
         terms="条件",
     )
-    first, second, third = grant.tranches.order_by("number")
+    first, second, _third = grant.tranches.order_by("number")
     with pytest.raises(FundingError) as refused:
         tranche_pay(actor=manager, tranche=second)
     assert refused.value.message == messages.TRANCHE_OUT_OF_ORDER

@@ -137,9 +137,9 @@ def test_a_granted_application_keeps_its_grant(
 
 
 def test_reviewers_who_belong_to_the_project_are_conflicted(lead, project, grant_round, reviewers):
+    from kyoso.funding.services.grants import screening_round
     from kyoso.projects.tests.factories import add_member
     from kyoso.screening import selectors as screening
-    from kyoso.funding.services.grants import screening_round
 
     add_member(project, reviewers[1])
     apply(grant_round, lead, project)

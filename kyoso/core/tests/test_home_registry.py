@@ -123,4 +123,5 @@ def test_every_app_registers_its_blocks():
         "matching.for_you",
         "network.waiting",
         "concierge.desk",
+        "funding.donations",
     }

@@ -3,7 +3,7 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.kyoso-installed
-APT_PACKAGES := chromium fonts-noto-cjk
+APT_PACKAGES := chromium fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 poppler-utils
 
 .PHONY: demo test test-sqlite test-postgres lint bench vendor messages system-packages clean
 
@@ -19,7 +19,8 @@ $(STAMP): $(BIN)/python pyproject.toml requirements/constraints.txt
 demo: $(STAMP)
 	$(BIN)/kyoso demo
 
-# Debian's chromium (browser tests) and Noto CJK fonts (Japanese in screenshots and PDFs).
+# Debian's chromium (browser tests), Noto CJK fonts (Japanese in screenshots and PDFs), Pango
+# (WeasyPrint's receipts, decision 0021) and poppler-utils (pdftoppm, to look at PDFs).
 system-packages:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \

@@ -35,6 +35,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("roles/", include("kyoso.roles.urls")),
     path("audit/", include("kyoso.audit.urls")),
     path("ledger/", include("kyoso.ledger.urls")),
+    path("payments/", include("kyoso.payments.urls")),
     path("pages/", include("kyoso.sitepages.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

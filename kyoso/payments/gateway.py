@@ -41,7 +41,7 @@ def create_payment_intent(
             "amount": amount,
             "currency": "jpy",
             "capture_method": "manual" if manual else "automatic",
-            "payment_method_types": ["card"],
+            "allowed_payment_method_types": ["card"],
             "metadata": metadata,
         },
         options={"idempotency_key": idempotency_key},
@@ -73,3 +73,7 @@ def construct_event(payload: bytes, signature: str) -> Any:
     """The verified event; raises ``ValueError`` (bad JSON) or
     ``stripe.SignatureVerificationError``."""
     return stripe.Webhook.construct_event(payload, signature, settings.KYOSO_STRIPE_WEBHOOK_SECRET)
+
+
+def webhook_configured() -> bool:
+    return bool(getattr(settings, "KYOSO_STRIPE_WEBHOOK_SECRET", ""))

@@ -60,3 +60,16 @@ LINE_PAYMENT_NOT_PENDING = _("割り当て先の支払いは入金待ちの銀�
 # Webhooks
 WEBHOOK_BAD_SIGNATURE = "invalid signature"
 WEBHOOK_BAD_PAYLOAD = "invalid payload"
+
+# Staff pages
+REFUNDED = _("返金を記録しました。")
+CANCELLED = _("支払いを取り消しました。")
+CAPTURED = _("入金を確定しました。")
+LINE_ASSIGNED = _("明細行を支払いに割り当てました。")
+LINE_REFUNDED = _(
+    "明細行を返金扱いにしました。振込で返金したら「返金済みにする」を押してください。"
+)
+LINE_IGNORED = _("明細行を対象外にしました。")
+REFUND_MARKED_PAID = _("返金を振込済みにしました。")
+ASSIGN_REFERENCE_REQUIRED = _("割り当てる支払いの参照番号を入力してください。")
+REFERENCE_UNKNOWN = _("その参照番号の支払いはありません。")

@@ -193,6 +193,7 @@ class ImportStatus(models.TextChoices):
     QUEUED = "queued", _("待機中")
     RUNNING = "running", _("処理中")
     DONE = "done", _("完了")
+    FAILED = "failed", _("失敗")
 
 
 class StatementImport(models.Model):

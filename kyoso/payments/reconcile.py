@@ -75,6 +75,7 @@ def statement_upload(*, actor: Any, filename: str, content: bytes) -> StatementI
                 )
                 db_transaction.on_commit(lambda: process_statement.enqueue(statement.pk))
                 return statement
+    assert earlier is not None  # the unique hash was taken: the row exists
     when = formats.date_format(timezone.localtime(earlier.created_at), "DATETIME_FORMAT")
     raise PaymentError(
         messages.STATEMENT_ALREADY_IMPORTED % {"date": when}, "statement_already_imported"
@@ -88,11 +89,13 @@ def process_statement(import_id: int) -> int:
 
 def statement_process(import_id: int) -> int:
     """Import and reconcile the lines of a queued statement, ``CHUNK`` lines per database
-    transaction, updating the progress. Safe to run again after a crash: lines already
-    imported are skipped by their hash. Returns the number of new lines."""
+    transaction, updating the progress. Safe to run again after a crash (a failed import
+    is resumed): lines already imported are skipped by their hash. Returns the number of
+    lines new in this run."""
     moved = StatementImport.objects.filter(
-        pk=import_id, status__in=[ImportStatus.QUEUED, ImportStatus.RUNNING]
-    ).update(status=ImportStatus.RUNNING)
+        pk=import_id,
+        status__in=[ImportStatus.QUEUED, ImportStatus.RUNNING, ImportStatus.FAILED],
+    ).update(status=ImportStatus.RUNNING, error="")
     if not moved:
         return 0
     statement = StatementImport.objects.get(pk=import_id)
@@ -104,7 +107,10 @@ def statement_process(import_id: int) -> int:
             with db_transaction.atomic():
                 new += sum(1 for line in chunk if _import_line(statement, line))
                 StatementImport.objects.filter(pk=import_id).update(
-                    processed_lines=start + len(chunk), new_lines=new
+                    processed_lines=start + len(chunk),
+                    # Counted, not added: a run resumed after a crash counts the lines the
+                    # first run committed too.
+                    new_lines=StatementLine.objects.filter(statement_id=import_id).count(),
                 )
     except Exception as error:
         # The chunks already committed stay (each line is whole and idempotent); running the

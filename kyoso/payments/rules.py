@@ -34,3 +34,8 @@ def register() -> None:
     rules.set_perm(
         "payments.manage_payments", is_secretariat_member | is_superuser | is_payments_manager
     )
+
+
+def unregister_manager_check(name: str) -> None:
+    """For tests."""
+    _manager_checks.pop(name, None)

@@ -100,3 +100,16 @@ def refunds_owed() -> QuerySet[Refund]:
         .select_related("payment", "statement_line")
         .order_by("id")
     )
+
+
+def line_counts(import_id: int) -> dict[str, int]:
+    """``{status: count}`` of one statement's lines. One query."""
+    from django.db.models import Count
+
+    rows = (
+        StatementLine.objects.filter(statement_id=import_id)
+        .values("status")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    return {row["status"]: row["n"] for row in rows}

@@ -194,3 +194,33 @@ def test_csv_statements_reconcile_too(gift, django_capture_on_commit_callbacks):
     payment.refresh_from_db()
     assert payment.status == Status.CAPTURED
     assert StatementLine.objects.get().booked_on == date(2026, 12, 3)
+
+
+def test_a_crash_mid_import_is_shown_and_running_again_resumes(gift, monkeypatch):
+    from kyoso.payments import reconcile
+
+    payments = [start(amount=1_000 + i) for i in range(5)]
+    moves = [Movement(p.amount, code(p), inquiry=i) for i, p in enumerate(payments, start=1)]
+    monkeypatch.setattr(reconcile, "CHUNK", 2)
+    real = reconcile._import_line
+    calls = {"n": 0}
+
+    def flaky(statement, line):
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise RuntimeError("disk full")
+        return real(statement, line)
+
+    monkeypatch.setattr(reconcile, "_import_line", flaky)
+    statement = statement_upload(actor=None, filename="s.txt", content=zengin_file(moves))
+    reconcile.statement_process(statement.pk)
+    statement.refresh_from_db()
+    assert statement.status == "failed" and statement.error == "disk full"
+    assert statement.processed_lines == 2  # the first chunk committed, whole
+    assert StatementImport.objects.filter(pk=statement.pk, status="failed").exists()
+    assert reconcile.statement_process(statement.pk) == 3  # resumed
+    statement.refresh_from_db()
+    assert (statement.status, statement.processed_lines, statement.new_lines) == ("done", 5, 5)
+    assert StatementLine.objects.filter(status=LineStatus.MATCHED).count() == 5
+    assert gift_balance() == sum(p.amount for p in payments)
+    assert_ledger_sound()

@@ -44,7 +44,7 @@ def build_fund() -> int:
     from kyoso.funding.services import donation_captured, grant_agree, tranche_pay
     from kyoso.funding.services.funds import accounts_open
     from kyoso.ledger.services import transaction_post
-    from kyoso.orgs.models import Membership, MemberRole, Organization
+    from kyoso.orgs.models import MemberRole, Membership, Organization
     from kyoso.projects.models import Project
 
     now = timezone.now()

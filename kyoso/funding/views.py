@@ -381,11 +381,19 @@ def _application_context(request: HttpRequest, application: Application) -> dict
     may_report = grant is not None and check("funding.report_grant", request.user, grant)
     reported = {r.tranche_number for r in reports}
     due = [t.number for t in tranches if t.paid_at and t.number not in reported]
+    paid = {t.number for t in tranches if t.paid_at}
+    # The next tranche is payable once the one before was paid and reported on.
+    payable = {
+        t.number
+        for t in tranches
+        if not t.paid_at and (t.number == 1 or {t.number - 1} <= paid & reported)
+    }
     return {
         "application": application,
         "round": application.round,
         "grant": grant,
         "tranches": tranches,
+        "payable": payable,
         "reports": reports,
         "may_manage": may_manage,
         "grant_form": forms.GrantForm() if may_manage and grant is None else None,

@@ -98,7 +98,7 @@ def test_pages_of_a_round_and_an_application(client, fund, granted, manager, lea
     assert "空き家で子ども食堂" in page
     url = reverse("funding:application", args=[granted.pk])
     page = client.get(url).content.decode()
-    assert "第2回を支払う" in page
+    assert "第2回を支払う" not in page and "前の回の報告待ち" in page
     client.force_login(lead)
     page = client.get(url).content.decode()
     assert "報告を提出する" in page and "第2回を支払う" not in page
@@ -108,6 +108,8 @@ def test_pages_of_a_round_and_an_application(client, fund, granted, manager, lea
     )
     assert response.status_code == 302
     assert granted.grant.reports.get().spending == {"食材費": 150_000, "会場費": 40_000}
+    client.force_login(manager)
+    assert "第2回を支払う" in client.get(url).content.decode()
     client.force_login(outsider)
     assert client.get(url).status_code == 404
 

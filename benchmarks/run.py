@@ -46,6 +46,7 @@ DEFAULT_CHALLENGES_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/kyoso_benc
 DEFAULT_HUBS_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/kyoso_bench_hubs"
 DEFAULT_LEDGER_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/kyoso_bench_ledger"
 DEFAULT_EVALUATION_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/kyoso_bench_evaluation"
+DEFAULT_FUNDS_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/kyoso_bench_funds"
 QUICK_SIZES = "1000,10000"
 #: The search index's size before issue 12's changes (``--record-index-baseline``).
 BASELINE = "index-baseline.json"
@@ -329,6 +330,12 @@ def run_ledger(database: str, args: argparse.Namespace) -> None:
     _run_on_throwaway_database("ledger", database, args.ledger_postgres_url, options)
 
 
+def run_funds(database: str, args: argparse.Namespace) -> None:
+    """A fund's transparency page over 1 M ledger entries (benchmarks/funds.py)."""
+    options = ["--entries", str(args.funds_entries)]
+    _run_on_throwaway_database("funds", database, args.funds_postgres_url, options)
+
+
 def wait_quiet(minutes: float, threshold: float) -> None:
     """Wait (up to ``minutes``) until the 1-minute load average drops below ``threshold``:
     figures taken while other work competes for the CPUs measure that work too."""
@@ -433,6 +440,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ledger-entries", type=int, default=1_000_000)
     parser.add_argument("--ledger-postgres-url", default=DEFAULT_LEDGER_POSTGRES_URL)
     parser.add_argument(
+        "--funds",
+        action="store_true",
+        help="run the fund transparency page benchmark (issue 17) on --databases instead; "
+        "writes only results/funds-*.json",
+    )
+    parser.add_argument("--funds-entries", type=int, default=1_000_000)
+    parser.add_argument("--funds-postgres-url", default=DEFAULT_FUNDS_POSTGRES_URL)
+    parser.add_argument(
         "--network",
         action="store_true",
         help="run the network figures benchmark (issue 16; no database) instead; writes "
@@ -495,6 +510,13 @@ def main(argv: list[str] | None = None) -> int:
                 raise SystemExit(f"Unknown database {database!r} (sqlite, postgres).")
             wait_quiet(args.wait_quiet, 1.0)
             run_ledger(database, args)
+        return 0
+    if args.funds and not args.render_only:
+        for database in [d.strip() for d in args.databases.split(",") if d.strip()]:
+            if database not in ("sqlite", "postgres"):
+                raise SystemExit(f"Unknown database {database!r} (sqlite, postgres).")
+            wait_quiet(args.wait_quiet, 1.0)
+            run_funds(database, args)
         return 0
     if args.network:
         wait_quiet(args.wait_quiet, 1.0)

@@ -42,6 +42,7 @@ from kyoso.demo.board import load_board
 from kyoso.demo.challenges import load_challenges
 from kyoso.demo.communities import load_communities
 from kyoso.demo.concierge import load_concierge
+from kyoso.demo.funding import load_funding
 from kyoso.demo.conversations import date_notifications, last_notification_id, load_conversations
 from kyoso.demo.data.issues import ISSUES, DemoIssue
 from kyoso.demo.data.projects import PROJECTS
@@ -431,6 +432,7 @@ STEPS: list[Callable[[_Run], None]] = [
     load_archive,  # kyoso/demo/archive.py (tips against the 14 walls, reports, case studies)
     load_evaluation,  # kyoso/demo/evaluation.py (FY2021's report, published)
     load_kpis,  # kyoso/demo/kpi.py (seed 001's KPIs, a well-being survey; after the events)
+    load_funding,  # kyoso/demo/funding.py (seed 001's local fund: donations, a screened round)
     load_matching,  # kyoso/demo/matching.py (last: what the people did is loaded)
 ]
 

@@ -41,6 +41,4 @@ class ApplicationAdapter:
     def decided(self, *, subject_id: int, outcome: str, reason: str, actor: Any) -> None:
         from kyoso.funding.services.grants import application_decided
 
-        application_decided(
-            application_id=subject_id, outcome=outcome, reason=reason, actor=actor
-        )
+        application_decided(application_id=subject_id, outcome=outcome, reason=reason, actor=actor)

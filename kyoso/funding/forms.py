@@ -3,7 +3,7 @@ the services decide."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -31,7 +31,7 @@ class YenField(forms.CharField):
         if text in self.empty_values:
             return None
         try:
-            return parse_yen(text)
+            return parse_yen(str(text))
         except MoneyError as error:
             raise forms.ValidationError(str(error)) from None
 
@@ -55,7 +55,9 @@ class FundForm(forms.Form):
 
     def __init__(self, *args: Any, organizations: Any = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["organization"].choices = [(o.pk, o.name) for o in organizations]
+        cast(forms.ChoiceField, self.fields["organization"]).choices = [
+            (o.pk, o.name) for o in organizations
+        ]
 
     def clean_themes(self) -> list[str]:
         return _lines(self.cleaned_data.get("themes", ""))
@@ -102,11 +104,15 @@ class DonationForm(forms.Form):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["as_organization"].choices = [("", _("個人として"))] + [
-            (str(o.pk), o.name) for o in organizations
+        cast(forms.ChoiceField, self.fields["as_organization"]).choices = [
+            ("", _("個人として"))
+        ] + [(str(o.pk), o.name) for o in organizations]
+        cast(forms.ChoiceField, self.fields["theme"]).choices = [("", "—")] + [
+            (t, t) for t in themes
         ]
-        self.fields["theme"].choices = [("", "—")] + [(t, t) for t in themes]
-        self.fields["project"].choices = [("", "—")] + [(str(p.pk), p.title) for p in projects]
+        cast(forms.ChoiceField, self.fields["project"]).choices = [("", "—")] + [
+            (str(p.pk), p.title) for p in projects
+        ]
 
 
 class RoundForm(forms.Form):
@@ -181,7 +187,9 @@ class ApplicationForm(forms.Form):
 
     def __init__(self, *args: Any, projects: Any = (), questions: Any = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["project"].choices = [(str(p.pk), p.title) for p in projects]
+        cast(forms.ChoiceField, self.fields["project"]).choices = [
+            (str(p.pk), p.title) for p in projects
+        ]
         self.questions = list(questions)
         for n, question in enumerate(self.questions):
             self.fields[f"eligible_{n}"] = forms.BooleanField(label=question, required=False)
@@ -222,7 +230,9 @@ class ReportForm(forms.Form):
 
     def __init__(self, *args: Any, numbers: Any = (), labels: Any = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["tranche_number"].choices = [(n, f"第{n}回") for n in numbers]
+        cast(forms.ChoiceField, self.fields["tranche_number"]).choices = [
+            (n, f"第{n}回") for n in numbers
+        ]
         self.labels = list(labels)
         for n, label in enumerate(self.labels):
             self.fields[f"spent_{n}"] = YenField(

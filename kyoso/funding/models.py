@@ -77,6 +77,9 @@ class FundManager(models.Model):
             models.UniqueConstraint(fields=["fund", "user"], name="funding_manager_once"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.fund_id}:{self.user_id}"
+
 
 class FundYear(models.Model):
     """A fund's figures for one 年度 (kept with each posting; the chart and the KPI read these)."""
@@ -94,6 +97,9 @@ class FundYear(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["fund", "fiscal_year"], name="funding_year_once"),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.fund_id}:{self.fiscal_year}"
 
 
 class Designation(models.TextChoices):
@@ -162,6 +168,9 @@ class Donation(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"寄附 {self.pk} ({self.amount}円)"
+
     @property
     def net(self) -> int:
         return int(self.received - self.refunded)
@@ -180,6 +189,9 @@ class ReceiptCounter(models.Model):
             models.UniqueConstraint(fields=["fund", "fiscal_year"], name="funding_counter_once"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.fund_id}:{self.fiscal_year}:{self.last_number}"
+
 
 class Receipt(models.Model):
     """A 寄附金受領証明書: one per captured donation, numbered per fund and 年度."""
@@ -196,6 +208,9 @@ class Receipt(models.Model):
                 fields=["fund", "fiscal_year", "number"], name="funding_receipt_number_once"
             ),
         ]
+
+    def __str__(self) -> str:
+        return self.label
 
     @property
     def label(self) -> str:
@@ -261,6 +276,9 @@ class Application(models.Model):
             models.CheckConstraint(condition=Q(requested__gt=0), name="funding_requested_positive"),
         ]
 
+    def __str__(self) -> str:
+        return f"応募 {self.pk}"
+
 
 class Grant(models.Model):
     """The grant agreement (助成契約): the amount committed in the ledger and its tranches."""
@@ -286,6 +304,9 @@ class Grant(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"助成 {self.pk} ({self.amount}円)"
+
 
 class Tranche(models.Model):
     grant = models.ForeignKey(Grant, on_delete=models.CASCADE, related_name="tranches")
@@ -302,6 +323,9 @@ class Tranche(models.Model):
             models.UniqueConstraint(fields=["grant", "number"], name="funding_tranche_once"),
             models.CheckConstraint(condition=Q(amount__gt=0), name="funding_tranche_positive"),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.grant_id}:{self.number}"
 
 
 class Report(models.Model):
@@ -323,3 +347,6 @@ class Report(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["grant", "tranche_number"], name="funding_report_once"),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.grant_id}:{self.tranche_number}"

@@ -29,26 +29,56 @@ def start(
 
     if not available():
         raise FundingError(messages.PAYMENTS_UNAVAILABLE, "payments_unavailable")
+    from kyoso.payments.errors import PaymentError
     from kyoso.payments.services import payment_start
 
-    return payment_start(
-        actor=actor,
-        purpose=PURPOSE,
-        purpose_id=purpose_id,
-        amount=amount,
-        method=method,
-        payer_name=payer_name,
-        payer_kana=payer_kana,
-        idempotency_key=idempotency_key,
-    )
+    try:
+        return payment_start(
+            actor=actor,
+            purpose=PURPOSE,
+            purpose_id=purpose_id,
+            amount=amount,
+            method=method,
+            payer_name=payer_name,
+            payer_kana=payer_kana,
+            idempotency_key=idempotency_key,
+        )
+    except PaymentError as error:
+        field = "payer_kana" if error.code == "payer_kana_invalid" else None
+        raise FundingError(error.message, error.code, field) from error
 
 
 def get(payment_id: int) -> Any:
     if not available():
         return None
-    from kyoso.payments.selectors import payment_get
+    from kyoso.payments.selectors import payment_by_id
 
-    return payment_get(payment_id)
+    return payment_by_id(payment_id)
+
+
+def payout_account() -> str:
+    """The ledger account grants are paid out of: the bank account donations arrive in (the
+    payments app's), or the fund app's own ``bank`` where payments is not installed."""
+    if not available():
+        from kyoso.funding.services.funds import BANK
+
+        return BANK
+    from kyoso.payments import accounts
+
+    return accounts.ensure(accounts.CASH_BANK)
+
+
+def bank_instructions() -> dict[str, str]:
+    """Where to transfer (the settings the payments app shows in its instructions)."""
+    from django.conf import settings
+
+    return {
+        "bank": getattr(settings, "KYOSO_BANK_NAME", ""),
+        "branch": getattr(settings, "KYOSO_BANK_BRANCH", ""),
+        "type": getattr(settings, "KYOSO_BANK_ACCOUNT_TYPE", ""),
+        "number": getattr(settings, "KYOSO_BANK_ACCOUNT_NUMBER", ""),
+        "holder": getattr(settings, "KYOSO_BANK_ACCOUNT_HOLDER", ""),
+    }
 
 
 def register() -> None:

@@ -27,7 +27,7 @@ def receipt_context(donation: Donation, receipt: Receipt) -> dict[str, Any]:
     printed_wareki, printed_western = _dates(timezone.now())
     if donation.designation == Designation.THEME:
         purpose = f"{donation.fund.name}（{donation.theme}）"
-    elif donation.designation == Designation.PROJECT and donation.project_id:
+    elif donation.designation == Designation.PROJECT and donation.project is not None:
         purpose = f"{donation.fund.name}（{donation.project.title}）"
     else:
         purpose = donation.fund.name

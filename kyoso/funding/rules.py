@@ -52,9 +52,10 @@ def manages_fund(user: Any, fund: Fund | None) -> bool:
     kept = getattr(fund, VIEWER_MANAGES, None)
     if kept is not None and kept[0] == user.pk:
         return bool(kept[1])
-    answer = manages_organization(user, fund.organization) or fund.managers.filter(
-        user_id=user.pk
-    ).exists()
+    answer = (
+        manages_organization(user, fund.organization)
+        or fund.managers.filter(user_id=user.pk).exists()
+    )
     setattr(fund, VIEWER_MANAGES, (user.pk, answer))
     return answer
 

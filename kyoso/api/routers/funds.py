@@ -76,6 +76,26 @@ class FundDetailOut(FundOut):
     years: list[YearOut]
     flows: list[FlowOut]
 
+    @staticmethod
+    def resolve_available(obj) -> int:
+        return obj.figures.available
+
+    @staticmethod
+    def resolve_committed(obj) -> int:
+        return obj.figures.committed
+
+    @staticmethod
+    def resolve_balance(obj) -> int:
+        return obj.figures.balance
+
+    @staticmethod
+    def resolve_years(obj) -> list[Any]:
+        return obj.figures.years
+
+    @staticmethod
+    def resolve_flows(obj) -> list[Any]:
+        return obj.figures.flows
+
 
 class LedgerLineOut(Schema):
     entry: int
@@ -173,16 +193,8 @@ def fund_list(request: HttpRequest):
 @rule("funding.view_fund", get_object=_fund)
 def fund_detail(request: HttpRequest, fund_id: int, obj: Fund):
     figures = selectors.transparency(obj)
-    data = FundOut.from_orm(obj).dict()
-    data.update(
-        rules=obj.rules,
-        available=figures.available,
-        committed=figures.committed,
-        balance=figures.balance,
-        years=[YearOut.from_orm(y) for y in figures.years],
-        flows=[FlowOut(**f.__dict__) for f in figures.flows],
-    )
-    return data
+    obj.figures = figures  # type: ignore[attr-defined]
+    return obj
 
 
 @router.get(
@@ -205,7 +217,13 @@ def fund_ledger(request: HttpRequest, fund_id: int, query: Query[LedgerQuery], o
     key = obj.available_key if query.account == "available" else obj.committed_key
     account = account_by_key(key)
     if account is None:
-        return {"account": query.account, "key": key, "balance": 0, "lines": [], "next_before": None}
+        return {
+            "account": query.account,
+            "key": key,
+            "balance": 0,
+            "lines": [],
+            "next_before": None,
+        }
     page = entries_of(account, before=query.before, limit=query.limit)
     sign = 1 if account.kind in ("asset", "expense") else -1
     return {

@@ -124,4 +124,5 @@ def test_every_app_registers_its_blocks():
         "network.waiting",
         "concierge.desk",
         "screening.reviews",
+        "funding.donations",
     }

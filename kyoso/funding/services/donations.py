@@ -28,7 +28,13 @@ from kyoso.funding.models import (
     Receipt,
     ReceiptCounter,
 )
-from kyoso.funding.services.common import FundingError, clean_amount, clean_text, figures_add, require
+from kyoso.funding.services.common import (
+    FundingError,
+    clean_amount,
+    clean_text,
+    figures_add,
+    require,
+)
 
 PURPOSE = "funding.donation"
 METHODS = ("bank_transfer", "card")

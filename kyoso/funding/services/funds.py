@@ -12,7 +12,7 @@ from kyoso.funding import audit, messages
 from kyoso.funding.models import NAME_MAX, TEXT_MAX, Fund, FundManager
 from kyoso.funding.services.common import FundingError, clean_text, reindex_on_commit, require
 
-#: The platform's bank account (asset) from which grants are paid out.
+#: The bank account (asset) grants are paid out of where the payments app is not installed.
 BANK = "bank"
 THEMES_MAX = 10
 
@@ -40,7 +40,10 @@ def accounts_open(fund: Fund, actor: Any = None) -> None:
         owner_id=fund.pk,
         actor=actor,
     )
-    account_open(key=BANK, name="銀行口座", kind="asset", actor=actor)
+    from kyoso.funding import payments_link
+
+    if not payments_link.available():
+        account_open(key=BANK, name="銀行口座", kind="asset", actor=actor)
 
 
 def fund_create(

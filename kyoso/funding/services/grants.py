@@ -46,7 +46,6 @@ from kyoso.funding.services.common import (
     figures_add,
     require,
 )
-from kyoso.funding.services.funds import BANK
 
 SUBJECT_KIND = "funding.application"
 
@@ -144,7 +143,9 @@ def _clean_budget(budget: Any) -> list[dict[str, Any]]:
         label = (line.get("label") or "").strip() if isinstance(line, Mapping) else ""
         amount = line.get("amount") if isinstance(line, Mapping) else None
         if not label or len(label) > 60:
-            raise FundingError(messages.BUDGET_LINE_INVALID % {"line": n}, "budget_invalid", "budget")
+            raise FundingError(
+                messages.BUDGET_LINE_INVALID % {"line": n}, "budget_invalid", "budget"
+            )
         try:
             amount = clean_amount(amount, "budget")
         except FundingError as error:
@@ -155,7 +156,9 @@ def _clean_budget(budget: Any) -> list[dict[str, Any]]:
             ) from None
         lines.append({"label": label, "amount": amount})
     if len({line["label"] for line in lines}) != len(lines):
-        raise FundingError(messages.BUDGET_LINE_INVALID % {"line": len(lines)}, "budget_invalid", "budget")
+        raise FundingError(
+            messages.BUDGET_LINE_INVALID % {"line": len(lines)}, "budget_invalid", "budget"
+        )
     return lines
 
 
@@ -334,6 +337,7 @@ def tranche_pay(*, actor: Any, tranche: Tranche) -> Tranche:
     """Pay one tranche (committed → bank). The first is paid at once; each later one only after
     the previous was paid and reported on. Paying twice is refused (a conditional update claims
     the tranche; the ledger's idempotency key is the second line)."""
+    from kyoso.funding.payments_link import payout_account
     from kyoso.ledger.services import transaction_post
 
     grant = tranche.grant
@@ -363,7 +367,7 @@ def tranche_pay(*, actor: Any, tranche: Tranche) -> Tranche:
         transaction_post(
             actor=actor,
             kind="grant.disbursed",
-            entries=[(fund.committed_key, tranche.amount), (BANK, -tranche.amount)],
+            entries=[(fund.committed_key, tranche.amount), (payout_account(), -tranche.amount)],
             idempotency_key=f"grant:{grant.pk}:tranche:{tranche.number}",
             memo=f"助成金の支払い 第{tranche.number}回"[:500],
         )

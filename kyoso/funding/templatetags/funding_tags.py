@@ -17,3 +17,11 @@ def yen(value: Any) -> str:
     if value is None or value == "":
         return ""
     return format_yen_ja(int(value))
+
+
+@register.filter
+def fiscal_year_name(value: Any) -> str:
+    """``令和8年度`` for 2026 (``kyoso.core.fiscal.fiscal_year_label``)."""
+    from kyoso.core.fiscal import fiscal_year_label
+
+    return fiscal_year_label(int(value))

@@ -10,8 +10,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -19,65 +18,42 @@ from django.utils import timezone
 
 from kyoso.accounts.tests.factories import UserFactory
 from kyoso.challenges.tests.factories import org_with_manager
-from kyoso.funding.models import Designation, Donation, Fund
-from kyoso.funding.services import DonationPurpose, fund_create, round_create
-from kyoso.ledger.services import transaction_post
+from kyoso.funding.models import Donation, Fund
+from kyoso.funding.services import donation_start, fund_create, round_create
 from kyoso.orgs.models import OrganizationType
 from kyoso.projects.tests.factories import project_led_by
 from kyoso.screening.services import CriterionSpec
 
 
-@dataclass
-class FakePayment:
-    """What the payments app hands a purpose handler (the attributes the fund reads)."""
-
-    pk: int
-    purpose_id: int
-    amount: int
-    captured_amount: int
-    captured_at: datetime | None = None
-
-
-def capture(donation: Donation, amount: int | None = None, at: datetime | None = None) -> None:
-    """Do what the payments app does when a donation's payment is captured: post the money
-    into the account the handler names, then call ``on_captured``, in one transaction."""
+def capture(donation: Donation, amount: int | None = None) -> None:
+    """The payments app captures the donation's payment (as a reconciled statement line or a
+    card webhook does): it posts the money into the fund and calls the fund's handler."""
     from django.db import transaction
 
-    amount = donation.amount if amount is None else amount
-    handler = DonationPurpose()
+    from kyoso.payments.selectors import payment_by_id
+    from kyoso.payments.services import record_capture
+
     with transaction.atomic():
-        transaction_post(
-            actor=None,
-            kind="donation.received",
-            entries=[("bank", amount), (handler.account_key(donation.pk), -amount)],
-            idempotency_key=f"test:payment:{donation.pk}:captured",
-        )
-        handler.on_captured(
-            FakePayment(
-                pk=donation.pk,
-                purpose_id=donation.pk,
-                amount=donation.amount,
-                captured_amount=amount,
-                captured_at=at or timezone.now(),
-            )
-        )
+        record_capture(actor=None, payment=payment_by_id(donation.payment_id), amount=amount)
 
 
 _keys = iter(range(1, 10**9))
 
 
 def pending_donation(fund: Fund, donor: Any, amount: int, **fields: Any) -> Donation:
-    """A donation as ``donation_start`` records it before its payment is captured."""
-    fields.setdefault("receipt_name", donor.display_name if donor else "匿名")
-    fields.setdefault("designation", Designation.UNDESIGNATED)
-    return Donation.objects.create(
+    """A donation started by bank transfer, its payment not yet captured."""
+    fields.setdefault("receipt_name", donor.display_name)
+    fields.setdefault("method", "bank_transfer")
+    organization = fields.pop("donor_organization", None)
+    donation, _payment = donation_start(
+        actor=donor,
         fund=fund,
-        donor=donor,
         amount=amount,
-        method=fields.pop("method", "bank_transfer"),
+        organization=organization,
         idempotency_key=f"test-{next(_keys)}",
         **fields,
     )
+    return donation
 
 
 def donate(fund: Fund, donor: Any, amount: int, **fields: Any) -> Donation:

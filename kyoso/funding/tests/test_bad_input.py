@@ -126,7 +126,9 @@ def test_grant_refusals(fund, manager, citizen, selected):
     assert Grant.objects.count() == 0
 
 
-def test_an_application_not_selected_cannot_be_granted(fund, manager, citizen, lead, project, grant_round):
+def test_an_application_not_selected_cannot_be_granted(
+    fund, manager, citizen, lead, project, grant_round
+):
     donate(fund, citizen, 1_000_000)
     application = apply(grant_round, lead, project)
     with pytest.raises(FundingError) as refused:
@@ -145,7 +147,7 @@ def test_reports_missing_and_tranches_out_of_order(fund, manager, lead, selected
         tranches=[100_000, 100_000, 100_000],
         terms="条件",
     )
-    first, second, third = grant.tranches.order_by("number")
+    first, second, _third = grant.tranches.order_by("number")
     with pytest.raises(FundingError) as refused:
         tranche_pay(actor=manager, tranche=second)
     assert refused.value.message == messages.TRANCHE_OUT_OF_ORDER
@@ -203,9 +205,7 @@ def test_application_refusals(manager, lead, outsider, project, grant_round):
         "line": 1
     }
     assert submit(budget=[{"label": "機材", "amount": 600_000}]).code == "above_round_max"
-    assert (
-        submit(now=grant_round.deadline + timedelta(seconds=1)).message == messages.ROUND_CLOSED
-    )
+    assert submit(now=grant_round.deadline + timedelta(seconds=1)).message == messages.ROUND_CLOSED
     assert Application.objects.count() == 0
     apply_once = {"plan": "計画", "budget": BUDGET, "eligibility_answers": [True]}
     application_submit(actor=lead, grant_round=grant_round, project=project, **apply_once)

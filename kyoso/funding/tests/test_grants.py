@@ -108,7 +108,9 @@ def test_a_decision_not_to_select_reaches_the_application(lead, project, grant_r
     assert application.decision_reason == "対象地域の外です。"
 
 
-def test_a_granted_application_keeps_its_grant(fund, manager, citizen, lead, project, grant_round, reviewers):
+def test_a_granted_application_keeps_its_grant(
+    fund, manager, citizen, lead, project, grant_round, reviewers
+):
     from kyoso.screening import selectors as screening
     from kyoso.screening.models import Decision, ScreeningItem
     from kyoso.screening.services import decision_record
@@ -135,9 +137,9 @@ def test_a_granted_application_keeps_its_grant(fund, manager, citizen, lead, pro
 
 
 def test_reviewers_who_belong_to_the_project_are_conflicted(lead, project, grant_round, reviewers):
+    from kyoso.funding.services.grants import screening_round
     from kyoso.projects.tests.factories import add_member
     from kyoso.screening import selectors as screening
-    from kyoso.funding.services.grants import screening_round
 
     add_member(project, reviewers[1])
     apply(grant_round, lead, project)

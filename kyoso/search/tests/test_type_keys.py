@@ -22,6 +22,7 @@ SITE_KEYS = [
     "challenges",
     "hubs",
     "archive",
+    "funds",
 ]
 
 

@@ -3,7 +3,6 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.kyoso-installed
-APT_PACKAGES := chromium fonts-noto-cjk poppler-utils libpango-1.0-0 libpangoft2-1.0-0
 APT_PACKAGES := chromium fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 poppler-utils
 
 .PHONY: demo test test-sqlite test-postgres lint bench vendor messages system-packages clean
@@ -21,8 +20,8 @@ demo: $(STAMP)
 	$(BIN)/kyoso demo
 
 # Debian's chromium (browser tests), Noto CJK fonts (Japanese in screenshots and PDFs), Pango
-# (WeasyPrint draws the evaluation report's PDF with it) and poppler (tests read the PDF).
-# (WeasyPrint's receipts, decision 0021) and poppler-utils (pdftoppm, to look at PDFs).
+# (WeasyPrint draws the receipts and the evaluation report with it, decision 0019) and
+# poppler-utils (pdftoppm: tests and people look at the PDFs as PNG).
 system-packages:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \

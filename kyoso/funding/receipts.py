@@ -1,4 +1,4 @@
-"""Donation receipts (寄附金受領証明書) as PDF, rendered by WeasyPrint (decision 0021) from a
+"""Donation receipts (寄附金受領証明書) as PDF, rendered by WeasyPrint (decision 0019) from a
 template with Japanese fonts (Debian's fonts-noto-cjk)."""
 
 from __future__ import annotations

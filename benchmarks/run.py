@@ -397,6 +397,15 @@ def main(argv: list[str] | None = None) -> int:
         default="full,no-betweenness",
         help="full, no-betweenness, samples-N (comma-separated)",
     )
+    parser.add_argument(
+        "--scaleout",
+        action="store_true",
+        help="requests/s through one and two app processes on PostgreSQL + Redis "
+        "(benchmarks/scaleout.py); writes results/scaleout.json only",
+    )
+    parser.add_argument(
+        "--scaleout-postgres-url", default="postgres://postgres@127.0.0.1:5432/kyoso_scaleout"
+    )
     parser.add_argument("--render-only", action="store_true", help="rewrite the report only")
     parser.add_argument(
         "--wait-quiet",
@@ -425,6 +434,11 @@ def main(argv: list[str] | None = None) -> int:
                 raise SystemExit(f"Unknown database {database!r} (sqlite, postgres).")
             wait_quiet(args.wait_quiet, 1.0)
             run_ledger(database, args)
+        return 0
+    if args.scaleout:
+        wait_quiet(args.wait_quiet, 1.0)
+        figures = _child("benchmarks.scaleout", "--postgres-url", args.scaleout_postgres_url)
+        _save("scaleout.json", {**_stamp(), **figures})
         return 0
     if args.network:
         wait_quiet(args.wait_quiet, 1.0)

@@ -29,6 +29,7 @@ from django.db.models.fields.tuple_lookups import Tuple
 from django.http import Http404
 from django.utils import timezone
 
+from kyoso.core.db_router import replica_reads
 from kyoso.core.keyset import RowGreaterThan, RowLessThan, decode_cursor, encode_cursor
 from kyoso.events.formatting import when_text
 from kyoso.events.models import (
@@ -237,6 +238,7 @@ def with_when(events: Any) -> list[Event]:
     return rows
 
 
+@replica_reads
 def event_page(filters: EventFilters, *, after: str = "", now: Any = None) -> EventPage:
     """One page of the list, in one query (organizer, community and municipality joined).
 

@@ -28,6 +28,7 @@ from django.http import Http404
 
 from kyoso.accounts.models import User
 from kyoso.core import keyset
+from kyoso.core.db_router import replica_reads
 from kyoso.core.keyset import RowLessThan
 from kyoso.issues.models import (
     Comment,
@@ -187,6 +188,7 @@ def list_columns(queryset: QuerySet[Issue]) -> QuerySet[Issue]:
     ).prefetch_related(Prefetch("tags", queryset=IssueTag.objects.order_by("kind", "id")))
 
 
+@replica_reads
 def issue_page(
     viewer: Any,
     filters: IssueFilters,

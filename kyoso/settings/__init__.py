@@ -163,12 +163,54 @@ else:
     raise ConfigurationError("DATABASE_URL must point at SQLite or PostgreSQL.")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# A read replica (PostgreSQL streaming replica): the few heavy public read selectors wrapped in
+# kyoso.core.db_router.use_replica() read from it; writes, anything inside a transaction and
+# every request of a browser that wrote in the last KYOSO_REPLICA_PIN_SECONDS stay on the
+# primary (docs/scaling.md). Unset: everything reads the one database.
+DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL")
+KYOSO_READ_REPLICA: str | None = None
+KYOSO_REPLICA_PIN_SECONDS = env_int("KYOSO_REPLICA_PIN_SECONDS", 10)
+if DATABASE_REPLICA_URL:
+    if _db["ENGINE"] != "django.db.backends.postgresql":
+        raise ConfigurationError("DATABASE_REPLICA_URL needs DATABASE_URL on PostgreSQL.")
+    _replica = _env.db_url_config(DATABASE_REPLICA_URL)
+    if _replica["ENGINE"] not in {
+        "django.db.backends.postgresql",
+        "django.db.backends.postgresql_psycopg2",
+    }:
+        raise ConfigurationError("DATABASE_REPLICA_URL must point at PostgreSQL.")
+    _replica["ENGINE"] = "django.db.backends.postgresql"
+    _replica.setdefault("CONN_MAX_AGE", _db["CONN_MAX_AGE"])
+    _replica["CONN_HEALTH_CHECKS"] = True
+    # Tests never create a second test database: the replica is the primary's test database.
+    _replica["TEST"] = {"MIRROR": "default"}
+    DATABASES["replica"] = _replica
+    KYOSO_READ_REPLICA = "replica"
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"),
+        "kyoso.core.db_router.ReplicaPinMiddleware",
+    )
+DATABASE_ROUTERS = ["kyoso.core.db_router.ReplicaRouter"]
+
 # --- Cache ----------------------------------------------------------------------------------
-# The default file cache is shared by every gunicorn worker on the host, so per-account login
-# throttling holds across workers; use Redis (CACHE_URL=redis://…) when running several hosts.
-CACHES = {
-    "default": _env.cache_url_config(env_str("CACHE_URL", f"filecache://{DATA_DIR / 'cache'}"))
-}
+# The cache holds the sign-in failure counters and the posting rate limits, the home page's
+# fragments and their versions (invalidation on write), and with Redis the sessions too.
+# The default file cache is shared by every gunicorn worker on one host. Several hosts share
+# Redis: REDIS_URL=redis://host:6379/0 (or any CACHE_URL=redis://…; CACHE_URL wins).
+REDIS_URL = env_str("REDIS_URL")
+CACHE_URL = env_str("CACHE_URL") or REDIS_URL or f"filecache://{DATA_DIR / 'cache'}"
+CACHES = {"default": _env.cache_url_config(CACHE_URL)}
+_cache_prefix = env_str("KYOSO_CACHE_KEY_PREFIX")
+if _cache_prefix:
+    CACHES["default"]["KEY_PREFIX"] = _cache_prefix
+SHARED_CACHE = CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+# Sessions: in the database (every app process reads them), and with a shared cache read
+# through it (cached_db: written to both, read from Redis, the database when Redis lost it).
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if SHARED_CACHE
+    else "django.contrib.sessions.backends.db"
+)
 
 # --- Email ----------------------------------------------------------------------------------
 _email_default = "smtp://localhost:25" if PRODUCTION else "consolemail://"

@@ -14,3 +14,8 @@ from pathlib import Path  # noqa: E402
 
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="kyoso-test-media-"))
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="kyoso-test-static-"))
+
+# A stand-in read replica: the test database itself (a mirror). Nothing reads from it unless a
+# test turns routing on with settings.KYOSO_READ_REPLICA = "replica" (kyoso/core/db_router.py).
+DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}  # noqa: F405
+KYOSO_READ_REPLICA = None

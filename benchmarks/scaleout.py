@@ -1,0 +1,172 @@
+"""Requests per second through one app process and through two (docs/scaling.md).
+
+Starts ``kyoso serve`` processes (gunicorn, 1 worker × 4 threads each) on loopback against one
+PostgreSQL database and one Redis, then drives each path for ``--seconds`` with
+``--connections`` keep-alive HTTP/1.1 connections from threads of this process; with two app
+processes the connections alternate between the two ports (the reverse proxy's round robin).
+The client, the servers, PostgreSQL and Redis share the machine, so the figures are what the
+machine gives, not what more hosts would give. Prints one JSON document.
+
+    python -m benchmarks.scaleout --postgres-url postgres://postgres@127.0.0.1:5432/kyoso_bench
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import platform
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _start(env: dict[str, str], workdir: str) -> tuple[subprocess.Popen, int]:
+    port = _free_port()
+    command = ["serve", "--port", str(port), "--workers", "1", "--threads", "4"]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kyoso", *command],
+        env=env,
+        cwd=workdir,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"kyoso serve on :{port} exited with {process.returncode}")
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+            conn.request("GET", "/healthz")
+            if conn.getresponse().status == 200:
+                conn.close()
+                return process, port
+        except OSError:
+            pass
+        time.sleep(0.2)
+    process.kill()
+    raise SystemExit(f"kyoso serve on :{port} did not answer within 120 s")
+
+
+def _drive(ports: list[int], path: str, connections: int, seconds: float) -> dict:
+    latencies: list[list[float]] = [[] for _ in range(connections)]
+    errors = [0] * connections
+    stop_at = time.monotonic() + seconds
+
+    def client(index: int) -> None:
+        port = ports[index % len(ports)]
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        while (start := time.monotonic()) < stop_at:
+            try:
+                conn.request("GET", path)
+                response = conn.getresponse()
+                response.read()
+                if response.status >= 400:
+                    errors[index] += 1
+            except OSError:
+                errors[index] += 1
+                conn.close()
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                continue
+            latencies[index].append(time.monotonic() - start)
+        conn.close()
+
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(connections)]
+    began = time.monotonic()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.monotonic() - began
+    done = sorted(t for per in latencies for t in per)
+    p95 = done[int(len(done) * 0.95) - 1] if done else 0.0
+    return {
+        "path": path,
+        "requests": len(done),
+        "errors": sum(errors),
+        "requests_per_second": round(len(done) / elapsed, 1),
+        "p50_ms": round(statistics.median(done) * 1000, 1) if done else None,
+        "p95_ms": round(p95 * 1000, 1),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--postgres-url", required=True)
+    parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/7")
+    parser.add_argument("--paths", default="/healthz,/issues/,/")
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--seconds", type=float, default=10)
+    parser.add_argument("--json", type=Path, help="write the figures here too")
+    args = parser.parse_args(argv)
+
+    workdir = tempfile.mkdtemp(prefix="kyoso-scaleout-")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "KYOSO_"))}
+    env.update(
+        DJANGO_SETTINGS_MODULE="kyoso.settings",
+        PYTHONPATH=str(REPO),
+        KYOSO_DATA_DIR=workdir,
+        DATABASE_URL=args.postgres_url,
+        REDIS_URL=args.redis_url,
+        KYOSO_CACHE_KEY_PREFIX="bench-" + uuid.uuid4().hex,
+        KYOSO_LOG_LEVEL="WARNING",
+    )
+    paths = [p.strip() for p in args.paths.split(",") if p.strip()]
+    results = []
+    processes: list[subprocess.Popen] = []
+    try:
+        ports = []
+        for count in (1, 2):
+            while len(processes) < count:
+                process, port = _start(env, workdir)
+                processes.append(process)
+                ports.append(port)
+            for path in paths:
+                _drive(ports, path, args.connections, 1.0)  # warm: templates, connections
+                figure = _drive(ports, path, args.connections, args.seconds)
+                figure["app_processes"] = count
+                results.append(figure)
+                print(json.dumps(figure), file=sys.stderr, flush=True)
+    finally:
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+    document = json.dumps(
+        {
+            "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+            "machine": f"{os.cpu_count()} cores, {platform.machine()}, {platform.system()}",
+            "load_average_after": [round(x, 1) for x in os.getloadavg()],
+            "gunicorn": "1 worker × 4 threads per app process",
+            "connections": args.connections,
+            "seconds": args.seconds,
+            "results": results,
+        },
+        ensure_ascii=False,
+    )
+    print(document)
+    if args.json:
+        args.json.write_text(document, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

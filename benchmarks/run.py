@@ -471,11 +471,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--evaluation-events", type=int, default=1_000)
     parser.add_argument("--evaluation-attendances", type=int, default=100_000)
     parser.add_argument("--evaluation-postgres-url", default=DEFAULT_EVALUATION_POSTGRES_URL)
+    parser.add_argument(
         "--scaleout",
+        action="store_true",
         help="requests/s through one and two app processes on PostgreSQL + Redis "
         "(benchmarks/scaleout.py); writes results/scaleout.json only",
+    )
     parser.add_argument(
         "--scaleout-postgres-url", default="postgres://postgres@127.0.0.1:5432/kyoso_scaleout"
+    )
     parser.add_argument("--render-only", action="store_true", help="rewrite the report only")
     parser.add_argument(
         "--wait-quiet",
@@ -522,6 +526,7 @@ def main(argv: list[str] | None = None) -> int:
                 raise SystemExit(f"Unknown database {database!r} (sqlite, postgres).")
             wait_quiet(args.wait_quiet, 1.0)
             run_funds(database, args)
+        return 0
     if args.scaleout:
         wait_quiet(args.wait_quiet, 1.0)
         figures = _child("benchmarks.scaleout", "--postgres-url", args.scaleout_postgres_url)

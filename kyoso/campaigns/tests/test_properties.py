@@ -49,7 +49,7 @@ def _apply(step, campaign, people, fake):
     elif pledges:
         pledge = pledges[step[1] % len(pledges)]
         if kind in ("receive", "replay") and pledge.method == "bank_transfer":
-            if fake.payments[pledge.payment_id].status == "awaiting" or kind == "replay":
+            if fake.payments[pledge.payment_id].status == "pending" or kind == "replay":
                 fake.receive(pledge.payment_id)
         elif kind == "cancel" and pledge.supporter_id is not None:
             services.pledge_cancel(actor=pledge.supporter, pledge=pledge)
@@ -101,7 +101,7 @@ def test_every_invariant_holds_whatever_happens(db, lead, project, fake, steps, 
             if pledges:
                 payment = fake.payments[pledges[index % len(pledges)].payment_id]
                 if payment.status == "cancelled":
-                    payment.status = "awaiting"
+                    payment.status = "pending"
                 fake.receive(payment.pk)
         services.close_funding_rounds(now=timezone.now() + timedelta(days=15))
         assert services.close_funding_rounds(now=timezone.now() + timedelta(days=15)) == {

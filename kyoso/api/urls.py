@@ -5,6 +5,7 @@ Each capability adds its router module under ``kyoso/api/routers/`` and one line
 
 from kyoso.api.application import KyosoAPI
 from kyoso.api.routers import (
+    campaigns,
     challenges,
     communities,
     events,
@@ -53,3 +54,4 @@ api.add_router("", challenges.router)
 api.add_router("", screenings.router)
 api.add_router("", network.router)
 api.add_router("", matching.router)
+api.add_router("", campaigns.router)

@@ -9,6 +9,9 @@ import pytest
 from kyoso.api.urls import api
 
 EXPECTED_PATHS = {
+    "/api/v1/campaigns": {"get"},
+    "/api/v1/campaigns/{campaign_id}": {"get"},
+    "/api/v1/me/pledges": {"get"},
     "/api/v1/issues.geojson": {"get"},
     "/api/v1/issues": {"get", "post"},
     "/api/v1/issues/{issue_id}": {"get", "patch"},

@@ -42,6 +42,7 @@ DEFAULT_EVENTS_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/kyoso_bench_ev
 DEFAULT_PROJECTS_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/kyoso_bench_projects"
 DEFAULT_SCREENING_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/kyoso_bench_screening"
 DEFAULT_LEDGER_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/kyoso_bench_ledger"
+DEFAULT_CAMPAIGNS_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/kyoso_bench_campaigns"
 QUICK_SIZES = "1000,10000"
 #: The search index's size before issue 12's changes (``--record-index-baseline``).
 BASELINE = "index-baseline.json"
@@ -293,6 +294,16 @@ def run_ledger(database: str, args: argparse.Namespace) -> None:
     _run_on_throwaway_database("ledger", database, args.ledger_postgres_url, options)
 
 
+def run_campaigns(database: str, args: argparse.Namespace) -> None:
+    """Crowdfunding at scale (benchmarks/campaigns.py): 1 M entries over 10 k campaigns, the
+    campaign pages' p95 and 100 concurrent pledges on the last reward."""
+    options = ["--entries", str(args.ledger_entries), "--rounds", str(args.rounds)]
+    result = _run_on_throwaway_database("campaigns", database, args.campaigns_postgres_url, options)
+    outcome = result.get("last_reward", {})
+    if not isinstance(outcome, dict) or not outcome.get("ok"):
+        raise SystemExit(f"Campaigns on {database}: the last-reward check failed: {outcome}")
+
+
 def wait_quiet(minutes: float, threshold: float) -> None:
     """Wait (up to ``minutes``) until the 1-minute load average drops below ``threshold``:
     figures taken while other work competes for the CPUs measure that work too."""
@@ -380,6 +391,13 @@ def main(argv: list[str] | None = None) -> int:
         "results/ledger-*.json",
     )
     parser.add_argument("--ledger-entries", type=int, default=1_000_000)
+    parser.add_argument(
+        "--campaigns",
+        action="store_true",
+        help="run the crowdfunding benchmark (issue 17) on --databases instead; writes only "
+        "results/campaigns-*.json",
+    )
+    parser.add_argument("--campaigns-postgres-url", default=DEFAULT_CAMPAIGNS_POSTGRES_URL)
     parser.add_argument("--ledger-postgres-url", default=DEFAULT_LEDGER_POSTGRES_URL)
     parser.add_argument(
         "--network",
@@ -425,6 +443,13 @@ def main(argv: list[str] | None = None) -> int:
                 raise SystemExit(f"Unknown database {database!r} (sqlite, postgres).")
             wait_quiet(args.wait_quiet, 1.0)
             run_ledger(database, args)
+        return 0
+    if args.campaigns and not args.render_only:
+        for database in [d.strip() for d in args.databases.split(",") if d.strip()]:
+            if database not in ("sqlite", "postgres"):
+                raise SystemExit(f"Unknown database {database!r} (sqlite, postgres).")
+            wait_quiet(args.wait_quiet, 1.0)
+            run_campaigns(database, args)
         return 0
     if args.network:
         wait_quiet(args.wait_quiet, 1.0)

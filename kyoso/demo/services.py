@@ -38,6 +38,7 @@ from kyoso.audit.services import audit_record
 from kyoso.core.env import env_str
 from kyoso.demo import data, messages
 from kyoso.demo.board import load_board
+from kyoso.demo.campaigns import load_campaigns
 from kyoso.demo.challenges import load_challenges
 from kyoso.demo.communities import load_communities
 from kyoso.demo.concierge import load_concierge
@@ -425,6 +426,7 @@ STEPS: list[Callable[[_Run], None]] = [
     load_hubs,  # kyoso/demo/hubs.py (spaces and a month of bookings)
     load_concierge,  # kyoso/demo/concierge.py (after the hubs' step; skips absent hubs)
     load_challenges,  # kyoso/demo/challenges.py (both directions, with Q&A and proposals)
+    load_campaigns,  # kyoso/demo/campaigns.py (one succeeded, one open that will fail)
     load_matching,  # kyoso/demo/matching.py (last: what the people did is loaded)
 ]
 

@@ -91,7 +91,7 @@ class PledgeForm(forms.Form):
             if tier.quantity is not None:
                 label += f" 残り{tier.remaining}"
             choices.append((tier.pk, label))
-        self.fields["tier"].choices = choices
+        self.fields["tier"].choices = choices  # type: ignore[attr-defined]
 
     def clean_amount(self) -> int:
         amount = self.cleaned_data.get("amount")

@@ -40,7 +40,7 @@ class PledgeHandler:
         return {
             p.pk: PurposeInfo(
                 title=f"「{p.campaign.title}」への支援"
-                + (f"（リターン：{p.tier.title}）" if p.tier_id else ""),
+                + (f"（リターン：{p.tier.title}）" if p.tier is not None else ""),
                 link=reverse("campaigns:detail", args=[p.campaign_id]),
                 owner_name=p.campaign.title,
             )

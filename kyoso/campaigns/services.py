@@ -559,10 +559,11 @@ def _tell_supporters(campaign: Campaign, actor: Any) -> None:
     )
     if not supporter_ids:
         return
-    text = {
-        State.SUCCEEDED: messages.NOTIFY_SUCCEEDED,
-        State.FAILED: messages.NOTIFY_FAILED,
-    }.get(campaign.state, messages.NOTIFY_STOPPED) % {"title": campaign.title}
+    texts: dict[str, Any] = {
+        State.SUCCEEDED.value: messages.NOTIFY_SUCCEEDED,
+        State.FAILED.value: messages.NOTIFY_FAILED,
+    }
+    text = texts.get(campaign.state, messages.NOTIFY_STOPPED) % {"title": campaign.title}
     notify(
         recipients=supporter_ids,
         kind="campaigns.ended",
@@ -641,7 +642,7 @@ def _settle_one(pledge: Pledge, campaign: Campaign) -> None:
 REFUND_REASON = "キャンペーン不成立・中止による取り消し・返金"
 
 #: Pledges a settlement still has work for, by the campaign's end state.
-TO_SETTLE = {
+TO_SETTLE: dict[str, tuple[str, ...]] = {
     State.SUCCEEDED: (PledgeStatus.PENDING, PledgeStatus.AUTHORIZED, PledgeStatus.PAID),
     State.FAILED: (PledgeStatus.PENDING, PledgeStatus.AUTHORIZED, PledgeStatus.PAID),
     State.CLOSED: (PledgeStatus.PENDING, PledgeStatus.AUTHORIZED, PledgeStatus.PAID),

@@ -58,9 +58,9 @@ def test_the_secretariat_sees_each_queue_with_a_count_and_a_link(client, sato, r
     # concierge block's visibility); 11 my issues' stage changes; 12 open project reports;
     # events: 13 this week's events with their waitlists, 14 follow-ups due; 15 my projects'
     # open needs; 16 my applications; 17 organizations awaiting verification; 18 my
-    # organizations' proposals; 19 my hub bookings; 20 my communities' new posts; 21 join
-    # requests to the ones I manage.
-    with assert_num_queries(21, label="dashboard, secretariat"):
+    # organizations' proposals; 19 my pledges; 20 my hub bookings; 21 my communities' new
+    # posts; 22 join requests to the ones I manage.
+    with assert_num_queries(22, label="dashboard, secretariat"):
         response = client.get(reverse("core:dashboard"))
     page = response.content.decode()
     assert response.status_code == 200
@@ -82,9 +82,9 @@ def test_a_citizen_sees_what_is_theirs(client, suzuki, region):
     # 1 session, 2 user, 3 roles (not the secretariat: no queue is read),
     # 4 my registrations, 5 my match row (for you), 6 introductions waiting for me, 7 the
     # site's concierges (cached afterwards), 8 my issues' stage changes, 9 my projects' open
-    # needs, 10 my applications, 11 my organizations' proposals, 12 my hub bookings, 13 my
-    # communities' new posts, 14 join requests to the organizations I manage.
-    with assert_num_queries(14, label="dashboard, citizen"):
+    # needs, 10 my applications, 11 my organizations' proposals, 12 my pledges, 13 my hub
+    # bookings, 14 my communities' new posts, 15 join requests to the organizations I manage.
+    with assert_num_queries(15, label="dashboard, citizen"):
         response = client.get(reverse("core:dashboard"))
     page = response.content.decode()
     assert "通学路を明るくする勉強会" in page  # my registration

@@ -99,7 +99,7 @@ def test_type_filters_and_an_unknown_type_is_refused_with_the_list_of_types(clie
                     api_messages.FIELD_CHOICE
                     % {
                         "choices": "issues, events, organizations, minutes, communities, people, "
-                        "projects, missions, challenges, hubs"
+                        "projects, missions, challenges, hubs, campaigns"
                     }
                 ),
             }
@@ -132,6 +132,7 @@ def test_the_openapi_document_lists_the_registered_types(client, db):
         "missions",
         "challenges",
         "hubs",
+        "campaigns",
     ]
     assert _enum_of(parameter) == keys
     assert parameter["description"].endswith("One of: " + ", ".join(keys) + ".")

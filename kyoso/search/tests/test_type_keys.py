@@ -21,6 +21,7 @@ SITE_KEYS = [
     "missions",
     "challenges",
     "hubs",
+    "campaigns",
 ]
 
 

@@ -71,9 +71,11 @@ class TierForm(forms.Form):
 class PledgeForm(forms.Form):
     amount = YenField(label=_("支援額（円）"))
     tier = forms.TypedChoiceField(label=_("リターン"), required=False, coerce=int, empty_value=None)
+    #: Bank transfer only on the site for now: a card payment needs the card holder to
+    #: confirm it with Stripe.js on a page not built yet (the services take cards).
     method = forms.ChoiceField(
         label=_("支払い方法"),
-        choices=Method.choices,
+        choices=[(Method.BANK_TRANSFER.value, Method.BANK_TRANSFER.label)],
         widget=forms.RadioSelect,
         initial=Method.BANK_TRANSFER,
     )

@@ -471,7 +471,16 @@ def payment_captured(*, pledge_id: int, amount: int) -> None:
         memo=f"キャンペーン{campaign.pk} 支援{pledge.pk} 入金（備忘）",
     )
     if pledge.status == PledgeStatus.CANCELLED and campaign.state == State.OPEN:
-        # Counted again: it was released when cancelled.
+        # Counted again: it was released when cancelled. Its reward is taken again if one is
+        # left (one conditional UPDATE, as for a new pledge); if not, the money still counts
+        # but the pledge has no reward: a tier is never oversold.
+        if pledge.tier_id is not None:
+            taken = Tier.objects.filter(
+                pk=pledge.tier_id, remaining__isnull=False, remaining__gt=0
+            ).update(remaining=F("remaining") - 1)
+            unlimited = Tier.objects.filter(pk=pledge.tier_id, remaining__isnull=True).exists()
+            if not taken and not unlimited:
+                Pledge.objects.filter(pk=pledge.pk).update(tier=None)
         Campaign.objects.filter(pk=campaign.pk).update(
             pledged_total=F("pledged_total") + pledge.amount, pledge_count=F("pledge_count") + 1
         )

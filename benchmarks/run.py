@@ -47,6 +47,7 @@ DEFAULT_HUBS_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/kyoso_bench_hubs
 DEFAULT_LEDGER_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/kyoso_bench_ledger"
 DEFAULT_EVALUATION_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/kyoso_bench_evaluation"
 DEFAULT_FUNDS_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/kyoso_bench_funds"
+DEFAULT_CAMPAIGNS_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/kyoso_bench_campaigns"
 QUICK_SIZES = "1000,10000"
 #: The search index's size before issue 12's changes (``--record-index-baseline``).
 BASELINE = "index-baseline.json"
@@ -334,6 +335,14 @@ def run_funds(database: str, args: argparse.Namespace) -> None:
     """A fund's transparency page over 1 M ledger entries (benchmarks/funds.py)."""
     options = ["--entries", str(args.funds_entries)]
     _run_on_throwaway_database("funds", database, args.funds_postgres_url, options)
+def run_campaigns(database: str, args: argparse.Namespace) -> None:
+    """Crowdfunding at scale (benchmarks/campaigns.py): 1 M entries over 10 k campaigns, the
+    campaign pages' p95 and 100 concurrent pledges on the last reward."""
+    options = ["--entries", str(args.ledger_entries), "--rounds", str(args.rounds)]
+    result = _run_on_throwaway_database("campaigns", database, args.campaigns_postgres_url, options)
+    outcome = result.get("last_reward", {})
+    if not isinstance(outcome, dict) or not outcome.get("ok"):
+        raise SystemExit(f"Campaigns on {database}: the last-reward check failed: {outcome}")
 
 
 def wait_quiet(minutes: float, threshold: float) -> None:
@@ -438,6 +447,13 @@ def main(argv: list[str] | None = None) -> int:
         "results/ledger-*.json",
     )
     parser.add_argument("--ledger-entries", type=int, default=1_000_000)
+    parser.add_argument(
+        "--campaigns",
+        action="store_true",
+        help="run the crowdfunding benchmark (issue 17) on --databases instead; writes only "
+        "results/campaigns-*.json",
+    )
+    parser.add_argument("--campaigns-postgres-url", default=DEFAULT_CAMPAIGNS_POSTGRES_URL)
     parser.add_argument("--ledger-postgres-url", default=DEFAULT_LEDGER_POSTGRES_URL)
     parser.add_argument(
         "--funds",
@@ -521,6 +537,7 @@ def main(argv: list[str] | None = None) -> int:
             run_ledger(database, args)
         return 0
     if args.funds and not args.render_only:
+    if args.campaigns and not args.render_only:
         for database in [d.strip() for d in args.databases.split(",") if d.strip()]:
             if database not in ("sqlite", "postgres"):
                 raise SystemExit(f"Unknown database {database!r} (sqlite, postgres).")
@@ -531,6 +548,7 @@ def main(argv: list[str] | None = None) -> int:
         wait_quiet(args.wait_quiet, 1.0)
         figures = _child("benchmarks.scaleout", "--postgres-url", args.scaleout_postgres_url)
         _save("scaleout.json", {**_stamp(), **figures})
+            run_campaigns(database, args)
         return 0
     if args.network:
         wait_quiet(args.wait_quiet, 1.0)

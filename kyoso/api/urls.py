@@ -6,6 +6,7 @@ Each capability adds its router module under ``kyoso/api/routers/`` and one line
 from kyoso.api.application import KyosoAPI
 from kyoso.api.routers import (
     archive,
+    campaigns,
     challenges,
     communities,
     evaluation,
@@ -61,3 +62,4 @@ api.add_router("", network.router)
 api.add_router("", matching.router)
 api.add_router("", kpi.router)
 api.add_router("", evaluation.router)
+api.add_router("", campaigns.router)

@@ -42,7 +42,7 @@ class CampaignForm(forms.Form):
     description = forms.CharField(
         label=_("説明"), max_length=TEXT_MAX, required=False, widget=forms.Textarea
     )
-    goal = YenField(label=_("目標金額（円）"), max_length=32)
+    goal = YenField(label=_("目標金額（円）"))
     mode = forms.ChoiceField(label=_("方式"), choices=Mode.choices, widget=forms.RadioSelect)
     deadline = forms.DateTimeField(
         label=_("締切日時"),
@@ -62,18 +62,20 @@ class TierForm(forms.Form):
     description = forms.CharField(
         label=_("内容"), max_length=TIER_TEXT_MAX, required=False, widget=forms.Textarea
     )
-    min_amount = YenField(label=_("支援額（円以上）"), max_length=32)
+    min_amount = YenField(label=_("支援額（円以上）"))
     quantity = forms.IntegerField(
         label=_("数量（空欄なら無制限）"), required=False, min_value=1, max_value=100_000
     )
 
 
 class PledgeForm(forms.Form):
-    amount = YenField(label=_("支援額（円）"), max_length=32)
+    amount = YenField(label=_("支援額（円）"))
     tier = forms.TypedChoiceField(label=_("リターン"), required=False, coerce=int, empty_value=None)
+    #: Bank transfer only on the site for now: a card payment needs the card holder to
+    #: confirm it with Stripe.js on a page not built yet (the services take cards).
     method = forms.ChoiceField(
         label=_("支払い方法"),
-        choices=Method.choices,
+        choices=[(Method.BANK_TRANSFER.value, Method.BANK_TRANSFER.label)],
         widget=forms.RadioSelect,
         initial=Method.BANK_TRANSFER,
     )
@@ -91,7 +93,7 @@ class PledgeForm(forms.Form):
             if tier.quantity is not None:
                 label += f" 残り{tier.remaining}"
             choices.append((tier.pk, label))
-        self.fields["tier"].choices = choices
+        self.fields["tier"].choices = choices  # type: ignore[attr-defined]
 
     def clean_amount(self) -> int:
         amount = self.cleaned_data.get("amount")

@@ -7,14 +7,11 @@ transaction, so a pledge's status and the ledger move together or not at all.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from kyoso.campaigns import services
 from kyoso.campaigns.models import Pledge
-
-
-def _amount(payment: Any, name: str = "amount") -> int:
-    return int(getattr(payment, name))
 
 
 class PledgeHandler:
@@ -22,11 +19,10 @@ class PledgeHandler:
         campaign_id = Pledge.objects.filter(pk=purpose_id).values_list("campaign_id", flat=True)
         return f"campaign:{campaign_id.get()}:escrow"
 
-    def on_authorized(self, payment: Any) -> None:
-        services.payment_authorized(pledge_id=int(payment.purpose_id))
-
     def on_captured(self, payment: Any) -> None:
-        services.payment_captured(pledge_id=int(payment.purpose_id), amount=_amount(payment))
+        services.payment_captured(
+            pledge_id=int(payment.purpose_id), amount=int(payment.captured_amount)
+        )
 
     def on_refunded(self, payment: Any, amount: int) -> None:
         services.payment_refunded(pledge_id=int(payment.purpose_id), amount=int(amount))
@@ -34,10 +30,22 @@ class PledgeHandler:
     def on_cancelled(self, payment: Any) -> None:
         services.payment_cancelled(pledge_id=int(payment.purpose_id))
 
-    def describe(self, purpose_ids: list[int]) -> dict[int, str]:
-        """What each payment was for, in one query (for the payments' staff pages)."""
-        rows = Pledge.objects.filter(pk__in=list(purpose_ids)).select_related("campaign")
-        return {p.pk: f"「{p.campaign.title}」への支援" for p in rows}
+    def describe(self, purpose_ids: Iterable[int]) -> dict[int, Any]:
+        """What each payment was for, in one query (receipts, statements, staff pages)."""
+        from django.urls import reverse
+
+        from kyoso.payments.purposes import PurposeInfo
+
+        rows = Pledge.objects.filter(pk__in=list(purpose_ids)).select_related("campaign", "tier")
+        return {
+            p.pk: PurposeInfo(
+                title=f"「{p.campaign.title}」への支援"
+                + (f"（リターン：{p.tier.title}）" if p.tier is not None else ""),
+                link=reverse("campaigns:detail", args=[p.campaign_id]),
+                owner_name=p.campaign.title,
+            )
+            for p in rows
+        }
 
 
 HANDLER = PledgeHandler()

@@ -17,7 +17,7 @@ def export(user: Any) -> dict[str, Any]:
                 "campaign": p.campaign_id,
                 "campaign_title": p.campaign.title,
                 "amount": p.amount,
-                "tier": p.tier.title if p.tier_id else None,
+                "tier": p.tier.title if p.tier is not None else None,
                 "show_name": p.show_name,
                 "payer_name": p.payer_name,
                 "method": p.method,

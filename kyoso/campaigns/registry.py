@@ -94,7 +94,7 @@ def register_search() -> None:
         document=search_document,
         visible=visible_campaigns,
         url=campaign_url,
-        order=38,
+        order=39,
         queryset=search_queryset,
     )
 

@@ -405,7 +405,7 @@ def pledge_cancel(*, actor: Any, pledge: Pledge) -> Pledge:
         ):
             raise CampaignError(messages.CANNOT_CANCEL, "cannot_cancel")
         if current.payment_id is not None:
-            payments_bridge.cancel(payment_id=current.payment_id, reason="supporter")
+            payments_bridge.cancel(payment_id=current.payment_id, reason="支援者による取り消し")
         # The payment's hook normally did this; a payment already gone still ends the pledge.
         if _set_status(
             current, (PledgeStatus.PENDING, PledgeStatus.AUTHORIZED), PledgeStatus.CANCELLED
@@ -430,10 +430,22 @@ def _set_status(pledge: Pledge, from_statuses: Any, to_status: str) -> bool:
 # --- The payments app's hooks (called inside the payment's transaction) ----------------------
 
 
-def payment_authorized(*, pledge_id: int) -> None:
-    pledge = Pledge.objects.filter(pk=pledge_id).first()
-    if pledge is not None:
-        _set_status(pledge, (PledgeStatus.PENDING,), PledgeStatus.AUTHORIZED)
+def sync_authorizations(campaign_id: int) -> int:
+    """Mark the campaign's pending card pledges whose payment the card holder authorized (the
+    payments app has no hook for an authorization: it is read here, one query each way);
+    returns how many moved."""
+    waiting = list(
+        Pledge.objects.filter(
+            campaign_id=campaign_id, status=PledgeStatus.PENDING, method=Method.CARD
+        ).values_list("pk", flat=True)
+    )
+    if not waiting:
+        return 0
+    statuses = payments_bridge.payment_statuses(waiting)
+    authorized = [pk for pk in waiting if statuses.get(pk) == "authorized"]
+    return Pledge.objects.filter(pk__in=authorized, status=PledgeStatus.PENDING).update(
+        status=PledgeStatus.AUTHORIZED, updated_at=timezone.now()
+    )
 
 
 def payment_captured(*, pledge_id: int, amount: int) -> None:
@@ -459,7 +471,16 @@ def payment_captured(*, pledge_id: int, amount: int) -> None:
         memo=f"キャンペーン{campaign.pk} 支援{pledge.pk} 入金（備忘）",
     )
     if pledge.status == PledgeStatus.CANCELLED and campaign.state == State.OPEN:
-        # Counted again: it was released when cancelled.
+        # Counted again: it was released when cancelled. Its reward is taken again if one is
+        # left (one conditional UPDATE, as for a new pledge); if not, the money still counts
+        # but the pledge has no reward: a tier is never oversold.
+        if pledge.tier_id is not None:
+            taken = Tier.objects.filter(
+                pk=pledge.tier_id, remaining__isnull=False, remaining__gt=0
+            ).update(remaining=F("remaining") - 1)
+            unlimited = Tier.objects.filter(pk=pledge.tier_id, remaining__isnull=True).exists()
+            if not taken and not unlimited:
+                Pledge.objects.filter(pk=pledge.pk).update(tier=None)
         Campaign.objects.filter(pk=campaign.pk).update(
             pledged_total=F("pledged_total") + pledge.amount, pledge_count=F("pledge_count") + 1
         )
@@ -511,6 +532,7 @@ def _end(campaign_id: int, *, actor: Any, to_state: str | None, reason: str, now
         current = Campaign.objects.select_for_update().get(pk=campaign_id)
         if current.state != State.OPEN:
             return False
+        sync_authorizations(current.pk)
         if to_state is None:
             reached = secured_total(current) >= current.goal
             to_state = (
@@ -546,10 +568,11 @@ def _tell_supporters(campaign: Campaign, actor: Any) -> None:
     )
     if not supporter_ids:
         return
-    text = {
-        State.SUCCEEDED: messages.NOTIFY_SUCCEEDED,
-        State.FAILED: messages.NOTIFY_FAILED,
-    }.get(campaign.state, messages.NOTIFY_STOPPED) % {"title": campaign.title}
+    texts: dict[str, Any] = {
+        State.SUCCEEDED.value: messages.NOTIFY_SUCCEEDED,
+        State.FAILED.value: messages.NOTIFY_FAILED,
+    }
+    text = texts.get(campaign.state, messages.NOTIFY_STOPPED) % {"title": campaign.title}
     notify(
         recipients=supporter_ids,
         kind="campaigns.ended",
@@ -606,24 +629,41 @@ def _settle_one(pledge: Pledge, campaign: Campaign) -> None:
             status = pledge.status
         if status == PledgeStatus.PAID:
             _collect(pledge, campaign)
+        elif status == PledgeStatus.PENDING and pledge.method == Method.CARD:
+            # A card never confirmed by the deadline: released, so it cannot be charged later.
+            with transaction.atomic():
+                if pledge.payment_id is not None:
+                    payments_bridge.cancel(payment_id=pledge.payment_id, reason=REFUND_REASON)
+                _set_status(pledge, (status,), PledgeStatus.CANCELLED)
         return
     # Failed or stopped: nothing is collected, everything goes back.
     if status in (PledgeStatus.PENDING, PledgeStatus.AUTHORIZED):
         with transaction.atomic():
             if pledge.payment_id is not None:
-                payments_bridge.cancel(payment_id=pledge.payment_id, reason="campaign_failed")
+                payments_bridge.cancel(payment_id=pledge.payment_id, reason=REFUND_REASON)
             _set_status(pledge, (status,), PledgeStatus.CANCELLED)
     elif status == PledgeStatus.PAID and pledge.payment_id is not None:
         with transaction.atomic():
-            payments_bridge.refund(payment_id=pledge.payment_id, reason="campaign_failed")
+            payments_bridge.refund(payment_id=pledge.payment_id, reason=REFUND_REASON)
 
+
+#: The reason the payments app records for what a failed or stopped campaign gives back.
+REFUND_REASON = "キャンペーン不成立・中止による取り消し・返金"
 
 #: Pledges a settlement still has work for, by the campaign's end state.
-TO_SETTLE = {
-    State.SUCCEEDED: (PledgeStatus.AUTHORIZED, PledgeStatus.PAID),
+TO_SETTLE: dict[str, tuple[str, ...]] = {
+    State.SUCCEEDED: (PledgeStatus.PENDING, PledgeStatus.AUTHORIZED, PledgeStatus.PAID),
     State.FAILED: (PledgeStatus.PENDING, PledgeStatus.AUTHORIZED, PledgeStatus.PAID),
     State.CLOSED: (PledgeStatus.PENDING, PledgeStatus.AUTHORIZED, PledgeStatus.PAID),
 }
+
+
+def _to_settle(campaign: Campaign) -> Any:
+    rows = Pledge.objects.filter(campaign=campaign, status__in=list(TO_SETTLE[campaign.state]))
+    if campaign.state == State.SUCCEEDED:
+        # Transfers still awaited by a succeeded campaign are collected if they arrive.
+        rows = rows.exclude(status=PledgeStatus.PENDING, method=Method.BANK_TRANSFER)
+    return rows
 
 
 def campaign_settle(*, campaign_id: int) -> int:
@@ -634,11 +674,10 @@ def campaign_settle(*, campaign_id: int) -> int:
     campaign = Campaign.objects.get(pk=campaign_id)
     if campaign.state not in ENDED:
         return 0
+    sync_authorizations(campaign.pk)
     handled = 0
     left = 0
-    for pledge in Pledge.objects.filter(
-        campaign=campaign, status__in=list(TO_SETTLE[campaign.state])
-    ).order_by("pk"):
+    for pledge in _to_settle(campaign).order_by("pk"):
         try:
             _settle_one(pledge, campaign)
         except Exception:  # one refusing payment must not stop the others

@@ -203,7 +203,7 @@ def pledge_detail(request: HttpRequest, pk: int, obj: Pledge) -> HttpResponse:
     return render(
         request,
         "campaigns/pledge.html",
-        {"pledge": obj, "payment": payment_summary(obj.payment_id)},
+        {"pledge": obj, "payment": payment_summary(obj.payment_id, obj.amount)},
     )
 
 

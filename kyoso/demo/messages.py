@@ -14,6 +14,7 @@ LOGINS_HEADING = _("ログインできるアカウント:")
 
 KIND_LABELS = {
     "users": _("利用者"),
+    "campaigns": _("クラウドファンディング"),
     "profiles": _("プロフィール"),
     "organizations": _("団体"),
     "memberships": _("団体のメンバー"),

@@ -39,6 +39,7 @@ from kyoso.core.env import env_str
 from kyoso.demo import data, messages
 from kyoso.demo.archive import load_archive
 from kyoso.demo.board import load_board
+from kyoso.demo.campaigns import load_campaigns
 from kyoso.demo.challenges import load_challenges
 from kyoso.demo.communities import load_communities
 from kyoso.demo.concierge import load_concierge
@@ -433,6 +434,7 @@ STEPS: list[Callable[[_Run], None]] = [
     load_evaluation,  # kyoso/demo/evaluation.py (FY2021's report, published)
     load_kpis,  # kyoso/demo/kpi.py (seed 001's KPIs, a well-being survey; after the events)
     load_funding,  # kyoso/demo/funding.py (seed 001's local fund: donations, a screened round)
+    load_campaigns,  # kyoso/demo/campaigns.py (one succeeded, one open that will fail)
     load_matching,  # kyoso/demo/matching.py (last: what the people did is loaded)
 ]
 

@@ -32,8 +32,12 @@ class FakePayment:
     amount: int
     method: str
     capture: str
-    status: str = "awaiting"
+    status: str = "pending"
     refunded: int = 0
+
+    @property
+    def captured_amount(self) -> int:
+        return self.amount if self.status in ("captured", "refunded") else 0
 
 
 class FakePayments:
@@ -42,6 +46,10 @@ class FakePayments:
         self._ids = itertools.count(1)
         self._lock = threading.Lock()
         self.fail_capture: set[int] = set()
+
+    def payment_statuses(self, pledge_ids: list[int]) -> dict[int, str]:
+        wanted = set(pledge_ids)
+        return {p.purpose_id: p.status for p in self.payments.values() if p.purpose_id in wanted}
 
     @staticmethod
     def _clearing(payment: FakePayment) -> str:
@@ -66,8 +74,9 @@ class FakePayments:
             payment = FakePayment(next(self._ids), purpose, purpose_id, amount, method, capture)
             self.payments[payment.pk] = payment
         if method == "card":
+            # The card holder confirms at once (Stripe.js in real life): authorized, and
+            # captured at once unless the capture is manual. No hook hears the authorization.
             payment.status = "authorized"
-            HANDLER.on_authorized(payment)
             if capture == "automatic":
                 self._capture(payment)
         return payment
@@ -103,7 +112,7 @@ class FakePayments:
 
     def payment_cancel(self, *, actor, payment_id, reason) -> FakePayment:
         payment = self.payments[payment_id]
-        if payment.status in ("awaiting", "authorized"):
+        if payment.status in ("pending", "authorized"):
             payment.status = "cancelled"
             HANDLER.on_cancelled(payment)
         return payment

@@ -89,7 +89,7 @@ def test_an_all_or_nothing_campaign_that_failed_gives_everything_back(lead, proj
     assert figures_of(campaign) == figures
     # A transfer that arrives after the failure is refunded by the next run.
     late = Pledge.objects.filter(campaign=campaign, status=PledgeStatus.CANCELLED).first()
-    fake.payments[late.payment_id].status = "awaiting"
+    fake.payments[late.payment_id].status = "pending"
     fake.receive(late.payment_id)
     assert _close() == {"ended": 0, "pledges": 1}
     assert figures_of(campaign).collected == 0

@@ -59,8 +59,11 @@ def test_a_card_pledge_of_an_all_or_nothing_campaign_is_only_authorized(
 ):
     campaign = make_campaign(lead, project)
     pledge = services.pledge_create(actor=suzuki, campaign=campaign, amount=3_000, method="card")
-    assert pledge.status == PledgeStatus.AUTHORIZED
     assert fake.payments[pledge.payment_id].capture == "manual"
+    assert fake.payments[pledge.payment_id].status == "authorized"
+    assert services.sync_authorizations(campaign.pk) == 1
+    pledge.refresh_from_db()
+    assert pledge.status == PledgeStatus.AUTHORIZED
     assert balances([campaign.escrow_key])[campaign.escrow_key] == 0
 
 

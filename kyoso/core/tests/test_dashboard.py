@@ -63,6 +63,8 @@ def test_the_secretariat_sees_each_queue_with_a_count_and_a_link(client, sato, r
     # open needs; 16 my applications; 17 organizations awaiting verification; 18 my
     # organizations' proposals; 19 my hub bookings; 20 my donations with their funds and
     # receipts; 21 my communities' new posts; 22 join requests to the ones I manage.
+    # organizations' proposals; 19 my pledges; 20 my hub bookings; 21 my communities' new
+    # posts; 22 join requests to the ones I manage.
     with assert_num_queries(22, label="dashboard, secretariat"):
         response = client.get(reverse("core:dashboard"))
     page = response.content.decode()
@@ -90,6 +92,8 @@ def test_a_citizen_sees_what_is_theirs(client, suzuki, region):
     # requests to the organizations I manage.
     # needs, 10 my applications, 11 my organizations' proposals, 12 my hub bookings, 13 my
     # donations, 14 my communities' new posts, 15 join requests to the organizations I manage.
+    # needs, 10 my applications, 11 my organizations' proposals, 12 my pledges, 13 my hub
+    # bookings, 14 my communities' new posts, 15 join requests to the organizations I manage.
     with assert_num_queries(15, label="dashboard, citizen"):
         response = client.get(reverse("core:dashboard"))
     page = response.content.decode()

@@ -115,6 +115,7 @@ def test_every_app_registers_its_blocks():
         "projects.attention",
         "projects.mine",
         "missions.mine",
+        "campaigns.mine",
         "orgs.verification",
         "orgs.join_requests",
         "communities.posts",

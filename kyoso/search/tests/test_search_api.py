@@ -101,6 +101,7 @@ def test_type_filters_and_an_unknown_type_is_refused_with_the_list_of_types(clie
                         "choices": "issues, events, organizations, minutes, communities, people, "
                         "projects, missions, challenges, hubs, archive"
                         "projects, missions, challenges, hubs, funds"
+                        "projects, missions, challenges, hubs, campaigns"
                     }
                 ),
             }
@@ -135,6 +136,7 @@ def test_the_openapi_document_lists_the_registered_types(client, db):
         "hubs",
         "archive",
         "funds",
+        "campaigns",
     ]
     assert _enum_of(parameter) == keys
     assert parameter["description"].endswith("One of: " + ", ".join(keys) + ".")

@@ -23,6 +23,7 @@ SITE_KEYS = [
     "hubs",
     "archive",
     "funds",
+    "campaigns",
 ]
 
 

@@ -1,0 +1,133 @@
+"""The campaigns with the real payments app (``kyoso.payments``): bank transfers reconciled,
+cards through the fake Stripe transport (the payments app's own, never the network). An
+all-or-nothing campaign that fails gives every yen back; a keep-it-all one collects."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.db import transaction
+from django.utils import timezone
+
+from kyoso.campaigns import messages, services
+from kyoso.campaigns.errors import CampaignError
+from kyoso.campaigns.models import Mode, Pledge, PledgeStatus, State
+from kyoso.campaigns.selectors import figures_of
+from kyoso.campaigns.tests.factories import make_campaign, supporter
+from kyoso.ledger.checks import check_ledger
+from kyoso.payments import gateway
+from kyoso.payments import services as payments
+from kyoso.payments.selectors import payment_by_id
+from kyoso.payments.tests.fake_stripe import FakeStripe
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def fake():
+    """No test double here: the real payments app."""
+    return None
+
+
+@pytest.fixture
+def stripe(settings):
+    settings.KYOSO_STRIPE_SECRET_KEY = "sk_test_kyoso"
+    settings.KYOSO_STRIPE_WEBHOOK_SECRET = "whsec_kyoso_test"
+    client = FakeStripe()
+    gateway.use_http_client(client)
+    yield client
+    gateway.use_http_client(None)
+
+
+def _received(pledge: Pledge) -> None:
+    """The bank transfer was reconciled from a statement line."""
+    with transaction.atomic():
+        payments.record_capture(actor=None, payment=payment_by_id(pledge.payment_id))
+
+
+def _authorized(pledge: Pledge) -> None:
+    """The card holder confirmed a manual-capture card payment (Stripe's webhook)."""
+    with transaction.atomic():
+        payments.record_authorized(actor=None, payment=payment_by_id(pledge.payment_id))
+
+
+def _close():
+    return services.close_funding_rounds(now=timezone.now() + timedelta(days=15))
+
+
+def test_a_failed_all_or_nothing_campaign_gives_everything_back(lead, project, stripe):
+    campaign = make_campaign(lead, project, goal=100_000)
+    paid = services.pledge_create(
+        actor=supporter(), campaign=campaign, amount=10_000, payer_kana="スズキ イチロウ"
+    )
+    waiting = services.pledge_create(actor=supporter(), campaign=campaign, amount=5_000)
+    card = services.pledge_create(
+        actor=supporter(), campaign=campaign, amount=20_000, method="card"
+    )
+    assert payment_by_id(card.payment_id).capture_mode == "manual"
+    _received(paid)
+    _received(paid)  # the same statement line again: nothing changes
+    _authorized(card)
+    assert figures_of(campaign).held == 10_000
+
+    assert _close()["ended"] == 1
+    campaign.refresh_from_db()
+    assert campaign.state == State.FAILED
+    statuses = {p.pk: p.status for p in Pledge.objects.filter(campaign=campaign)}
+    assert statuses == {
+        paid.pk: PledgeStatus.REFUNDED,
+        waiting.pk: PledgeStatus.CANCELLED,
+        card.pk: PledgeStatus.CANCELLED,
+    }
+    assert payment_by_id(card.payment_id).status == "cancelled"
+    assert payment_by_id(paid.payment_id).status == "refunded"
+    figures = figures_of(campaign)
+    assert (figures.raised, figures.refunded, figures.collected, figures.held) == (
+        10_000,
+        10_000,
+        0,
+        0,
+    )
+    assert _close() == {"ended": 0, "pledges": 0}
+    assert check_ledger() == []
+
+
+def test_a_reached_all_or_nothing_campaign_captures_the_cards(lead, project, stripe):
+    campaign = make_campaign(lead, project, goal=20_000)
+    card = services.pledge_create(
+        actor=supporter(), campaign=campaign, amount=20_000, method="card"
+    )
+    _authorized(card)
+    _close()
+    campaign.refresh_from_db()
+    card.refresh_from_db()
+    assert campaign.state == State.SUCCEEDED
+    assert card.status == PledgeStatus.COLLECTED
+    assert payment_by_id(card.payment_id).status == "captured"
+    assert figures_of(campaign).collected == 20_000
+    assert check_ledger() == []
+
+
+def test_a_keep_it_all_campaign_collects_what_came(lead, project, stripe):
+    campaign = make_campaign(lead, project, goal=1_000_000, mode=Mode.KEEP_IT_ALL)
+    paid = services.pledge_create(actor=supporter(), campaign=campaign, amount=8_000)
+    _received(paid)
+    _close()
+    campaign.refresh_from_db()
+    assert campaign.state == State.SUCCEEDED
+    assert figures_of(campaign).collected == 8_000
+    assert check_ledger() == []
+
+
+def test_the_payments_refusal_is_told_and_nothing_is_written(lead, project):
+    campaign = make_campaign(lead, project, tiers=[])
+    with pytest.raises(CampaignError) as refused:
+        services.pledge_create(
+            actor=supporter(), campaign=campaign, amount=1_000, payer_kana="すずき"
+        )
+    assert refused.value.code == "payer_kana_invalid"
+    assert str(messages.PAYMENT_FAILED).split("%")[0] in str(refused.value.message)
+    assert Pledge.objects.count() == 0
+    campaign.refresh_from_db()
+    assert campaign.pledged_total == 0

@@ -335,6 +335,8 @@ def run_funds(database: str, args: argparse.Namespace) -> None:
     """A fund's transparency page over 1 M ledger entries (benchmarks/funds.py)."""
     options = ["--entries", str(args.funds_entries)]
     _run_on_throwaway_database("funds", database, args.funds_postgres_url, options)
+
+
 def run_campaigns(database: str, args: argparse.Namespace) -> None:
     """Crowdfunding at scale (benchmarks/campaigns.py): 1 M entries over 10 k campaigns, the
     campaign pages' p95 and 100 concurrent pledges on the last reward."""
@@ -343,6 +345,15 @@ def run_campaigns(database: str, args: argparse.Namespace) -> None:
     outcome = result.get("last_reward", {})
     if not isinstance(outcome, dict) or not outcome.get("ok"):
         raise SystemExit(f"Campaigns on {database}: the last-reward check failed: {outcome}")
+
+
+def _databases(args: argparse.Namespace) -> list[str]:
+    """The databases of ``--databases``, refusing an unknown one before anything runs."""
+    databases = [d.strip() for d in args.databases.split(",") if d.strip()]
+    for database in databases:
+        if database not in ("sqlite", "postgres"):
+            raise SystemExit(f"Unknown database {database!r} (sqlite, postgres).")
+    return databases
 
 
 def wait_quiet(minutes: float, threshold: float) -> None:
@@ -524,54 +535,45 @@ def main(argv: list[str] | None = None) -> int:
         # Issues 15 and 18: only their results are measured; the report is rewritten from
         # every stored result.
         for _flag, runner in apps:
-            for database in [d.strip() for d in args.databases.split(",") if d.strip()]:
-                if database not in ("sqlite", "postgres"):
-                    raise SystemExit(f"Unknown database {database!r} (sqlite, postgres).")
+            for database in _databases(args):
                 wait_quiet(args.wait_quiet, 1.0)
                 runner(database, args)
     if args.ledger and not args.render_only:
-        for database in [d.strip() for d in args.databases.split(",") if d.strip()]:
-            if database not in ("sqlite", "postgres"):
-                raise SystemExit(f"Unknown database {database!r} (sqlite, postgres).")
+        for database in _databases(args):
             wait_quiet(args.wait_quiet, 1.0)
             run_ledger(database, args)
         return 0
     if args.funds and not args.render_only:
-    if args.campaigns and not args.render_only:
-        for database in [d.strip() for d in args.databases.split(",") if d.strip()]:
-            if database not in ("sqlite", "postgres"):
-                raise SystemExit(f"Unknown database {database!r} (sqlite, postgres).")
+        for database in _databases(args):
             wait_quiet(args.wait_quiet, 1.0)
             run_funds(database, args)
+        return 0
+    if args.campaigns and not args.render_only:
+        for database in _databases(args):
+            wait_quiet(args.wait_quiet, 1.0)
+            run_campaigns(database, args)
         return 0
     if args.scaleout:
         wait_quiet(args.wait_quiet, 1.0)
         figures = _child("benchmarks.scaleout", "--postgres-url", args.scaleout_postgres_url)
         _save("scaleout.json", {**_stamp(), **figures})
-            run_campaigns(database, args)
         return 0
     if args.network:
         wait_quiet(args.wait_quiet, 1.0)
         run_network(args)
         return 0
     if args.evaluation and not args.render_only:
-        for database in [d.strip() for d in args.databases.split(",") if d.strip()]:
-            if database not in ("sqlite", "postgres"):
-                raise SystemExit(f"Unknown database {database!r} (sqlite, postgres).")
+        for database in _databases(args):
             wait_quiet(args.wait_quiet, 1.0)
             run_evaluation(database, args)
     elif args.events and not args.render_only:
-        for database in [d.strip() for d in args.databases.split(",") if d.strip()]:
-            if database not in ("sqlite", "postgres"):
-                raise SystemExit(f"Unknown database {database!r} (sqlite, postgres).")
+        for database in _databases(args):
             wait_quiet(args.wait_quiet, 1.0)
             run_events(database, args)
     elif apps or args.render_only:
         pass
     elif args.projects and not args.render_only:
-        for database in [d.strip() for d in args.databases.split(",") if d.strip()]:
-            if database not in ("sqlite", "postgres"):
-                raise SystemExit(f"Unknown database {database!r} (sqlite, postgres).")
+        for database in _databases(args):
             wait_quiet(args.wait_quiet, 1.0)
             run_projects(database, args)
     elif not args.render_only:
@@ -579,9 +581,7 @@ def main(argv: list[str] | None = None) -> int:
             wait_quiet(args.wait_quiet, 1.0)
             run_pages(args.page_rounds)
         if not args.skip_issues:
-            for database in [d.strip() for d in args.databases.split(",") if d.strip()]:
-                if database not in ("sqlite", "postgres"):
-                    raise SystemExit(f"Unknown database {database!r} (sqlite, postgres).")
+            for database in _databases(args):
                 if database == "postgres":
                     try:
                         if args.keep_postgres:

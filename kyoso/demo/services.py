@@ -431,10 +431,10 @@ STEPS: list[Callable[[_Run], None]] = [
     load_concierge,  # kyoso/demo/concierge.py (after the hubs' step; skips absent hubs)
     load_challenges,  # kyoso/demo/challenges.py (both directions, with Q&A and proposals)
     load_archive,  # kyoso/demo/archive.py (tips against the 14 walls, reports, case studies)
-    load_evaluation,  # kyoso/demo/evaluation.py (FY2021's report, published)
     load_kpis,  # kyoso/demo/kpi.py (seed 001's KPIs, a well-being survey; after the events)
     load_funding,  # kyoso/demo/funding.py (seed 001's local fund: donations, a screened round)
     load_campaigns,  # kyoso/demo/campaigns.py (one succeeded, one open that will fail)
+    load_evaluation,  # kyoso/demo/evaluation.py (FY2021's report, published; after the KPIs and the fund)
     load_matching,  # kyoso/demo/matching.py (last: what the people did is loaded)
 ]
 

@@ -38,7 +38,7 @@ def test_every_page_carries_the_policy_and_the_security_headers(client: Client) 
     response = client.get("/")
     csp = response["Content-Security-Policy"]
     directives = dict(
-        (part.strip().split(" ", 1) + [""])[:2] for part in csp.split(";") if part.strip()
+        [*part.strip().split(" ", 1), ""][:2] for part in csp.split(";") if part.strip()
     )
     assert "'unsafe-inline'" not in csp and "'unsafe-eval'" not in csp
     assert directives["default-src"] == "'self'"

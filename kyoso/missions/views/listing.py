@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import path, reverse
 from django.utils import feedgenerator
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
@@ -106,7 +107,8 @@ def mission_feed(request: HttpRequest) -> HttpResponse:
         feed.add_item(
             title=mission.title,
             link=request.build_absolute_uri(reverse("missions:detail", args=[mission.pk])),
-            description=f"{mission.get_kind_display()} / {owner}",
+            # Atom's summary is type="html": a reader renders it, so the names are escaped.
+            description=escape(f"{mission.get_kind_display()} / {owner}"),
             unique_id=request.build_absolute_uri(reverse("missions:detail", args=[mission.pk])),
             pubdate=mission.published_at,
             updateddate=mission.updated_at,

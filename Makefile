@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.kyoso-installed
 APT_PACKAGES := chromium fonts-noto-cjk
 
-.PHONY: demo test test-sqlite test-postgres lint bench vendor messages system-packages clean
+.PHONY: demo test test-sqlite test-postgres lint audit bench vendor messages system-packages clean
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is required ($(PYTHON) not found)."; exit 1; }
@@ -44,6 +44,11 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy kyoso
+
+# Known-vulnerable dependencies (pip-audit, PyPI's advisory data; needs the network). Exit 2 and
+# a "NOT AUDITED" line when the advisory data cannot be reached (docs/security.md).
+audit: $(STAMP)
+	$(BIN)/python scripts/dependency_audit.py
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run

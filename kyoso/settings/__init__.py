@@ -193,6 +193,15 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
+#: Rate limits per client address, shared through the cache (kyoso.core.ratelimit):
+#: scope → (attempts, seconds). Per account: the login failures below, the issues' posting limits
+#: and the network's introductions a day.
+KYOSO_RATE_LIMITS = {
+    "login": (30, 600),
+    "signup": (10, 3600),
+    "password_reset": (10, 3600),
+    "api_token": (30, 3600),
+}
 KYOSO_LOGIN_FAILURE_LIMIT = 5
 KYOSO_LOGIN_FAILURE_WINDOW = 60
 # LINE Login v2.1 (kyoso.linelogin): the authorization page and the API; tests point both at a

@@ -143,24 +143,46 @@ def rule_model(rule: str | None) -> type[models.Model] | None:
     return _model_named(app_label, model_name)
 
 
+#: Rows to try first, by model label (set by ``pages(prefer=…)``): e.g. the hidden ones.
+_PREFERRED: dict[str, list[Any]] = {}
+
+
+def _rows(model: type[models.Model]) -> list[models.Model]:
+    preferred = _PREFERRED.get(model._meta.label, [])
+    rows = list(model.objects.filter(pk__in=preferred).order_by("pk")[:MAX_PER_PATTERN])
+    if len(rows) < MAX_PER_PATTERN:
+        rows += list(
+            model.objects.exclude(pk__in=preferred).order_by("pk")[: MAX_PER_PATTERN - len(rows)]
+        )
+    return rows
+
+
 def _values_for(arg: str, app_label: str | None, main: type[models.Model] | None) -> list[Any]:
     """Candidate (value, row) pairs for one URL argument."""
     if arg in ("pk", "id", "object_id") and main is not None:
-        return [(row.pk, row) for row in main.objects.order_by("pk")[:MAX_PER_PATTERN]]
+        return [(row.pk, row) for row in _rows(main)]
     match = re.fullmatch(r"(\w+?)_(pk|id)", arg)
     if match:
         model = _model_named(app_label, match.group(1))
         if model is not None:
-            return [(row.pk, row) for row in model.objects.order_by("pk")[:MAX_PER_PATTERN]]
+            return [(row.pk, row) for row in _rows(model)]
     for model in [main] if main is not None else []:
         if any(f.name == arg for f in model._meta.concrete_fields):
-            rows = model.objects.order_by("pk")[:MAX_PER_PATTERN]
-            return [(getattr(row, arg), row) for row in rows]
+            return [(getattr(row, arg), row) for row in _rows(model)]
     return []
 
 
-def pages(*, include_namespaces: frozenset[str] | None = None) -> tuple[list[Page], list[str]]:
-    """Concrete GET paths for the site's URL patterns; returns (pages, patterns not filled)."""
+def pages(
+    *,
+    include_namespaces: frozenset[str] | None = None,
+    prefer: set[tuple[str, Any]] | None = None,
+) -> tuple[list[Page], list[str]]:
+    """Concrete GET paths for the site's URL patterns; returns (pages, patterns not filled).
+
+    ``prefer``: (model label, pk) pairs to fill the arguments with first."""
+    _PREFERRED.clear()
+    for label, pk in prefer or ():
+        _PREFERRED.setdefault(label, []).append(pk)
     found: list[Page] = []
     unfilled: list[str] = []
     for route, name, callback, pattern in walk():

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from kyoso.core.keyset import CursorInvalid
-from kyoso.core.policy import check, public, rule_required
+from kyoso.core.policy import check, hidden_unless_visible, public, rule_required
 from kyoso.missions import messages, selectors
 from kyoso.missions.forms import FilterForm
 from kyoso.missions.models import Application, Mission, MissionKind
@@ -57,7 +57,8 @@ def mission_list(request: HttpRequest) -> HttpResponse:
 
 
 def _mission(request: HttpRequest, pk: int, **kwargs: Any) -> Mission:
-    return selectors.mission_detail(pk)
+    mission = selectors.mission_detail(pk)
+    return hidden_unless_visible("missions.view_mission", request.user, mission)
 
 
 @rule_required("missions.view_mission", get_object=_mission)

@@ -16,7 +16,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
 from django.shortcuts import render
 
 
@@ -45,12 +45,12 @@ def hit(scope: str, key: str) -> int:
     return max(1, int((bucket + 1) * window - time.time()))
 
 
-def limit_posts(scope: str) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+def limit_posts(scope: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Refuse a view's POSTs past the scope's limit per client address with a 429 page."""
 
-    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    def decorator(view: Callable[..., Any]) -> Callable[..., Any]:
         @wraps(view)
-        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
             if request.method == "POST":
                 wait = hit(scope, client_address(request))
                 if wait:

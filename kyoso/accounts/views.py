@@ -32,6 +32,7 @@ from kyoso.core.http import AuthenticatedHttpRequest
 from kyoso.core.images import ImageRejected
 from kyoso.core.personal_data import deletion_blockers
 from kyoso.core.policy import login_required, public, rule_required
+from kyoso.core.ratelimit import limit_posts
 
 PENDING_2FA_KEY = "kyoso_pending_2fa"
 PENDING_2FA_MAX_AGE = 300
@@ -53,6 +54,7 @@ def _safe_next(request: HttpRequest, default: str) -> str:
 
 
 @rule_required("accounts.signup")
+@limit_posts("signup")
 def signup(request: HttpRequest) -> HttpResponse:
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -94,6 +96,7 @@ def resend_verification(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 @rule_required("accounts.login")
+@limit_posts("login")
 def login_view(request: HttpRequest) -> HttpResponse:
     form = LoginForm(request.POST or None)
     status = 200
@@ -327,13 +330,15 @@ def _password_changed_message():
 
 password_change = login_required(PasswordChangeView.as_view())
 password_reset = public(
-    auth_views.PasswordResetView.as_view(
-        template_name="accounts/password_reset_form.html",
-        form_class=QueuedPasswordResetForm,
-        email_template_name="accounts/email/password_reset_body.txt",
-        subject_template_name="accounts/email/password_reset_subject.txt",
-        success_url=reverse_lazy("accounts:password_reset_done"),
-        extra_email_context={"base_url": settings.BASE_URL},
+    limit_posts("password_reset")(
+        auth_views.PasswordResetView.as_view(
+            template_name="accounts/password_reset_form.html",
+            form_class=QueuedPasswordResetForm,
+            email_template_name="accounts/email/password_reset_body.txt",
+            subject_template_name="accounts/email/password_reset_subject.txt",
+            success_url=reverse_lazy("accounts:password_reset_done"),
+            extra_email_context={"base_url": settings.BASE_URL},
+        )
     )
 )
 password_reset_done = public(

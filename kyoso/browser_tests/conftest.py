@@ -162,7 +162,8 @@ PAGE_CHECK_STATS = {"pages": 0, "seconds": 0.0}
 
 
 class PageChecks:
-    """Check every page a test loads: axe-core and no sideways scrolling at 360 px.
+    """Check every page a test loads: axe-core, no sideways scrolling at 360 px, and no
+    Content-Security-Policy violation (any the browser reports on the console fails the test).
 
     Playwright's sync API cannot evaluate scripts inside its event handlers, so the ``load``
     event only marks the page as due; the check runs before the test's next call on the page
@@ -203,7 +204,9 @@ class PageChecks:
         self.mobile = mobile
         self.due = False
         self.running = False
+        self.csp_violations: list[str] = []
         page.on("load", self._loaded)
+        page.on("console", self._console)
         for name in dir(type(page)):
             if name.startswith("_") or name in self.QUIET:
                 continue
@@ -214,6 +217,10 @@ class PageChecks:
 
     def _loaded(self, _page) -> None:
         self.due = True
+
+    def _console(self, message) -> None:
+        if "Content Security Policy" in message.text:
+            self.csp_violations.append(f"{self.page.url}: {message.text}")
 
     def _before(self, method):
         def call(*args, **kwargs):
@@ -281,6 +288,12 @@ def _page_for(browser, live_url: str, viewport: dict, *, mobile: bool) -> Iterat
     yield page
     checks.run()
     context.close()
+    if checks.csp_violations:
+        pytest.fail(
+            "The pages broke their Content-Security-Policy (docs/security.md):\n  "
+            + "\n  ".join(checks.csp_violations),
+            pytrace=False,
+        )
     if outside:
         pytest.fail(
             "The pages requested hosts other than the live server (Kyoso pages must load "
@@ -310,7 +323,9 @@ def check_axe(page, *, context: str | None = None) -> None:
     ``context`` names the page in the failure message (defaults to its URL).
     """
     if page.evaluate("typeof window.axe") == "undefined":
-        page.add_script_tag(path=str(AXE_JS))
+        # Evaluated through the DevTools protocol, which the page's CSP does not govern (an
+        # added <script> tag would be refused: it carries no nonce).
+        page.evaluate(AXE_JS.read_text(encoding="utf-8") + "\n;undefined")
     results = page.evaluate(
         """async () => {
             const r = await axe.run(document, {resultTypes: ["violations"]});

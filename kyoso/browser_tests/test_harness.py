@@ -48,6 +48,9 @@ def test_requests_to_other_hosts_are_blocked_and_fail_the_test(browser, live_url
     pages = _page_for(browser, live_url, DESKTOP_VIEWPORT, mobile=False)
     page = next(pages)
     page.goto("/")  # the page's own CSS and JS come from the live server: not reported
+    # Kyoso's pages refuse to connect elsewhere (connect-src 'self'); a blank page does not, so
+    # the guard below the Content-Security-Policy is what this shows.
+    page.goto("about:blank")
     outcome = page.evaluate(
         "() => fetch('http://cdn.example.invalid/lib.js').then(() => 'sent', () => 'blocked')"
     )
@@ -134,3 +137,28 @@ def test_a_kind_of_page_is_checked_once_per_session(browser, live_url):
     page.goto("/harness-item/2/")
     page.title()
     next(pages, None)
+
+
+def test_a_content_security_policy_violation_fails_the_test(browser, live_url):
+    pages = _page_for(browser, live_url, DESKTOP_VIEWPORT, mobile=False)
+    page = next(pages)
+    page.goto("/")
+    # What a template with a style attribute or an inline script would do: refused and logged.
+    page.evaluate(
+        """() => {
+            const box = document.createElement("div");
+            box.innerHTML = '<p style="color: red">x</p>';
+            document.body.append(box);
+            const script = document.createElement("script");
+            script.textContent = "window.ran = true";
+            document.body.append(script);
+        }"""
+    )
+    assert page.evaluate("() => window.ran === undefined")
+    page.wait_for_timeout(200)
+    with pytest.raises(pytest.fail.Exception) as failure:
+        next(pages)
+    report = str(failure.value)
+    assert "Content-Security-Policy" in report
+    assert "inline style" in report
+    assert "inline script" in report

@@ -72,8 +72,8 @@ def wait_until_loaded(page) -> None:
 def wait_for_popup_shown(page) -> None:
     """Until the popup has faded in (axe measures colours as they are drawn)."""
     page.wait_for_function(
-        "(() => { const p = document.querySelector('.leaflet-popup');"
-        " return p && getComputedStyle(p).opacity === '1'; })()"
+        "() => { const p = document.querySelector('.leaflet-popup');"
+        " return p && getComputedStyle(p).opacity === '1'; }"
     )
 
 
@@ -116,7 +116,7 @@ def test_map_shows_markers_popup_and_list(page, seeded):
     # A cluster zooms in to show its markers.
     page.locator(".marker-cluster").click()
     page.wait_for_function(
-        "document.querySelectorAll('img.leaflet-marker-icon').length >= 2"
+        "() => document.querySelectorAll('img.leaflet-marker-icon').length >= 2"
         " && !document.querySelector('.marker-cluster')"
     )
     wait_until_loaded(page)
@@ -127,7 +127,7 @@ def test_map_shows_markers_popup_and_list(page, seeded):
     wait_until_loaded(page)
     page.get_by_label("テーマ").select_option(label="住まい・空き家")
     page.get_by_role("button", name="絞り込む").click()
-    page.wait_for_function("document.querySelectorAll('[data-map-list] li').length === 1")
+    page.wait_for_function("() => document.querySelectorAll('[data-map-list] li').length === 1")
     assert "空き家を若者の拠点に" in page.locator("[data-map-list]").inner_text()
     assert "theme=housing" in page.url
     assert page.locator("img.leaflet-marker-icon").count() == 1

@@ -54,10 +54,11 @@ class HubFigures:
         return "—" if share is None else f"{share * 100:.1f}%"
 
     def theme_rows(self) -> list[tuple[str, int, int]]:
-        """(label, count, bar width in percent of the largest) for the chart and the table."""
+        """(label, count, bar width in percent of the largest, in steps of 5) for the chart and
+        the table; pages.css has a class per step (no style attributes under the CSP)."""
         top = max((n for _k, n in self.by_theme), default=0)
         return [
-            (theme_label(key), n, round(n * 100 / top) if top else 0) for key, n in self.by_theme
+            (theme_label(key), n, 5 * round(n * 20 / top) if top else 0) for key, n in self.by_theme
         ]
 
 

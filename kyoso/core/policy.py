@@ -15,7 +15,7 @@ from typing import Any
 import rules
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.http.response import HttpResponseBase as HttpResponse
 
 RULE_ATTRIBUTE = "kyoso_rule"
@@ -69,6 +69,15 @@ def rule_required(
         return wrapper
 
     return decorator
+
+
+def hidden_unless_visible(view_rule: str, user: Any, obj: Any) -> Any:
+    """Return ``obj``, or raise 404 to a signed-in person who may not view it: a 403 would tell
+    them that a draft or private object exists (docs/security.md). Anonymous visitors still get
+    the login page from the view's own rule. For an object loader (``get_object``)."""
+    if user.is_authenticated and not check(view_rule, user, obj):
+        raise Http404
+    return obj
 
 
 def public(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:

@@ -38,11 +38,12 @@ def _shown(figure: str, value: float) -> str:
 
 
 def _legend() -> list[tuple[object, str]]:
-    """(sector label, colour) for the picture's legend."""
+    """(sector label, sector key) for the picture's legend; pages.css has each sector's colour
+    (``.network-legend__dot--<key>``, the same as ``svg.COLOURS``)."""
     from kyoso.accounts.selectors import sector_labels
 
     labels: dict[str, object] = {**sector_labels(), fig.UNKNOWN: gettext_lazy("分野不明")}
-    return [(labels.get(sector, sector), colour) for sector, colour in svg.COLOURS.items()]
+    return [(labels.get(sector, sector), sector) for sector in svg.COLOURS]
 
 
 def _years(request: HttpRequest) -> tuple[int, int, PeriodForm]:

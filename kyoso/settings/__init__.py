@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "csp",
     "rules",
     "django_tasks",
     "django_tasks_db",
@@ -100,6 +101,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "kyoso.core.middleware.PermissionsPolicyMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -126,6 +129,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "kyoso.core.context_processors.site",
+                "csp.context_processors.nonce",
             ],
         },
     }
@@ -237,6 +241,15 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
+#: Rate limits per client address, shared through the cache (kyoso.core.ratelimit):
+#: scope → (attempts, seconds). Per account: the login failures below, the issues' posting limits
+#: and the network's introductions a day.
+KYOSO_RATE_LIMITS = {
+    "login": (30, 600),
+    "signup": (10, 3600),
+    "password_reset": (10, 3600),
+    "api_token": (30, 3600),
+}
 KYOSO_LOGIN_FAILURE_LIMIT = 5
 KYOSO_LOGIN_FAILURE_WINDOW = 60
 # LINE Login v2.1 (kyoso.linelogin): the authorization page and the API; tests point both at a
@@ -287,10 +300,22 @@ else:
     raise ConfigurationError("KYOSO_TASK_BACKEND must be 'database' or 'immediate'.")
 
 # --- Security -------------------------------------------------------------------------------
+# docs/security.md. Cookies: the session's is HttpOnly and SameSite=Lax; the CSRF cookie stays
+# readable by htmx's header in base.html only through the page (CSRF_COOKIE_HTTPONLY keeps
+# scripts away from it).
 SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+#: Browser features no page needs are switched off; the camera is the check-in desk's QR scan.
+KYOSO_PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(self), display-capture=(), geolocation=(), "
+    "gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), usb=()"
+)
 if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_bool("KYOSO_SSL_REDIRECT", True)
@@ -301,6 +326,42 @@ if PRODUCTION:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env_bool("KYOSO_HSTS_PRELOAD", True)
 
+# Content-Security-Policy (django-csp 4, decision 0018): nothing inline runs or styles a page
+# unless it carries the request's nonce; no template has inline scripts or style attributes
+# (kyoso/core/tests/test_security_headers.py checks the templates). Map tiles come from the
+# configured tile server; LINE Login's authorization page is a form's redirect target.
+from csp.constants import NONCE, NONE, SELF  # noqa: E402
+
+
+def _origin(url: str) -> str | None:
+    """``https://{s}.tile.example.org/{z}/{x}/{y}.png`` → ``https://*.tile.example.org``."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    if not parts.scheme or not parts.netloc:
+        return None
+    return f"{parts.scheme}://{parts.netloc.replace('{s}', '*')}"
+
+
+KYOSO_MAP_TILE_URL = env_str("KYOSO_MAP_TILE_URL", "")
+_tile_origin = _origin(KYOSO_MAP_TILE_URL)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:", *([_tile_origin] if _tile_origin else [])],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "media-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF, KYOSO_LINE_AUTHORIZE_BASE],
+        **({"upgrade-insecure-requests": True} if PRODUCTION else {}),
+    },
+}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -308,8 +369,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("KYOSO_LOG_LEVEL", "INFO")},
 }
 
-# Map tiles: empty shows no tiles (tests, offline); production sets OpenStreetMap's or its own.
-KYOSO_MAP_TILE_URL = env_str("KYOSO_MAP_TILE_URL", "")
+# Map tiles: empty shows no tiles (tests, offline); production sets OpenStreetMap's or its own
+# (KYOSO_MAP_TILE_URL is read above, next to the Content-Security-Policy that allows its host).
 KYOSO_MAP_TILE_ATTRIBUTION = env_str(
     "KYOSO_MAP_TILE_ATTRIBUTION", "&copy; OpenStreetMap contributors"
 )

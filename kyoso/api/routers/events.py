@@ -69,7 +69,7 @@ class GuestOut(Schema):
     profile: str
 
 
-class QuestionOut(Schema):
+class EventQuestionOut(Schema):
     id: int
     text: str
     required: bool
@@ -97,12 +97,12 @@ class EventDetailOut(EventOut):
     registration_refusal: str | None = Field(description="Why registration is not open")
     waitlist: dict[str, int]
     guests: list[GuestOut]
-    questions: list[QuestionOut]
+    questions: list[EventQuestionOut]
     related_issues: list[int]
     my_registration: RegistrationOut | None
 
 
-class AnswerIn(Schema):
+class EventAnswerIn(Schema):
     question: int
     text: str = Field("", max_length=2000)
 
@@ -111,7 +111,7 @@ class RegistrationIn(Schema):
     attendance: str | None = Field(
         None, description="venue or online; needed only for a hybrid event"
     )
-    answers: list[AnswerIn] = Field(default_factory=list)
+    answers: list[EventAnswerIn] = Field(default_factory=list)
 
 
 class EventListQuery(Schema):

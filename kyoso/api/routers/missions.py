@@ -107,7 +107,7 @@ class MissionOut(Schema):
         return reverse("missions:detail", args=[obj.pk])
 
 
-class QuestionOut(Schema):
+class MissionQuestionOut(Schema):
     id: int
     position: int
     text: str
@@ -134,7 +134,7 @@ class MissionDetailOut(MissionOut):
     host: str | None
     latitude: Decimal | None
     longitude: Decimal | None
-    questions: list[QuestionOut]
+    questions: list[MissionQuestionOut]
     completeness: CompletenessOut | None = Field(description="For the hosts only")
 
     @staticmethod
@@ -221,14 +221,14 @@ class MissionPatch(MissionFields):
     )
 
 
-class AnswerIn(Schema):
+class MissionAnswerIn(Schema):
     question: int
     text: str
 
 
 class ApplicationIn(Schema):
     motivation: str
-    answers: list[AnswerIn] = []
+    answers: list[MissionAnswerIn] = []
 
 
 class AnswerOut(Schema):

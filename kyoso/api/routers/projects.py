@@ -58,16 +58,16 @@ THEME_ENUM: dict[str, Any] = {"enum": list(Theme.values)}
 # --- Output ----------------------------------------------------------------------------------
 
 
-class PersonOut(Schema):
+class ProjectPersonOut(Schema):
     display_name: str
 
 
-class OrganizationBriefOut(Schema):
+class ProjectOrganizationBriefOut(Schema):
     slug: str
     name: str
 
 
-class PointOut(Schema):
+class ProjectPointOut(Schema):
     latitude: float
     longitude: float
 
@@ -89,8 +89,8 @@ class ProjectOut(Schema):
     targets: list[str]
     walls: list[str]
     municipalities: list[MunicipalityBriefOut]
-    point: PointOut | None
-    organization: OrganizationBriefOut | None
+    point: ProjectPointOut | None
+    organization: ProjectOrganizationBriefOut | None
     member_count: int
     follower_count: int
     open_need_count: int
@@ -136,14 +136,14 @@ class ProjectOut(Schema):
         return reverse("projects:detail", args=[obj.pk])
 
 
-class StageChangeOut(Schema):
+class ProjectStageChangeOut(Schema):
     from_stage: str | None
     to_stage: str
     to_stage_label: str
     outcome: str | None
     reason: str
     at: datetime
-    actor: PersonOut | None
+    actor: ProjectPersonOut | None
 
 
 def _change_out(change: Any) -> dict[str, Any]:
@@ -158,7 +158,7 @@ def _change_out(change: Any) -> dict[str, Any]:
     }
 
 
-class MemberOut(Schema):
+class ProjectMemberOut(Schema):
     display_name: str
     role: str = Field(json_schema_extra={"enum": list(MemberRole.values)})
     role_label: str
@@ -180,14 +180,14 @@ class IssueBriefOut(Schema):
     stage: str
 
 
-class MembershipOut(Schema):
+class ProjectMembershipOut(Schema):
     role: str
     status: str = Field(description="active, invited, or requested while the leads decide")
 
 
-class ViewerOut(Schema):
+class ProjectViewerOut(Schema):
     follows: bool
-    membership: MembershipOut | None
+    membership: ProjectMembershipOut | None
     can_edit: bool
     can_change_stage: bool
     can_join: bool
@@ -202,10 +202,10 @@ class ProjectDetailOut(ProjectOut):
     origin_event: int | None
     origin_pitch: int | None
     issues: list[IssueBriefOut]
-    members: list[MemberOut]
-    stage_history: list[StageChangeOut]
+    members: list[ProjectMemberOut]
+    stage_history: list[ProjectStageChangeOut]
     updated_at: datetime
-    viewer: ViewerOut
+    viewer: ProjectViewerOut
 
     @staticmethod
     def resolve_body_html(obj: Project) -> str:
@@ -304,7 +304,7 @@ class ProjectPatchIn(Schema):
     issues: list[int] | None = Field(None, max_length=50)
 
 
-class StageIn(Schema):
+class ProjectStageIn(Schema):
     model_config = ConfigDict(extra="forbid")
 
     to_stage: str = Field(json_schema_extra=STAGE_ENUM)
@@ -315,7 +315,7 @@ class StageIn(Schema):
     lesson: str = Field("", max_length=20_000)
 
 
-class JoinIn(Schema):
+class ProjectJoinIn(Schema):
     message: str = Field("", max_length=1000, description="For the leads")
 
 
@@ -619,7 +619,7 @@ def project_update(request: HttpRequest, project_id: int, payload: ProjectPatchI
 
 @router.get(
     "/projects/{project_id}/members",
-    response=list[MemberOut],
+    response=list[ProjectMemberOut],
     auth=auth.OPTIONAL,
     openapi_extra=auth.OPTIONAL_OPENAPI,
     summary="Active members of a project",
@@ -633,11 +633,11 @@ def member_list(request: HttpRequest, project_id: int, obj: Project):
 
 @router.post(
     "/projects/{project_id}/members",
-    response={201: MembershipOut},
+    response={201: ProjectMembershipOut},
     summary="Ask to join a project",
 )
 @rule("projects.join_project", get_object=_project, refusal=_join_refusal)
-def member_request(request: HttpRequest, project_id: int, payload: JoinIn, obj: Project):
+def member_request(request: HttpRequest, project_id: int, payload: ProjectJoinIn, obj: Project):
     """The request waits for the leads (``status`` is ``requested``); 409 when you already
     have a membership, an invitation or a request."""
     try:
@@ -654,7 +654,7 @@ def member_request(request: HttpRequest, project_id: int, payload: JoinIn, obj: 
 
 @router.get(
     "/projects/{project_id}/stage",
-    response=list[StageChangeOut],
+    response=list[ProjectStageChangeOut],
     auth=auth.OPTIONAL,
     openapi_extra=auth.OPTIONAL_OPENAPI,
     summary="The stage history of a project",
@@ -668,7 +668,7 @@ def stage_list(request: HttpRequest, project_id: int, obj: Project):
 
 @router.post("/projects/{project_id}/stage", response=ProjectDetailOut, summary="Move the stage")
 @rule("projects.change_stage", get_object=_project)
-def stage_change(request: HttpRequest, project_id: int, payload: StageIn, obj: Project):
+def stage_change(request: HttpRequest, project_id: int, payload: ProjectStageIn, obj: Project):
     """Leads and the secretariat. A move backwards needs a ``reason``; ``ended`` needs an
     ``outcome``. 409 when someone else moved the stage first."""
     user = acting_user(request)

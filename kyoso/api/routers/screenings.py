@@ -29,7 +29,7 @@ router = Router(tags=["screenings"])
 INPUT_CODES = frozenset({"invalid_scores", "unknown_criterion", "no_criteria", "too_long"})
 
 
-class CriterionOut(Schema):
+class ScreeningCriterionOut(Schema):
     id: int
     position: int
     name: str
@@ -60,7 +60,7 @@ class ScreeningOut(Schema):
     deadline: datetime | None
     scale_min: int = SCALE_MIN
     scale_max: int = SCALE_MAX
-    criteria: list[CriterionOut]
+    criteria: list[ScreeningCriterionOut]
     may_decide: bool
     items: list[ItemOut] = Field(description="The items assigned to the caller to score")
 

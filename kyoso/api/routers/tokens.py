@@ -6,6 +6,7 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Field, Router, Schema
+from ninja.errors import Throttled
 from ninja.pagination import paginate
 from ninja.responses import Status
 from pydantic import ConfigDict, field_validator
@@ -18,6 +19,7 @@ from kyoso.api.models import ApiToken, TokenScope
 from kyoso.api.permissions import acting_user, rule
 from kyoso.api.selectors import api_tokens_of_user
 from kyoso.api.services import NAME_MAX_LENGTH, api_token_create, api_token_revoke
+from kyoso.core import ratelimit
 from kyoso.core.text import normalize_text
 
 router = Router(tags=["tokens"])
@@ -113,7 +115,11 @@ def _check_second_factor(user, code: str | None) -> None:
 )
 @rule("api.create_token")
 def token_create(request: HttpRequest, payload: TokenCreateIn):
-    """Failed attempts are limited per account (5 a minute): then 429 with Retry-After."""
+    """Failed attempts are limited per account (5 a minute) and all attempts per address
+    (30 an hour): then 429 with Retry-After."""
+    wait = ratelimit.hit("api_token", ratelimit.client_address(request))
+    if wait:
+        raise Throttled(wait)
     user = security.credentials_check(
         request=request, email=payload.email, password=payload.password
     )

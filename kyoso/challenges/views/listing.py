@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import feedgenerator
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -176,7 +177,8 @@ def challenge_feed(request: HttpRequest) -> HttpResponse:
         feed.add_item(
             title=challenge.title,
             link=url,
-            description=f"{challenge.get_direction_display()} / {challenge.organization}",
+            # Atom's summary is type="html": a reader renders it, so the names are escaped.
+            description=escape(f"{challenge.get_direction_display()} / {challenge.organization}"),
             unique_id=url,
             pubdate=challenge.published_at,
             updateddate=challenge.updated_at,

@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import path
 from django.views.decorators.http import require_POST
 
-from kyoso.core.policy import login_required, rule_required
+from kyoso.core.policy import hidden_unless_visible, login_required, rule_required
 from kyoso.missions import messages, selectors
 from kyoso.missions.forms import ApplyForm, MessageForm, MoveForm
 from kyoso.missions.models import Application, ApplicationStatus, Mission
@@ -20,7 +20,8 @@ from kyoso.missions.services.common import MissionError
 
 
 def _mission(request: HttpRequest, pk: int, **kwargs: Any) -> Mission:
-    return selectors.mission_detail(pk)
+    mission = selectors.mission_detail(pk)
+    return hidden_unless_visible("missions.view_mission", request.user, mission)
 
 
 @rule_required("missions.apply_mission", get_object=_mission)

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.views.decorators.http import require_POST
 
-from kyoso.core.policy import rule_required
+from kyoso.core.policy import hidden_unless_visible, rule_required
 from kyoso.missions import messages, selectors
 from kyoso.missions.forms import MissionForm, QuestionsForm
 from kyoso.missions.models import Mission
@@ -69,7 +69,8 @@ def mission_create(request: HttpRequest, obj: Any) -> HttpResponse:
 
 
 def _mission(request: HttpRequest, pk: int, **kwargs: Any) -> Mission:
-    return selectors.mission_detail(pk)
+    mission = selectors.mission_detail(pk)
+    return hidden_unless_visible("missions.view_mission", request.user, mission)
 
 
 @rule_required("missions.change_mission", get_object=_mission)

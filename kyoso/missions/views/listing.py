@@ -9,12 +9,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import path, reverse
 from django.utils import feedgenerator
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from kyoso.core.keyset import CursorInvalid
-from kyoso.core.policy import check, public, rule_required
+from kyoso.core.policy import check, hidden_unless_visible, public, rule_required
 from kyoso.missions import messages, selectors
 from kyoso.missions.forms import FilterForm
 from kyoso.missions.models import Application, Mission, MissionKind
@@ -56,7 +57,8 @@ def mission_list(request: HttpRequest) -> HttpResponse:
 
 
 def _mission(request: HttpRequest, pk: int, **kwargs: Any) -> Mission:
-    return selectors.mission_detail(pk)
+    mission = selectors.mission_detail(pk)
+    return hidden_unless_visible("missions.view_mission", request.user, mission)
 
 
 @rule_required("missions.view_mission", get_object=_mission)
@@ -106,7 +108,8 @@ def mission_feed(request: HttpRequest) -> HttpResponse:
         feed.add_item(
             title=mission.title,
             link=request.build_absolute_uri(reverse("missions:detail", args=[mission.pk])),
-            description=f"{mission.get_kind_display()} / {owner}",
+            # Atom's summary is type="html": a reader renders it, so the names are escaped.
+            description=escape(f"{mission.get_kind_display()} / {owner}"),
             unique_id=request.build_absolute_uri(reverse("missions:detail", args=[mission.pk])),
             pubdate=mission.published_at,
             updateddate=mission.updated_at,

@@ -38,8 +38,7 @@ system-packages:
 # per class and need the region rows that a transactional test in the same worker may have
 # flushed (pytest-django runs those last only within one process).
 DEMO_TESTS := kyoso/demo/tests kyoso/events/tests/test_demo_events.py \
-	kyoso/evaluation/tests/test_demo_report.py
-DEMO_TESTS := kyoso/demo/tests kyoso/events/tests/test_demo_events.py kyoso/core/tests/test_xss_corpus.py
+	kyoso/evaluation/tests/test_demo_report.py kyoso/core/tests/test_xss_corpus.py
 test: $(STAMP) system-packages
 	$(BIN)/pytest -n auto --dist loadscope $(addprefix --ignore=,$(DEMO_TESTS))
 	$(BIN)/pytest $(DEMO_TESTS)

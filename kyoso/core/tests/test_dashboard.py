@@ -58,14 +58,10 @@ def test_the_secretariat_sees_each_queue_with_a_count_and_a_link(client, sato, r
     # concierge block's visibility); 11 my issues' stage changes; 12 open project reports;
     # events: 13 this week's events with their waitlists, 14 follow-ups due; 15 my projects'
     # open needs; 16 the screening items waiting for my scores; 17 my applications;
-    # 18 organizations awaiting verification; 19 my organizations' proposals; 20 my hub
-    # bookings; 21 my communities' new posts; 22 join requests to the ones I manage.
-    # open needs; 16 my applications; 17 organizations awaiting verification; 18 my
-    # organizations' proposals; 19 my hub bookings; 20 my donations with their funds and
-    # receipts; 21 my communities' new posts; 22 join requests to the ones I manage.
-    # organizations' proposals; 19 my pledges; 20 my hub bookings; 21 my communities' new
-    # posts; 22 join requests to the ones I manage.
-    with assert_num_queries(22, label="dashboard, secretariat"):
+    # 18 organizations awaiting verification; 19 my organizations' proposals; 20 my pledges;
+    # 21 my hub bookings; 22 my donations with their funds and receipts; 23 my communities'
+    # new posts; 24 join requests to the ones I manage.
+    with assert_num_queries(24, label="dashboard, secretariat"):
         response = client.get(reverse("core:dashboard"))
     page = response.content.decode()
     assert response.status_code == 200
@@ -88,13 +84,9 @@ def test_a_citizen_sees_what_is_theirs(client, suzuki, region):
     # 4 my registrations, 5 my match row (for you), 6 introductions waiting for me, 7 the
     # site's concierges (cached afterwards), 8 my issues' stage changes, 9 my projects' open
     # needs, 10 the screening items waiting for my scores, 11 my applications, 12 my
-    # organizations' proposals, 13 my hub bookings, 14 my communities' new posts, 15 join
-    # requests to the organizations I manage.
-    # needs, 10 my applications, 11 my organizations' proposals, 12 my hub bookings, 13 my
-    # donations, 14 my communities' new posts, 15 join requests to the organizations I manage.
-    # needs, 10 my applications, 11 my organizations' proposals, 12 my pledges, 13 my hub
-    # bookings, 14 my communities' new posts, 15 join requests to the organizations I manage.
-    with assert_num_queries(15, label="dashboard, citizen"):
+    # organizations' proposals, 13 my pledges, 14 my hub bookings, 15 my donations, 16 my
+    # communities' new posts, 17 join requests to the organizations I manage.
+    with assert_num_queries(17, label="dashboard, citizen"):
         response = client.get(reverse("core:dashboard"))
     page = response.content.decode()
     assert "通学路を明るくする勉強会" in page  # my registration

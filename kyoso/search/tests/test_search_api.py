@@ -99,9 +99,7 @@ def test_type_filters_and_an_unknown_type_is_refused_with_the_list_of_types(clie
                     api_messages.FIELD_CHOICE
                     % {
                         "choices": "issues, events, organizations, minutes, communities, people, "
-                        "projects, missions, challenges, hubs, archive"
-                        "projects, missions, challenges, hubs, funds"
-                        "projects, missions, challenges, hubs, campaigns"
+                        "projects, missions, challenges, hubs, campaigns, funds, archive"
                     }
                 ),
             }
@@ -134,9 +132,9 @@ def test_the_openapi_document_lists_the_registered_types(client, db):
         "missions",
         "challenges",
         "hubs",
-        "archive",
-        "funds",
         "campaigns",
+        "funds",
+        "archive",
     ]
     assert _enum_of(parameter) == keys
     assert parameter["description"].endswith("One of: " + ", ".join(keys) + ".")

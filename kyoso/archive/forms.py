@@ -66,7 +66,7 @@ class ItemForm(forms.Form):
         choices=Wall.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text=_("コツは、乗り越える壁を1つ以上選んでください。"),
+        help_text=_("コツには、乗り越える壁を1つ以上選んでください。"),
         error_messages=CHOICE_ERRORS,
     )
     issues = forms.CharField(label=_("関連する課題の番号（任意）"), required=False)

@@ -6,8 +6,7 @@ import os
 import platform
 from typing import Any
 
-from benchmarks import report_apps, report_events, report_issues, report_projects
-from benchmarks import report_evaluation, report_events, report_issues, report_projects
+from benchmarks import report_apps, report_evaluation, report_events, report_issues, report_projects
 
 
 def machine() -> str:

@@ -93,7 +93,10 @@ def _campaign(run: Any, entry: dict, *, days: int) -> tuple[Any, bool]:
             payer_kana=kana,
             show_name=key != "nakamura",
         )
-        payments.record_capture(actor=run.secretariat, payment=payment_by_id(pledge.payment_id))
+        payment = payment_by_id(pledge.payment_id) if pledge.payment_id else None
+        if payment is None:  # a pledge always starts a payment; say so if it ever does not
+            raise RuntimeError(f"The demo pledge {pledge.pk} has no payment.")
+        payments.record_capture(actor=run.secretariat, payment=payment)
     return campaign, True
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-FUND = {
+FUND: dict[str, Any] = {
     "organization": "sakata-sanroku",
     "manager": "yamada",
     "name": "さかたローカルファンド",
@@ -40,7 +40,7 @@ DONATIONS = [
     ("suzuki", None, 30_000, "鈴木", "酒田のプロジェクトを応援しています。"),
     ("ito", None, 10_000, "", ""),
 ]
-ROUND = {
+ROUND: dict[str, Any] = {
     "title": "令和8年度 ローカルファンド 第1回公募",
     "description": (
         "地域課題の解決や地域産業の発展に資するビジネスプロジェクトを助成します。"
@@ -51,7 +51,7 @@ ROUND = {
     "criteria": [("地域課題の解決", 40), ("地域産業への波及", 30), ("実現可能性", 30)],
     "reviewers": [("sato", True), ("watanabe", False)],
 }
-APPLICATIONS = [
+APPLICATIONS: list[dict[str, Any]] = [
     {
         "project": "枝豆の共同出荷で首都圏の販路をひらく",
         "lead": "saito",
@@ -103,7 +103,6 @@ def _load(run: Any, organization: Any) -> None:
     )
     from kyoso.funding.services.grants import screening_round
     from kyoso.orgs.models import Organization
-    from kyoso.payments.selectors import payment_by_id
     from kyoso.payments.services import record_capture
     from kyoso.projects.models import Project
     from kyoso.screening import selectors as screening
@@ -134,7 +133,8 @@ def _load(run: Any, organization: Any) -> None:
             message=message,
             idempotency_key=f"demo-fund-{fund.pk}-{n}",
         )
-        record_capture(actor=None, payment=payment_by_id(payment.pk))
+        payment.refresh_from_db()
+        record_capture(actor=None, payment=payment)
 
     grant_round = round_create(
         actor=manager,
@@ -167,15 +167,20 @@ def _load(run: Any, organization: Any) -> None:
             for i in screening.items_for_reviewer(round_, reviewers[0])
             if i.item.subject_id == application.pk
         )
+        item = screening.item_get(round_, item_id)
+        if item is None:  # listed for the reviewer just above
+            raise RuntimeError(f"The demo's screening item {item_id} vanished.")
         for reviewer, value in zip(reviewers, entry["scores"], strict=True):
             scores_submit(
                 actor=reviewer,
-                item=screening.item_get(round_, item_id),
+                item=item,
                 values={c.pk: (value, "") for c in criteria},
             )
+        decided = screening.item_get(round_, item_id)  # again, now with the scores
+        assert decided is not None
         decision_record(
             actor=reviewers[0],
-            item=screening.item_get(round_, item_id),
+            item=decided,
             outcome=entry["outcome"],
             reason=entry["reason"],
         )

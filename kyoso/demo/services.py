@@ -43,11 +43,11 @@ from kyoso.demo.campaigns import load_campaigns
 from kyoso.demo.challenges import load_challenges
 from kyoso.demo.communities import load_communities
 from kyoso.demo.concierge import load_concierge
-from kyoso.demo.funding import load_funding
 from kyoso.demo.conversations import date_notifications, last_notification_id, load_conversations
 from kyoso.demo.data.issues import ISSUES, DemoIssue
 from kyoso.demo.data.projects import PROJECTS
 from kyoso.demo.evaluation import load_evaluation
+from kyoso.demo.funding import load_funding
 from kyoso.demo.hubs import load_hubs
 from kyoso.demo.kpi import load_kpis
 from kyoso.demo.matching import load_matching
@@ -434,7 +434,7 @@ STEPS: list[Callable[[_Run], None]] = [
     load_kpis,  # kyoso/demo/kpi.py (seed 001's KPIs, a well-being survey; after the events)
     load_funding,  # kyoso/demo/funding.py (seed 001's local fund: donations, a screened round)
     load_campaigns,  # kyoso/demo/campaigns.py (one succeeded, one open that will fail)
-    load_evaluation,  # kyoso/demo/evaluation.py (FY2021's report, published; after the KPIs and the fund)
+    load_evaluation,  # kyoso/demo/evaluation.py (FY2021's report; after the KPIs and the fund)
     load_matching,  # kyoso/demo/matching.py (last: what the people did is loaded)
 ]
 

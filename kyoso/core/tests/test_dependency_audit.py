@@ -2,7 +2,8 @@
 
 pip-audit needs PyPI's advisory data over the network. Where it cannot be reached, pip-audit
 alone would print "No known vulnerabilities found"; the script says which dependencies were not
-audited instead, and the live test is then reported as skipped with that reason — never passed.
+audited instead (exit 2). The live audit is a step of `.ci/run` (`make audit`), not a test here:
+a vulnerable pin fails CI, an unreachable advisory source is printed as NOT AUDITED.
 """
 
 from __future__ import annotations
@@ -11,8 +12,6 @@ import importlib.util
 import json
 import subprocess
 from pathlib import Path
-
-import pytest
 
 SCRIPT = Path(__file__).resolve().parents[3] / "scripts" / "dependency_audit.py"
 
@@ -59,10 +58,3 @@ def test_an_unreachable_advisory_database_is_said_not_passed(monkeypatch):
     assert code == 2
     assert "NOT AUDITED 1 dependencies" in text
     assert "0 audited" in text
-
-
-def test_the_pinned_dependencies_have_no_known_vulnerability():
-    code, text = _module().audit()
-    if code == 2 and " 0 audited" in text:
-        pytest.skip(f"pip-audit could not reach the advisory data from here: {text}")
-    assert code == 0, text

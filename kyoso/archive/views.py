@@ -11,6 +11,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils import feedgenerator
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -82,7 +83,8 @@ def feed(request: HttpRequest) -> HttpResponse:
         atom.add_item(
             title=item.title,
             link=url,
-            description=item.summary or str(item.get_kind_display()),
+            # Atom's summary is type="html": a reader renders it, so the text is escaped.
+            description=escape(item.summary or str(item.get_kind_display())),
             unique_id=url,
             pubdate=item.published_at,
             updateddate=item.updated_at,

@@ -141,6 +141,14 @@ def test_the_feed_has_public_items_only(client, shelf):
     assert "書きかけのコツ" not in body
 
 
+def test_the_feed_escapes_markup_in_a_summary(client, ito):
+    # Atom's summary is HTML to a reader: markup typed into it must arrive as text.
+    published(ito, kind=Kind.TIP, title="要約に記号", summary='<img src=x onerror="alert(1)">')
+    body = client.get(reverse("archive:feed")).content.decode()
+    assert "&amp;lt;img src=x onerror=" in body
+    assert "&lt;img" not in body.replace("&amp;lt;img", "")
+
+
 def test_search_shows_members_only_items_to_members_only(shelf, takahashi):
     for item in shelf.values():
         index_object(item)

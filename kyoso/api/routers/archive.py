@@ -23,7 +23,7 @@ from kyoso.issues.vocab import FacetKind, Theme, Wall
 router = Router(tags=["archive"])
 
 
-class ItemOut(Schema):
+class ArchiveItemOut(Schema):
     id: int
     kind: str = Field(json_schema_extra={"enum": list(Kind.values)})
     kind_label: str
@@ -57,7 +57,7 @@ class ItemOut(Schema):
         return reverse("archive:detail", args=[obj.pk])
 
 
-class AttachmentOut(Schema):
+class ArchiveAttachmentOut(Schema):
     id: int
     kind: str
     name: str = Field(alias="original_name")
@@ -71,11 +71,11 @@ class AttachmentOut(Schema):
         return reverse("archive:attachment", args=[obj.item_id, obj.pk])
 
 
-class ItemDetailOut(ItemOut):
+class ItemDetailOut(ArchiveItemOut):
     body: str
     body_html: str
     authors: list[str] = Field(description="Display names of the authors, in order")
-    attachments: list[AttachmentOut]
+    attachments: list[ArchiveAttachmentOut]
     issues: list[int] = Field(description="Related issues the caller may see")
     events: list[int] = Field(description="Related events the caller may see")
     projects: list[int] = Field(description="Related projects the caller may see")
@@ -136,7 +136,7 @@ def _item(request: HttpRequest, item_id: int, **kwargs: Any) -> Item:
 
 @router.get(
     "/archive",
-    response=list[ItemOut],
+    response=list[ArchiveItemOut],
     auth=auth.OPTIONAL,
     openapi_extra=auth.OPTIONAL_OPENAPI,
     summary="Published archive items",

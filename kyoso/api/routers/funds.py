@@ -53,7 +53,7 @@ class FundOut(Schema):
         return reverse("funding:detail", args=[obj.pk])
 
 
-class YearOut(Schema):
+class FundYearOut(Schema):
     fiscal_year: int
     raised: int
     granted: int
@@ -73,7 +73,7 @@ class FundDetailOut(FundOut):
     available: int
     committed: int
     balance: int
-    years: list[YearOut]
+    years: list[FundYearOut]
     flows: list[FlowOut]
 
     @staticmethod

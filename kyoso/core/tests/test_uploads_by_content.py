@@ -35,13 +35,29 @@ def _proposal_pdf(name, data):
     return check_pdf(name, data)
 
 
+def _archive_file(name, data):
+    from kyoso.archive.services import check_file
+
+    return check_file(name, data)
+
+
+def _kpi_evidence(name, data):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from kyoso.kpi.validation import check_evidence
+
+    return check_evidence(SimpleUploadedFile(name, data))
+
+
 #: model field → the content check its upload path goes through (None: no path uploads it).
 CHECKS = {
     "issues.Attachment.file": _issue_attachment,  # posting.check_upload: PDF magic or image
     "projects.Update.image": _image,  # services/updates.py: clean_image
     "accounts.Profile.avatar": _image,  # services/profile.avatar_set: clean_image
     "challenges.ProposalAttachment.file": _proposal_pdf,  # services/proposals.check_pdf
-    "hubs.HubPhoto.image": None,  # written by no form, service or API (the demo's files only)
+    "hubs.HubPhoto.image": _image,  # services/hubs.photo_add: clean_image
+    "archive.Attachment.file": _archive_file,  # services.check_file: PDF magic or image
+    "kpi.Actual.evidence": _kpi_evidence,  # validation.check_evidence: PDF, image, XLSX, CSV
 }
 
 
@@ -62,4 +78,10 @@ def test_every_file_field_is_listed_with_its_content_check():
 def test_html_and_svg_in_disguise_are_refused(field, name, data):
     with pytest.raises(Exception) as refused:
         CHECKS[field](name, data)
-    assert type(refused.value).__name__ in {"IssueError", "ImageRejected", "ChallengeError"}
+    assert type(refused.value).__name__ in {
+        "IssueError",
+        "ImageRejected",
+        "ChallengeError",
+        "ArchiveError",
+        "KpiError",
+    }

@@ -37,8 +37,9 @@ system-packages:
 # per worker at a time), then the demo-loading tests in one process — they share one demo load
 # per class and need the region rows that a transactional test in the same worker may have
 # flushed (pytest-django runs those last only within one process).
-DEMO_TESTS := kyoso/demo/tests kyoso/events/tests/test_demo_events.py \
-	kyoso/evaluation/tests/test_demo_report.py kyoso/core/tests/test_xss_corpus.py
+DEMO_TESTS := kyoso/demo/tests kyoso/events/tests/test_demo_events.py kyoso/kpi/tests/test_demo.py \
+	kyoso/evaluation/tests/test_demo_report.py kyoso/core/tests/test_xss_corpus.py \
+	kyoso/core/tests/test_object_access.py
 test: $(STAMP) system-packages
 	$(BIN)/pytest -n auto --dist loadscope $(addprefix --ignore=,$(DEMO_TESTS))
 	$(BIN)/pytest $(DEMO_TESTS)

@@ -95,7 +95,7 @@ def test_the_command_closes_due_surveys_and_refreshes():
 
 
 def test_a_source_whose_app_is_missing_stores_nothing():
-    IndicatorFactory(source_kind=SourceKind.COMPUTED, source_key="funding.raised")
+    IndicatorFactory(source_kind=SourceKind.COMPUTED, source_key="absentapp.figure")
     assert services.indicators_refresh() == 0
 
 

@@ -12,6 +12,7 @@ and serves the Swagger UI files of the docs page itself (:mod:`kyoso.api.docs`).
 from __future__ import annotations
 
 import inspect
+import json
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
@@ -20,6 +21,7 @@ from django.http import HttpRequest, HttpResponseNotAllowed
 from django.http.response import HttpResponseBase
 from django.urls import URLPattern, URLResolver, path, re_path
 from ninja import NinjaAPI
+from ninja.parser import Parser
 from ninja.renderers import JSONRenderer
 
 from kyoso.api import auth, errors, messages
@@ -37,9 +39,43 @@ class Utf8JSONRenderer(JSONRenderer):
     json_dumps_params = {"ensure_ascii": False}
 
 
+def _not_text(value: Any) -> bool:
+    """Whether a parsed JSON value holds a string no database column can store: a NUL
+    character (PostgreSQL refuses it) or a lone surrogate (not encodable as UTF-8)."""
+    if isinstance(value, str):
+        if "\x00" in value:
+            return True
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return True
+        return False
+    if isinstance(value, dict):
+        return any(_not_text(k) or _not_text(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_not_text(item) for item in value)
+    return False
+
+
+class TextOnlyParser(Parser):
+    """JSON whose strings are text. ``"\\u0000"`` and ``"\\ud800"`` are valid JSON syntax, but
+    PostgreSQL cannot store a NUL and a lone surrogate is not text at all (both found by
+    schemathesis, as 500s on PostgreSQL only). Such a body is refused like any other unreadable
+    body (400, ``invalid_json``) before an operation sees it, on both databases alike. Forms
+    need no such guard: Django's form fields already refuse NUL, and form data is decoded
+    with replacement characters."""
+
+    def parse_body(self, request: HttpRequest) -> Any:
+        data = super().parse_body(request)
+        if _not_text(data):
+            raise json.JSONDecodeError("a string that is not storable text", "", 0)
+        return data
+
+
 class KyosoAPI(NinjaAPI):
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("renderer", Utf8JSONRenderer())
+        kwargs.setdefault("parser", TextOnlyParser())
         kwargs.setdefault("auth", auth.AUTHENTICATED)
         kwargs.setdefault("docs", LocalSwagger())
         kwargs.setdefault("docs_decorator", public)

@@ -63,6 +63,23 @@ def test_unreadable_json_is_400(client, db):
     assert error_of(response)["code"] == "invalid_json"
 
 
+@pytest.mark.parametrize(
+    "body", ['{"title": "\\ud8cf"}', '{"title": "a\\u0000b"}', '{"tags": [{"\\u0000": 1}]}']
+)
+def test_a_string_that_is_not_storable_text_is_refused_as_unreadable_json(client, db, body):
+    # Valid JSON syntax, but a lone surrogate is not text and PostgreSQL cannot store a NUL
+    # (both found by schemathesis): refused alike on both databases.
+    response = client.post("/test-errors/numbers", data=body, content_type="application/json")
+    assert response.status_code == 400
+    assert error_of(response)["code"] == "invalid_json"
+
+
+def test_a_surrogate_pair_is_text(client, db):
+    paired = '{"title": "\\ud83d\\ude00"}'  # a proper pair (an emoji) is text
+    response = client.post("/test-errors/numbers", data=paired, content_type="application/json")
+    assert error_of(response)["code"] != "invalid_json"
+
+
 def test_permission_denied_is_403(client, db):
     response = _get(client, "/permission-denied")
     assert response.status_code == 403

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, Phase, given, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance
@@ -24,8 +26,21 @@ EXAMPLES = 4
 CHECKS = [not_a_server_error, response_schema_conformance]
 
 
+@pytest.fixture
+def keep_the_test_connection():
+    """Calling the WSGI application directly sends ``request_started``, whose
+    ``close_old_connections`` closes a connection older than ``CONN_MAX_AGE`` — here the test's
+    own, inside its transaction, so every later query fails (seen on PostgreSQL in a long run).
+    Django's test client disconnects it for the same reason; so does this test."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @pytest.mark.django_db
-def test_every_operation_answers_within_its_schema(sato, suzuki):
+def test_every_operation_answers_within_its_schema(sato, suzuki, keep_the_test_connection):
     IssueFactory(author=suzuki)
     token = issue_token(sato, scopes=["read", "write"])
     headers = {"Authorization": f"Bearer {token}"}

@@ -297,7 +297,9 @@ def run_hubs(database: str, args: argparse.Namespace) -> None:
         name = f"hubs-{result['database']}.json"
         merged = _load(name) or {"database": result["database"]}
         merged["same_slot"] = result["same_slot"]
-        merged["same_slot_http"] = {**result["same_slot_http"], "commit": result.get("commit")}
+        http = result["same_slot_http"]
+        assert isinstance(http, dict)
+        merged["same_slot_http"] = {**http, "commit": result.get("commit")}
         _save(name, merged)
     for key in ("same_slot", "same_slot_http"):
         same_slot = result.get(key, {})

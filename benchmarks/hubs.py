@@ -1,6 +1,19 @@
 """Hubs at scale (issue 18): one hub with 20 spaces and 100 k past bookings — a space's
 availability for a month and the staff's day board (p95, and their query counts at 1 k and at
-full size) — and 200 concurrent requests for the same slot (exactly one booking).
+full size) — and 200 concurrent requests for the same slot (exactly one booking), twice:
+
+- ``same_slot``: ``--threads`` threads of this process call ``booking_create`` at once (each
+  its own database connection, so PostgreSQL's ``max_connections`` of 100 bounds it there);
+- ``same_slot_http``: ``--http-clients`` (200) client threads each hold an open HTTP
+  connection to a real app server (``kyoso serve``: gunicorn on a loopback port,
+  ``--http-workers`` × ``--http-threads``) as a different signed-in person, and at a barrier
+  all POST the booking form's confirmation for the same hour. That is "200 concurrent
+  requests" as users make them: the server takes them all and queues what its threads cannot
+  run yet, and its own connections to the database stay under the limit. Counted: the HTTP
+  statuses (302 to "my bookings" = booked, 409 = refused) and the slot's rows afterwards.
+
+``--concurrency-only`` skips the 100 k build and the timings (a hub with 20 spaces and no
+past bookings): the same-slot parts alone, in a few seconds.
 
 Run on a throw-away database, one per run::
 
@@ -17,10 +30,16 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import http.client
 import json
 import os
+import secrets
+import string
+import subprocess
 import sys
 import threading
+import time
+import urllib.parse
 from pathlib import Path
 from typing import Any
 
@@ -165,15 +184,184 @@ def contention(made: dict[str, Any], threads: int) -> dict[str, Any]:
     }
 
 
+def _serve(workers: int, threads: int) -> tuple[subprocess.Popen, int]:
+    """``kyoso serve`` on a free loopback port, on this run's database and data directory."""
+    from benchmarks.scaleout import REPO, _free_port
+
+    port = _free_port()
+    env = {**os.environ, "PYTHONPATH": str(REPO), "KYOSO_LOG_LEVEL": "WARNING"}
+    command = ["serve", "--host", "127.0.0.1", "--port", str(port)]
+    command += ["--workers", str(workers), "--threads", str(threads)]
+    with open(Path(os.environ["KYOSO_DATA_DIR"]) / "serve.log", "wb") as log:
+        process = subprocess.Popen(  # the server's errors, shown if any answer is unexpected
+            [sys.executable, "-m", "kyoso", *command],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=log,
+        )
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"kyoso serve on :{port} exited with {process.returncode}")
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+            conn.request("GET", "/healthz")
+            if conn.getresponse().status == 200:
+                conn.close()
+                return process, port
+        except OSError:
+            pass
+        time.sleep(0.2)
+    process.kill()
+    raise SystemExit(f"kyoso serve on :{port} did not answer within 120 s")
+
+
+def _sessions(people: list[Any]) -> list[str]:
+    """A signed-in session for each person, written where the server reads sessions (what
+    signing in leaves behind, without 200 password hashes)."""
+    from importlib import import_module
+
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+
+    store_class = import_module(settings.SESSION_ENGINE).SessionStore
+    keys = []
+    for person in people:
+        store = store_class()
+        store[SESSION_KEY] = str(person.pk)
+        store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        store[HASH_SESSION_KEY] = person.get_session_auth_hash()
+        store.create()
+        keys.append(store.session_key)
+    return keys
+
+
+def contention_http(made: dict[str, Any], clients: int, workers: int, threads: int) -> dict:
+    """``clients`` people at once confirm the same hour through the booking form, over HTTP,
+    against a real app server."""
+    from django.conf import settings
+    from django.urls import reverse
+    from django.utils import timezone
+    from django.utils.html import escape
+
+    from kyoso.hubs import messages
+    from kyoso.hubs.models import HOLDING_STATUSES, Booking
+
+    taken, busy = escape(str(messages.OVERLAP)), escape(str(messages.BUSY))
+    space = made["space"]
+    day = timezone.localdate() + dt.timedelta(days=3)  # not the threads' day
+    people = [made["people"][i % len(made["people"])] for i in range(clients)]
+    sessions = _sessions(people)
+    path = reverse("hubs:book", args=[space.hub.slug, space.slug])
+    my_bookings = reverse("hubs:my_bookings")
+    alphabet = string.ascii_letters + string.digits
+    process, port = _serve(workers, threads)
+    barrier = threading.Barrier(clients)
+    outcomes: list[str] = [""] * clients
+    seconds: list[float] = [0.0] * clients
+
+    def client(i: int) -> None:
+        token = "".join(secrets.choice(alphabet) for _ in range(32))  # a CSRF secret
+        body = urllib.parse.urlencode(
+            {
+                "csrfmiddlewaretoken": token,
+                "day": day.isoformat(),
+                "start": "10:00",
+                "end": "11:00",
+                "purpose": f"同じ枠 {i}",
+                "attendees": "1",
+                "confirm": "1",
+            }
+        )
+        headers = {
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Cookie": f"{settings.SESSION_COOKIE_NAME}={sessions[i]}; "
+            f"{settings.CSRF_COOKIE_NAME}={token}",
+            "Host": f"127.0.0.1:{port}",
+        }
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=300)
+        try:
+            conn.connect()  # every client's connection is open before anyone asks
+            barrier.wait(timeout=120)
+            started = time.monotonic()
+            conn.request("POST", path, body=body, headers=headers)
+            response = conn.getresponse()
+            page = response.read().decode("utf-8", "replace")
+            seconds[i] = time.monotonic() - started
+            location = urllib.parse.urlsplit(response.getheader("Location") or "").path
+            if response.status == 302 and location == my_bookings:
+                outcomes[i] = "booked (302)"
+            elif response.status == 409 and taken in page:
+                outcomes[i] = "refused (409, taken)"
+            elif response.status == 409 and busy in page:
+                outcomes[i] = "refused (409, busy)"
+            else:
+                outcomes[i] = f"HTTP {response.status} {location}".strip()
+        except Exception as error:
+            outcomes[i] = type(error).__name__
+        finally:
+            conn.close()
+
+    try:
+        workers_ = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
+        began = time.monotonic()
+        for w in workers_:
+            w.start()
+        for w in workers_:
+            w.join()
+        elapsed = time.monotonic() - began
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+    done = sorted(s for s in seconds if s)
+    if any(not o.startswith(("booked", "refused")) for o in outcomes):
+        log = (Path(os.environ["KYOSO_DATA_DIR"]) / "serve.log").read_text("utf-8", "replace")
+        print(log[-3000:], file=sys.stderr)
+    return {
+        "requests": clients,
+        "distinct_people": len({p.pk for p in people}),
+        "server": f"kyoso serve (gunicorn), {workers} workers × {threads} threads",
+        "outcomes": {o: outcomes.count(o) for o in sorted(set(outcomes))},
+        "bookings_of_the_slot": Booking.objects.filter(
+            space=space, day=day, status__in=HOLDING_STATUSES
+        ).count(),
+        "all_answered_s": round(elapsed, 1),
+        "slowest_answer_s": round(done[-1], 1) if done else None,
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--database-url", required=True)
     parser.add_argument("--bookings", type=int, default=100_000)
     parser.add_argument("--threads", type=int, default=200)
     parser.add_argument("--rounds", type=int, default=50)
+    parser.add_argument("--http-clients", type=int, default=200)
+    parser.add_argument("--http-workers", type=int, default=2)
+    parser.add_argument("--http-threads", type=int, default=8)
+    parser.add_argument(
+        "--concurrency-only", action="store_true", help="only the same-slot parts (no 100 k)"
+    )
     parser.add_argument("--json", required=True)
     args = parser.parse_args(argv)
     vendor = _setup(args.database_url)
+    if args.concurrency_only:
+        made = build(0)
+        result = {
+            "database": vendor,
+            "concurrency_only": True,
+            "same_slot": contention(made, args.threads),
+            "same_slot_http": contention_http(
+                made, args.http_clients, args.http_workers, args.http_threads
+            ),
+        }
+        Path(args.json).write_text(json.dumps(result, ensure_ascii=False, indent=1, default=str))
+        print(json.dumps(result, ensure_ascii=False, indent=1, default=str))
+        return 0
     made = build(1_000)
     small = {k: v["queries"] for k, v in measure(made, 3).items()}
     from kyoso.hubs.models import Booking, Hub
@@ -199,6 +387,9 @@ def main(argv: list[str] | None = None) -> int:
         **measured,
         "load_after": load_after,
         "same_slot": contention(made, args.threads),
+        "same_slot_http": contention_http(
+            made, args.http_clients, args.http_workers, args.http_threads
+        ),
     }
     Path(args.json).write_text(json.dumps(result, ensure_ascii=False, indent=1, default=str))
     print(json.dumps(result, ensure_ascii=False, indent=1, default=str))

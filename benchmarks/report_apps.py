@@ -107,5 +107,15 @@ def render(apps: dict[str, list[dict[str, Any]]]) -> list[str]:
                 f"{same['requests']} threads → {same['bookings_of_the_slot']} booking "
                 f"({outcomes})"
             )
+            http = result.get("same_slot_http")
+            if isinstance(http, dict):
+                outcomes = ", ".join(f"{k} {v}" for k, v in http["outcomes"].items())
+                lines.append(
+                    f"- {VENDORS.get(result['database'], result['database'])}: "
+                    f"{http['requests']} HTTP requests from {http['distinct_people']} signed-in "
+                    f"people to {http['server']} → {http['bookings_of_the_slot']} booking "
+                    f"({outcomes}; all answered in {http['all_answered_s']} s; "
+                    f"{http.get('date', '')})"
+                )
     lines.append("")
     return lines

@@ -220,7 +220,7 @@ def record_index_baseline(database: str, server_version: str, sizes: list[dict])
 
 
 def _run_on_throwaway_database(
-    name: str, database: str, postgres_url: str, options: list[str]
+    name: str, database: str, postgres_url: str, options: list[str], *, save: bool = True
 ) -> dict[str, object]:
     """Run ``benchmarks.<name>`` on a throw-away database (a new PostgreSQL database at
     ``postgres_url``, dropped afterwards, or a SQLite file in the child's data directory) and
@@ -241,7 +241,8 @@ def _run_on_throwaway_database(
             postgres_drop(url)
     result.update(extra)
     result.update(_stamp())
-    _save(f"{name}-{result['database']}.json", result)
+    if save:
+        _save(f"{name}-{result['database']}.json", result)
     return result
 
 
@@ -276,15 +277,36 @@ def run_challenges(database: str, args: argparse.Namespace) -> None:
 
 def run_hubs(database: str, args: argparse.Namespace) -> None:
     """A hub with 20 spaces and 100 k past bookings, and one slot asked for by many at once
-    (benchmarks/hubs.py). PostgreSQL's stock ``max_connections`` (100) refuses 200 threads:
-    ``--hubs-postgres-threads`` (80) are used there."""
+    (benchmarks/hubs.py): by threads calling the service (PostgreSQL's stock
+    ``max_connections`` of 100 refuses 200 threads: ``--hubs-postgres-threads`` (80) there)
+    and by ``--hubs-http-clients`` (200) HTTP requests to a real app server on both databases.
+    ``--hubs-concurrency-only`` runs the same-slot parts alone and puts them into the last
+    full result (its timings keep their own date)."""
     threads = args.hubs_threads if database == "sqlite" else args.hubs_postgres_threads
     options = ["--rounds", str(args.rounds), "--threads", str(threads)]
     options += ["--bookings", str(args.hubs_bookings)]
-    result = _run_on_throwaway_database("hubs", database, args.hubs_postgres_url, options)
-    same_slot = result.get("same_slot", {})
-    if not isinstance(same_slot, dict) or same_slot.get("bookings_of_the_slot") != 1:
-        raise SystemExit(f"Hubs on {database}: the slot was not booked exactly once: {same_slot}")
+    options += ["--http-clients", str(args.hubs_http_clients)]
+    options += ["--http-workers", str(args.hubs_http_workers)]
+    options += ["--http-threads", str(args.hubs_http_threads)]
+    if args.hubs_concurrency_only:
+        options.append("--concurrency-only")
+    result = _run_on_throwaway_database(
+        "hubs", database, args.hubs_postgres_url, options, save=not args.hubs_concurrency_only
+    )
+    if args.hubs_concurrency_only:
+        name = f"hubs-{result['database']}.json"
+        merged = _load(name) or {"database": result["database"]}
+        merged["same_slot"] = result["same_slot"]
+        http = result["same_slot_http"]
+        assert isinstance(http, dict)
+        merged["same_slot_http"] = {**http, "commit": result.get("commit")}
+        _save(name, merged)
+    for key in ("same_slot", "same_slot_http"):
+        same_slot = result.get(key, {})
+        if not isinstance(same_slot, dict) or same_slot.get("bookings_of_the_slot") != 1:
+            raise SystemExit(
+                f"Hubs on {database}: the slot was not booked exactly once ({key}): {same_slot}"
+            )
 
 
 def run_network(args: argparse.Namespace) -> None:
@@ -451,6 +473,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--hubs-bookings", type=int, default=100_000)
     parser.add_argument("--hubs-threads", type=int, default=200, help="same-slot threads, SQLite")
     parser.add_argument("--hubs-postgres-threads", type=int, default=80)
+    parser.add_argument(
+        "--hubs-http-clients",
+        type=int,
+        default=200,
+        help="same-slot HTTP requests at once to a real app server (both databases)",
+    )
+    parser.add_argument("--hubs-http-workers", type=int, default=2)
+    parser.add_argument("--hubs-http-threads", type=int, default=8)
+    parser.add_argument(
+        "--hubs-concurrency-only",
+        action="store_true",
+        help="with --hubs: only the same-slot parts (no 100 k build, no timings)",
+    )
     parser.add_argument(
         "--ledger",
         action="store_true",

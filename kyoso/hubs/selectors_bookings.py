@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -183,12 +183,15 @@ def day_board(hub: Hub, day: date | None = None) -> list[BoardRow]:
     if spaces is None:
         spaces = list(Space.objects.filter(hub_id=hub.pk, active=True))
     rows = {s.pk: BoardRow(space=s, bookings=[]) for s in spaces}
+    day_start, _day_end = day_bounds(day)
     bookings = (
         Booking.objects.filter(
             hub_id=hub.pk,
-            day=day,
+            day__in=[day - timedelta(days=1), day],
             status__in=[*HOLDING_STATUSES, BookingStatus.NO_SHOW],
         )
+        # Yesterday's only where it runs past midnight into today (a space that allows it).
+        .filter(Q(day=day) | Q(ends_at__gt=day_start))
         .select_related("user")
         .order_by("starts_at", "id")
     )

@@ -50,7 +50,7 @@ def test_across_midnight(room, suzuki):
 def test_across_midnight_where_the_space_allows_it(room, suzuki, takahashi):
     """The space's setting: the booking starts within the day's hours and may run into the
     next day (up to the maximum length); the next morning shows as taken."""
-    from kyoso.hubs.selectors_bookings import availability
+    from kyoso.hubs.selectors_bookings import availability, day_board
 
     room.across_midnight = True
     room.max_minutes = 900
@@ -67,6 +67,11 @@ def test_across_midnight_where_the_space_allows_it(room, suzuki, takahashi):
     )
     morning = availability(room, next_day, next_day)[0]
     assert morning.free[0].starts_at == at(next_day, 10)
+    # The staff's board of the next day shows who is still in the room that morning.
+    board = {row.space.pk: row for row in day_board(room.hub, next_day)}
+    assert board[room.pk].bookings == [booking]
+    after = {row.space.pk: row for row in day_board(room.hub, next_day + timedelta(days=1))}
+    assert after[room.pk].bookings == []
     # Still refused: starting after closing, and longer than the maximum.
     for code, starts_at, ends_at in (
         ("outside_hours", at(next_day, 21, 30), at(next_day + timedelta(days=1), 1)),

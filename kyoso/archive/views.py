@@ -10,8 +10,6 @@ from django.contrib import messages as flash
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
-from django.utils import feedgenerator
-from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -20,6 +18,7 @@ from kyoso.archive.forms import AttachmentForm, FilterForm, ItemForm, ReturnForm
 from kyoso.archive.models import Attachment, AttachmentKind, Item
 from kyoso.archive.rules import visible_or_404
 from kyoso.archive.services import ArchiveError, check_staff
+from kyoso.core.feeds import Entry, atom_response
 from kyoso.core.keyset import CursorInvalid
 from kyoso.core.markdown import render_markdown
 from kyoso.core.policy import check, public, rule_required
@@ -71,28 +70,24 @@ def gallery(request: HttpRequest) -> HttpResponse:
 @require_GET
 def feed(request: HttpRequest) -> HttpResponse:
     """Atom feed of the newest items published for everyone (members-only ones never)."""
-    atom = feedgenerator.Atom1Feed(
+    return atom_response(
+        request,
         title=_("Kyoso アーカイブ"),
-        link=request.build_absolute_uri(reverse("archive:gallery")),
         description=_("新しく公開されたレポート・事例・コツ"),
-        feed_url=request.build_absolute_uri(reverse("archive:feed")),
-        language=getattr(request, "LANGUAGE_CODE", "ja"),
+        list_url="archive:gallery",
+        feed_url="archive:feed",
+        entries=(
+            Entry(
+                title=item.title,
+                path=reverse("archive:detail", args=[item.pk]),
+                summary=item.summary or str(item.get_kind_display()),
+                published=item.published_at,
+                updated=item.updated_at,
+                category=str(item.get_kind_display()),
+            )
+            for item in selectors.feed_items()
+        ),
     )
-    for item in selectors.feed_items():
-        url = request.build_absolute_uri(reverse("archive:detail", args=[item.pk]))
-        atom.add_item(
-            title=item.title,
-            link=url,
-            # Atom's summary is type="html": a reader renders it, so the text is escaped.
-            description=escape(item.summary or str(item.get_kind_display())),
-            unique_id=url,
-            pubdate=item.published_at,
-            updateddate=item.updated_at,
-            categories=[str(item.get_kind_display())],
-        )
-    response = HttpResponse(content_type="application/atom+xml; charset=utf-8")
-    atom.write(response, "utf-8")
-    return response
 
 
 # --- An item -------------------------------------------------------------------------------------

@@ -10,8 +10,6 @@ from django.contrib import messages as flash
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
-from django.utils import feedgenerator
-from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -23,6 +21,7 @@ from kyoso.challenges.services import qa
 from kyoso.challenges.services.challenges import follow_set
 from kyoso.challenges.services.common import ChallengeError
 from kyoso.challenges.services.proposals import proposals_open
+from kyoso.core.feeds import Entry, atom_response
 from kyoso.core.keyset import CursorInvalid
 from kyoso.core.policy import check, public, rule_required
 
@@ -165,28 +164,24 @@ def challenge_follow(request: HttpRequest, pk: int, obj: Challenge) -> HttpRespo
 @require_GET
 def challenge_feed(request: HttpRequest) -> HttpResponse:
     """Atom feed of the newest listed challenges (never a proposal)."""
-    feed = feedgenerator.Atom1Feed(
+    return atom_response(
+        request,
         title=_("Kyoso チャレンジ"),
-        link=request.build_absolute_uri(reverse("challenges:list")),
         description=_("新しく公開されたチャレンジ"),
-        feed_url=request.build_absolute_uri(reverse("challenges:feed")),
-        language=getattr(request, "LANGUAGE_CODE", "ja"),
+        list_url="challenges:list",
+        feed_url="challenges:feed",
+        entries=(
+            Entry(
+                title=challenge.title,
+                path=reverse("challenges:detail", args=[challenge.pk]),
+                summary=f"{challenge.get_direction_display()} / {challenge.organization}",
+                published=challenge.published_at,
+                updated=challenge.updated_at,
+                category=str(challenge.get_direction_display()),
+            )
+            for challenge in selectors.feed_challenges()
+        ),
     )
-    for challenge in selectors.feed_challenges():
-        url = request.build_absolute_uri(reverse("challenges:detail", args=[challenge.pk]))
-        feed.add_item(
-            title=challenge.title,
-            link=url,
-            # Atom's summary is type="html": a reader renders it, so the names are escaped.
-            description=escape(f"{challenge.get_direction_display()} / {challenge.organization}"),
-            unique_id=url,
-            pubdate=challenge.published_at,
-            updateddate=challenge.updated_at,
-            categories=[str(challenge.get_direction_display())],
-        )
-    response = HttpResponse(content_type="application/atom+xml; charset=utf-8")
-    feed.write(response, "utf-8")
-    return response
 
 
 @public

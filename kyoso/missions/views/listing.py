@@ -8,12 +8,11 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import path, reverse
-from django.utils import feedgenerator
-from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
+from kyoso.core.feeds import Entry, atom_response
 from kyoso.core.keyset import CursorInvalid
 from kyoso.core.policy import check, hidden_unless_visible, public, rule_required
 from kyoso.missions import messages, selectors
@@ -96,28 +95,24 @@ def mission_detail(request: HttpRequest, pk: int, obj: Mission) -> HttpResponse:
 @require_GET
 def mission_feed(request: HttpRequest) -> HttpResponse:
     """Atom feed of the newest published missions (what a candidate's feed reader follows)."""
-    feed = feedgenerator.Atom1Feed(
+    return atom_response(
+        request,
         title=_("Kyoso ミッション"),
-        link=request.build_absolute_uri(reverse("missions:list")),
         description=_("新しく公開されたミッション"),
-        feed_url=request.build_absolute_uri(reverse("missions:feed")),
-        language=getattr(request, "LANGUAGE_CODE", "ja"),
+        list_url="missions:list",
+        feed_url="missions:feed",
+        entries=(
+            Entry(
+                title=mission.title,
+                path=reverse("missions:detail", args=[mission.pk]),
+                summary=f"{mission.get_kind_display()} / {mission.owner}",
+                published=mission.published_at,
+                updated=mission.updated_at,
+                category=str(mission.get_kind_display()),
+            )
+            for mission in selectors.feed_missions()
+        ),
     )
-    for mission in selectors.feed_missions():
-        owner = mission.owner
-        feed.add_item(
-            title=mission.title,
-            link=request.build_absolute_uri(reverse("missions:detail", args=[mission.pk])),
-            # Atom's summary is type="html": a reader renders it, so the names are escaped.
-            description=escape(f"{mission.get_kind_display()} / {owner}"),
-            unique_id=request.build_absolute_uri(reverse("missions:detail", args=[mission.pk])),
-            pubdate=mission.published_at,
-            updateddate=mission.updated_at,
-            categories=[str(mission.get_kind_display())],
-        )
-    response = HttpResponse(content_type="application/atom+xml; charset=utf-8")
-    feed.write(response, "utf-8")
-    return response
 
 
 #: Messages of the map script that name missions instead of issues.

@@ -36,8 +36,10 @@ def test_publish_a_tip_against_a_wall_then_find_it(page, mobile_page, tmp_path):
     login(page, ito.email, DEFAULT_PASSWORD)
     page.goto(reverse("archive:walls"))
     check_axe(page, context="walls")
-    page.get_by_role("link", name="予算の壁").click()
-    page.get_by_role("link", name="この壁を越えるコツを書く").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="予算の壁").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="この壁を越えるコツを書く").click()
     check_axe(page, context="archive form")
     assert page.get_by_role("checkbox", name="予算の壁").is_checked()
     field(page, "タイトル").fill("")

@@ -37,7 +37,8 @@ def test_start_join_approve_post_pin_mail_unsubscribe(page, mobile_page, suzuki)
     # 1. 松本 starts the community.
     login(page, matsumoto.email, DEFAULT_PASSWORD)
     page.goto(reverse("communities:list"))
-    page.locator("main").get_by_role("link", name="コミュニティをつくる").click()
+    with page.expect_navigation():
+        page.locator("main").get_by_role("link", name="コミュニティをつくる").click()
     check_axe(page, context="community form")
     field(page, "コミュニティ名").fill(NAME)
     field(page, "URL用の名前").fill("sanroku-it-joshi")

@@ -71,7 +71,8 @@ def test_book_hold_record_introduce_follow_up_and_figures(page, mobile_page, suz
     with page.expect_navigation():
         page.get_by_role("button", name="実施済みにする").click()
     assert str(messages.MOVED) in flash_text(page)
-    page.get_by_role("link", name="記録を書く").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="記録を書く").click()
     check_axe(page, context="record form")
     field(page, "相談の内容").fill("週1回の子ども食堂を公民館で始めたい")
     field(page, "助言したこと").fill("同じ区で活動する伊藤さんに会うこと")

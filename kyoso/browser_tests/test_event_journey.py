@@ -153,7 +153,8 @@ def test_issue_5_done_when(page, mobile_page, suzuki, takahashi, demo_settings):
     with page.expect_navigation():
         page.get_by_role("button", name="保存する").click()
     assert str(messages.MINUTES_SAVED) in flash_text(page)
-    page.get_by_role("link", name="課題を投稿してこの会に加える").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="課題を投稿してこの会に加える").click()
     check_axe(page, context="new issue from the minutes")
     field(page, "タイトル").fill(ISSUE_TITLE)
     field(page, "本文").fill("勉強会で複数の参加者から出ました。")

@@ -65,7 +65,8 @@ def test_add_edit_and_delete_a_local_synonym(page, mobile_page, sato):
     check_axe(mobile_page, context="synonyms (360 px)")
     screenshot(mobile_page, "synonyms-list-360")
 
-    page.get_by_role("link", name=f"サンロク / {CENTER}を編集").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name=f"サンロク / {CENTER}を編集").click()
     assert field(page, "同じ意味の語").input_value() == f"サンロク\n{CENTER}"
     field(page, "同じ意味の語").fill(f"サンロク\n{CENTER}\nさんセン")
     with page.expect_navigation():
@@ -73,7 +74,8 @@ def test_add_edit_and_delete_a_local_synonym(page, mobile_page, sato):
     assert "変更しました" in flash_text(page)
     assert local_synonym_words("さんろく") == frozenset({CENTER_FOLDED, "さんせん"})
 
-    page.get_by_role("link", name=f"サンロク / {CENTER} / さんセンを削除").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name=f"サンロク / {CENTER} / さんセンを削除").click()
     check_axe(page, context="synonyms, delete")
     screenshot(page, "synonyms-delete-desktop")
     with page.expect_navigation():

@@ -164,3 +164,25 @@ def test_api_tokens_issued_to_one_account_are_limited_from_any_address(suzuki):
     assert refused.status_code == 429
     assert refused.json()["error"]["code"] == "throttled"
     assert int(refused["Retry-After"]) > 0
+
+
+@override_settings(KYOSO_RATE_LIMITS=LIMITS)
+def test_posting_through_the_api_counts_with_the_forms(suzuki):
+    from kyoso.api.tests.factories import bearer, issue_token
+    from kyoso.issues.tests.factories import IssueFactory
+
+    token = bearer(issue_token(suzuki, ["write"]))
+    issue = IssueFactory()
+    url = f"/api/v1/issues/{issue.pk}/comments"
+    form = _issue_comment(suzuki)
+    assert _client(suzuki, "203.0.113.21").post(form.url, form.data).status_code != 429
+    first = Client(REMOTE_ADDR="203.0.113.22", **token).post(
+        url, {"body": "APIから"}, content_type="application/json"
+    )
+    assert first.status_code == 201
+    refused = Client(REMOTE_ADDR="203.0.113.23", **token).post(
+        url, {"body": "APIから"}, content_type="application/json"
+    )
+    assert refused.status_code == 429
+    assert refused.json()["error"]["code"] == "throttled"
+    assert int(refused["Retry-After"]) > 0

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import inspect
 import json
+import re
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-from django.http import HttpRequest, HttpResponseNotAllowed
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.http.response import HttpResponseBase
 from django.urls import URLPattern, URLResolver, path, re_path
 from ninja import NinjaAPI
@@ -72,8 +73,13 @@ class TextOnlyParser(Parser):
         return data
 
 
+#: ``<int:issue_id>`` in a Django route → ``issue_id`` (OpenAPI writes ``{issue_id}``).
+_ROUTE_ARGUMENT = re.compile(r"<(?:\w+:)?(\w+)>")
+
+
 class KyosoAPI(NinjaAPI):
     def __init__(self, **kwargs: Any) -> None:
+        self._declared_query: dict[tuple[str, str], list[str]] | None = None
         kwargs.setdefault("renderer", Utf8JSONRenderer())
         kwargs.setdefault("parser", TextOnlyParser())
         kwargs.setdefault("auth", auth.AUTHENTICATED)
@@ -107,6 +113,9 @@ class KyosoAPI(NinjaAPI):
 
         @wraps(view)
         def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+            refused = self._refuse_undeclared_query(request)
+            if refused is not None:
+                return refused
             response = view(request, *args, **kwargs)
             if isinstance(response, HttpResponseNotAllowed):
                 return errors.error_response(
@@ -121,6 +130,57 @@ class KyosoAPI(NinjaAPI):
 
         setattr(wrapper, API_OPERATION_ATTRIBUTE, True)
         return wrapper
+
+    def declared_query_parameters(self) -> dict[tuple[str, str], list[str]]:
+        """``(METHOD, OpenAPI path) → the query parameters it declares``, read once from the
+        OpenAPI document, so the check below and the document can never disagree."""
+        if self._declared_query is None:
+            declared: dict[tuple[str, str], list[str]] = {}
+            for path_template, operations in self.get_openapi_schema()["paths"].items():
+                for method, operation in operations.items():
+                    declared[(method.upper(), path_template)] = [
+                        parameter["name"]
+                        for parameter in operation.get("parameters", [])
+                        if parameter.get("in") == "query"
+                    ]
+            self._declared_query = declared
+        return self._declared_query
+
+    def _refuse_undeclared_query(self, request: HttpRequest) -> HttpResponse | None:
+        """A 422 in the error format for a query parameter the operation does not declare.
+
+        Filters and sorts accept only declared fields (issue 20): ``?ordering=user__password``
+        or ``?user__email=…`` is refused, naming the allowed parameters, rather than silently
+        ignored (where a later change could start passing it to the ORM)."""
+        match = request.resolver_match
+        if not request.GET or match is None:
+            return None
+        template = "/" + _ROUTE_ARGUMENT.sub(r"{\1}", match.route)
+        allowed = self.declared_query_parameters().get((request.method or "GET", template))
+        if allowed is None:
+            return None  # a method the path does not serve: the 405 answers it
+        unknown = sorted(set(request.GET) - set(allowed))
+        if not unknown:
+            return None
+        message = messages.QUERY_PARAMETER_UNKNOWN % {
+            "choices": ", ".join(allowed) or messages.NO_QUERY_PARAMETERS
+        }
+        return errors.error_response(
+            self,
+            request,
+            422,
+            "validation_error",
+            messages.VALIDATION_FAILED,
+            details=[
+                {
+                    "field": name,
+                    "location": "query",
+                    "code": "unknown_parameter",
+                    "message": str(message),
+                }
+                for name in unknown
+            ],
+        )
 
     def _not_found_view(self) -> Callable[..., HttpResponseBase]:
         @public

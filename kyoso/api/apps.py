@@ -6,6 +6,12 @@ class ApiConfig(AppConfig):
     label = "api"
 
     def ready(self) -> None:
+        from kyoso.api.models import ApiToken
+        from kyoso.core import exposure
+
+        # Who may know these rows exist (the object-access sweep, docs/security.md).
+        exposure.declare(ApiToken, exposure.owned_by("user"))
+
         from kyoso.api import rules
         from kyoso.api.privacy import register_personal_data
 

@@ -54,6 +54,10 @@ FIELD_TOO_LONG = _("%(limit)s文字以内で入力してください。")
 FIELD_TOO_SHORT = _("%(limit)s文字以上で入力してください。")
 FIELD_CHOICE = _("次のいずれかを指定してください: %(choices)s")
 FIELD_UNKNOWN = _("この項目は指定できません。")
+QUERY_PARAMETER_UNKNOWN = _(
+    "このパラメーターは指定できません。指定できるのは次のとおりです: %(choices)s"
+)
+NO_QUERY_PARAMETERS = _("（なし）")
 BODY_NOT_JSON = _("リクエスト本文が正しいJSONではありません。")
 EXPIRES_IN_PAST = _("有効期限には未来の日時を指定してください。")
 PREFECTURE_UNKNOWN = _("都道府県コードは01〜47の2桁で指定してください。")

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from kyoso.api.models import ApiToken, TokenScope
 from kyoso.api.selectors import api_tokens_of_user
 from kyoso.api.services import api_token_create, api_token_revoke
+from kyoso.core import ratelimit
 from kyoso.core.forms import NormalizedCharField
 from kyoso.core.http import AuthenticatedHttpRequest
 from kyoso.core.policy import rule_required
@@ -38,13 +39,18 @@ class TokenForm(forms.Form):
 
 
 def _own_token(request: AuthenticatedHttpRequest, pk: int) -> ApiToken:
-    return get_object_or_404(ApiToken, pk=pk)
+    # Someone else's token is "not found", not "forbidden": its id stays unknown. An anonymous
+    # visitor gets the login page from the rule, as on every page (hidden_unless_visible).
+    if not request.user.is_authenticated:
+        return get_object_or_404(ApiToken, pk=pk)
+    return get_object_or_404(api_tokens_of_user(request.user), pk=pk)
 
 
 @rule_required("api.view_own_tokens")
 def token_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = TokenForm(request.POST or None)
     issued = None
+    wait = ratelimit.refuse_form(request, form, "api_token")
     if request.method == "POST" and form.is_valid():
         days = form.cleaned_data["expires_in_days"]
         issued = api_token_create(
@@ -56,7 +62,7 @@ def token_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         )
         flash.success(request, TOKEN_CREATED)
         form = TokenForm()
-    return render(
+    response = render(
         request,
         "api/tokens.html",
         {
@@ -66,6 +72,7 @@ def token_list(request: AuthenticatedHttpRequest) -> HttpResponse:
             "now": timezone.now(),
         },
     )
+    return ratelimit.answer(response, wait)
 
 
 @rule_required("api.revoke_token", get_object=_own_token)

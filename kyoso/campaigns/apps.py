@@ -6,6 +6,12 @@ class CampaignsConfig(AppConfig):
     label = "campaigns"
 
     def ready(self) -> None:
+        from kyoso.campaigns.models import Pledge
+        from kyoso.core import exposure
+
+        # Who may know these rows exist (the object-access sweep, docs/security.md).
+        exposure.declare(Pledge, exposure.owned_by("supporter"))
+
         from kyoso.campaigns import registry
 
         registry.register()

@@ -17,7 +17,7 @@ from kyoso.campaigns.errors import CampaignError
 from kyoso.campaigns.forms import CampaignForm, PledgeForm, StopForm, TierForm
 from kyoso.campaigns.models import Campaign, Pledge, State
 from kyoso.campaigns.rules import manages
-from kyoso.core.policy import check, public, rule_required
+from kyoso.core.policy import check, hidden_unless_visible, public, rule_required
 from kyoso.core.spreadsheet import csv_lines
 
 app_name = "campaigns"
@@ -193,7 +193,8 @@ def _pledge(request: HttpRequest, pk: int, **kwargs: Any) -> Pledge:
     pledge = Pledge.objects.select_related("campaign", "tier").filter(pk=pk).first()
     if pledge is None:
         raise Http404
-    return pledge
+    # Someone else's pledge is "not found": a 403 would confirm it exists (docs/security.md).
+    return hidden_unless_visible("campaigns.view_pledge", request.user, pledge)
 
 
 @rule_required("campaigns.view_pledge", get_object=_pledge)

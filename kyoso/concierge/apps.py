@@ -6,6 +6,12 @@ class ConciergeConfig(AppConfig):
     label = "concierge"
 
     def ready(self) -> None:
+        from kyoso.concierge.models import Consultation
+        from kyoso.core import exposure
+
+        # Who may know these rows exist (the object-access sweep, docs/security.md).
+        exposure.declare(Consultation, exposure.owned_by("person", "concierge"))
+
         from kyoso.concierge import indicators, registry
         from kyoso.core.schedule import Daily, register_job
 

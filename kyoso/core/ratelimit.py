@@ -16,8 +16,9 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 
 
 def client_address(request: HttpRequest) -> str:
@@ -62,3 +63,46 @@ def limit_posts(scope: str) -> Callable[[Callable[..., Any]], Callable[..., Any]
         return wrapper
 
     return decorator
+
+
+# --- Posting forms: per address and per account, the form kept ------------------------------
+
+#: Shown above a refused form; what was typed stays in it (the form is re-rendered with it).
+TOO_MANY = _(
+    "短い時間に送信が続いたため、受け付けを一時的に止めています。"
+    "%(seconds)s秒ほど待ってからもう一度送信してください。入力した内容はそのまま残っています。"
+)
+
+
+def posting_wait(request: HttpRequest, scope: str) -> int:
+    """Count one POST of ``scope`` for the caller's address (``scope``) and, when signed in,
+    for the account (``<scope>_account``); the seconds to wait, 0 when allowed. Both are
+    counted even when one is over, so that a refused caller does not save up attempts."""
+    if request.method != "POST":
+        return 0
+    waits = [hit(scope, client_address(request))]
+    user = getattr(request, "user", None)
+    account_scope = f"{scope}_account"
+    if user is not None and user.is_authenticated and account_scope in settings.KYOSO_RATE_LIMITS:
+        waits.append(hit(account_scope, f"user:{user.pk}"))
+    return max(waits)
+
+
+def refuse_form(request: HttpRequest, form: Any, scope: str, *, field: str | None = None) -> int:
+    """For a view that re-renders ``form`` when it is not valid: past the limit the form gets
+    the 429 message (on ``field``, else as a non-field error), so it is not valid and shows
+    what was typed. Call it before ``form.is_valid()``; pass the response through
+    :func:`answer`."""
+    wait = posting_wait(request, scope)
+    if wait:
+        form.is_valid()
+        form.add_error(field, str(TOO_MANY % {"seconds": wait}))
+    return wait
+
+
+def answer(response: HttpResponse, wait: int) -> HttpResponse:
+    """``response`` as a 429 with ``Retry-After`` when ``wait`` (else unchanged)."""
+    if wait:
+        response.status_code = 429
+        response["Retry-After"] = str(wait)
+    return response

@@ -6,6 +6,12 @@ class HubsConfig(AppConfig):
     label = "hubs"
 
     def ready(self) -> None:
+        from kyoso.core import exposure
+        from kyoso.hubs.models import Booking
+
+        # Who may know these rows exist (the object-access sweep, docs/security.md).
+        exposure.declare(Booking, exposure.owned_by("user"))
+
         from kyoso.core.schedule import Daily, register_job
         from kyoso.hubs import registry
 

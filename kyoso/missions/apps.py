@@ -6,6 +6,12 @@ class MissionsConfig(AppConfig):
     label = "missions"
 
     def ready(self) -> None:
+        from kyoso.core import exposure
+        from kyoso.missions.models import Application
+
+        # Who may know these rows exist (the object-access sweep, docs/security.md).
+        exposure.declare(Application, exposure.owned_by("applicant"))
+
         from kyoso.core.schedule import Every, register_job
         from kyoso.missions import indicators, registry
 

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import path
 from django.views.decorators.http import require_POST
 
+from kyoso.core import ratelimit
 from kyoso.core.policy import login_required, rule_required
 from kyoso.network import messages, selectors
 from kyoso.network.forms import IntroductionForm, PreferenceForm
@@ -49,6 +50,7 @@ def introduction_create(request: HttpRequest) -> HttpResponse:
             request.user, to_user=to_user, to_organization=to_org
         )
     status = 200
+    wait = ratelimit.refuse_form(request, form, "introduction", field="reason")
     if request.method == "POST":
         if refusal is None and form.is_valid():
             try:
@@ -66,12 +68,13 @@ def introduction_create(request: HttpRequest) -> HttpResponse:
                 flash.success(request, messages.INTRO_SENT)
                 return redirect("introductions:detail", pk=intro.pk)
         status = 409 if refusal is not None else 400
-    return render(
+    response = render(
         request,
         "network/introduction_new.html",
         {"form": form, "refusal": refusal, "to_user": to_user, "to_org": to_org},
         status=status,
     )
+    return ratelimit.answer(response, wait)
 
 
 @login_required

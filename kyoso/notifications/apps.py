@@ -6,6 +6,12 @@ class NotificationsConfig(AppConfig):
     label = "notifications"
 
     def ready(self) -> None:
+        from kyoso.core import exposure
+        from kyoso.notifications.models import Notification
+
+        # Who may know these rows exist (the object-access sweep, docs/security.md).
+        exposure.declare(Notification, exposure.owned_by("recipient"))
+
         from kyoso.core import personal_data
         from kyoso.core.schedule import Daily, Every, Weekly, register_job
         from kyoso.notifications import personal_data as notification_data

@@ -242,13 +242,20 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 #: Rate limits per client address, shared through the cache (kyoso.core.ratelimit):
-#: scope → (attempts, seconds). Per account: the login failures below, the issues' posting limits
-#: and the network's introductions a day.
+#: scope → (attempts, seconds); ``<scope>_account`` counts per signed-in account as well. Posting
+#: (issues, comments, board posts, project updates) allows a shared address — a community
+#: centre, a school — several active people. Per account also: the login failures below, the
+#: issues' comment limit and the network's introductions a day.
 KYOSO_RATE_LIMITS = {
     "login": (30, 600),
     "signup": (10, 3600),
     "password_reset": (10, 3600),
     "api_token": (30, 3600),
+    "api_token_account": (10, 3600),
+    "posting": (60, 600),
+    "posting_account": (40, 600),
+    "introduction": (30, 3600),
+    "introduction_account": (10, 3600),
 }
 KYOSO_LOGIN_FAILURE_LIMIT = 5
 KYOSO_LOGIN_FAILURE_WINDOW = 60

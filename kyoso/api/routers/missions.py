@@ -22,6 +22,7 @@ from kyoso.api.filters import choice_or_none, municipality_code_or_none
 from kyoso.api.forms import cleaned_data_or_422
 from kyoso.api.permissions import acting_user, rule
 from kyoso.api.routers.organizations import MunicipalityBriefOut
+from kyoso.core.policy import hidden_unless_visible
 from kyoso.core.skills import Skill
 from kyoso.missions import selectors
 from kyoso.missions.forms import MissionForm
@@ -309,7 +310,11 @@ def _owner(request: HttpRequest, payload: MissionIn, **kwargs: Any) -> Any:
 
 
 def _mission(request: HttpRequest, mission_id: int, **kwargs: Any) -> Mission:
-    return selectors.mission_detail(mission_id)
+    # A draft or closed-off mission the caller may not view is "not found" (404), not a 403
+    # that would confirm it exists (docs/security.md).
+    return hidden_unless_visible(
+        "missions.view_mission", acting_user(request), selectors.mission_detail(mission_id)
+    )
 
 
 @router.get(
@@ -396,7 +401,9 @@ def mission_update(request: HttpRequest, mission_id: int, payload: MissionPatch,
 
 
 def _applications_rule_object(request: HttpRequest, mission_id: int, **kwargs: Any) -> Mission:
-    return selectors.mission_by_pk(mission_id)
+    return hidden_unless_visible(
+        "missions.view_mission", acting_user(request), selectors.mission_by_pk(mission_id)
+    )
 
 
 @router.get(

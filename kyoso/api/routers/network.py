@@ -13,11 +13,13 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from ninja import Field, Router, Schema, Status
+from ninja.errors import Throttled
 from ninja.pagination import paginate
 
 from kyoso.api import messages as api_messages
 from kyoso.api.errors import ApiError
 from kyoso.api.permissions import acting_user, rule
+from kyoso.core import ratelimit
 from kyoso.core.policy import check
 from kyoso.network import messages, selectors
 from kyoso.network.models import (
@@ -207,6 +209,9 @@ def introduction_create(request: HttpRequest, payload: IntroductionIn):
     """``{"to_user": id}`` or ``{"to_organization": "slug"}`` and a ``reason``. 422
     ``target_invalid``, ``reason_required``, ``too_long``; 409 ``to_self``, ``opted_out``,
     ``blocked``, ``already_open``; 429 ``daily_limit`` (the 21st request of the day)."""
+    wait = ratelimit.posting_wait(request, "introduction")
+    if wait:  # per address and per account, as the web forms (docs/security.md)
+        raise Throttled(wait)
     to_user = to_org = None
     if payload.to_user is not None and not payload.to_organization:
         to_user = intro_services.user_by_id(payload.to_user)

@@ -14,6 +14,7 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils.datastructures import MultiValueDict
 from ninja import Field, Router, Schema
+from ninja.errors import Throttled
 from ninja.pagination import paginate
 from ninja.responses import Status
 
@@ -23,6 +24,7 @@ from kyoso.api.errors import ApiError
 from kyoso.api.forms import cleaned_data_or_422
 from kyoso.api.permissions import acting_user
 from kyoso.api.permissions import rule as declare
+from kyoso.core import ratelimit
 from kyoso.core.skills import Skill
 from kyoso.orgs.models import Organization
 from kyoso.projects import messages_work as messages
@@ -255,6 +257,9 @@ def update_list(request: HttpRequest, project_id: int, obj: Project):
 def update_create(request: HttpRequest, project_id: int, payload: UpdateIn, obj: Project):
     """Active members of the project; text only (images are added on the page). The
     project's followers are told."""
+    wait = ratelimit.posting_wait(request, "posting")
+    if wait:  # per address and per account, as the web forms (docs/security.md)
+        raise Throttled(wait)
     try:
         update = update_services.update_create(
             actor=acting_user(request), project=obj, body=payload.body

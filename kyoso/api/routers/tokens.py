@@ -115,8 +115,9 @@ def _check_second_factor(user, code: str | None) -> None:
 )
 @rule("api.create_token")
 def token_create(request: HttpRequest, payload: TokenCreateIn):
-    """Failed attempts are limited per account (5 a minute) and all attempts per address
-    (30 an hour): then 429 with Retry-After."""
+    """Failed attempts are limited per account (5 a minute), all attempts per address
+    (30 an hour) and tokens issued per account (10 an hour, with the web page's): then 429
+    with Retry-After."""
     wait = ratelimit.hit("api_token", ratelimit.client_address(request))
     if wait:
         raise Throttled(wait)
@@ -124,6 +125,9 @@ def token_create(request: HttpRequest, payload: TokenCreateIn):
         request=request, email=payload.email, password=payload.password
     )
     _check_second_factor(user, payload.totp_code)
+    wait = ratelimit.hit("api_token_account", f"user:{user.pk}")
+    if wait:  # tokens issued to one account, wherever from (the web page counts too)
+        raise Throttled(wait)
     issued = api_token_create(
         actor=user,
         name=payload.name,

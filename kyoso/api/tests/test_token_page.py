@@ -56,7 +56,8 @@ def test_nobody_else_can_revoke_a_token(client, suzuki, login_as, persona):
 
     response = client.post(reverse("tokens:revoke", args=[token.pk]))
 
-    assert response.status_code == (302 if persona == "anonymous" else 403)
+    # 404, not 403: someone else's token id must not be confirmed to exist (issue 20).
+    assert response.status_code == (302 if persona == "anonymous" else 404)
     token.refresh_from_db()
     assert token.revoked_at is None
 

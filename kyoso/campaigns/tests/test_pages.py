@@ -145,8 +145,9 @@ def test_after_the_deadline_the_page_refuses(client, campaign, suzuki):
 def test_only_the_supporter_sees_and_cancels_a_pledge(client, campaign, suzuki, takahashi):
     pledge = services.pledge_create(actor=suzuki, campaign=campaign, amount=1_000)
     client.force_login(takahashi)
-    assert client.get(reverse("campaigns:pledge", args=[pledge.pk])).status_code == 403
-    assert client.post(reverse("campaigns:pledge_cancel", args=[pledge.pk])).status_code == 403
+    # 404, not 403: someone else's pledge must not be confirmed to exist (issue 20).
+    assert client.get(reverse("campaigns:pledge", args=[pledge.pk])).status_code == 404
+    assert client.post(reverse("campaigns:pledge_cancel", args=[pledge.pk])).status_code == 404
     client.force_login(suzuki)
     client.post(reverse("campaigns:pledge_cancel", args=[pledge.pk]))
     pledge.refresh_from_db()

@@ -15,6 +15,7 @@ from kyoso.communities.forms import CommentForm, PostForm
 from kyoso.communities.models import BoardComment, BoardPost, Community
 from kyoso.communities.services import board
 from kyoso.communities.services.common import CommunityError
+from kyoso.core import ratelimit
 from kyoso.core.policy import check, rule_required
 
 
@@ -68,6 +69,7 @@ def board_view(request: HttpRequest, slug: str, obj: Community) -> HttpResponse:
 @require_POST
 def post_create(request: HttpRequest, slug: str, obj: Community) -> HttpResponse:
     form = PostForm(request.POST)
+    wait = ratelimit.refuse_form(request, form, "posting")
     if form.is_valid():
         try:
             post = board.post_create(
@@ -81,7 +83,7 @@ def post_create(request: HttpRequest, slug: str, obj: Community) -> HttpResponse
         else:
             flash.success(request, messages.POST_CREATED)
             return redirect(_post_url(post))
-    return _render_board(request, obj, form, status=400)
+    return ratelimit.answer(_render_board(request, obj, form, status=400), wait)
 
 
 def _render_post(
@@ -119,6 +121,7 @@ def post_view(request: HttpRequest, slug: str, post_id: int, obj: BoardPost) -> 
 @require_POST
 def comment_create(request: HttpRequest, slug: str, post_id: int, obj: BoardPost) -> HttpResponse:
     form = CommentForm(request.POST)
+    wait = ratelimit.refuse_form(request, form, "posting", field="body")
     if form.is_valid():
         try:
             comment = board.comment_create(
@@ -129,7 +132,7 @@ def comment_create(request: HttpRequest, slug: str, post_id: int, obj: BoardPost
         else:
             flash.success(request, messages.COMMENT_POSTED)
             return redirect(_post_url(obj) + f"#comment-{comment.pk}")
-    return _render_post(request, obj, form, status=400)
+    return ratelimit.answer(_render_post(request, obj, form, status=400), wait)
 
 
 @rule_required("communities.pin_post", get_object=_post)

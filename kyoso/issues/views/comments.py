@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.views.decorators.http import require_POST
 
+from kyoso.core import ratelimit
 from kyoso.core.policy import check, deny, login_required, rule_required
 from kyoso.issues import messages, selectors
 from kyoso.issues.forms import CommentForm
@@ -50,6 +51,7 @@ def _parent(issue: Issue, raw: str) -> Comment | None:
 @require_POST
 def comment_create(request: HttpRequest, pk: int, obj: Issue) -> HttpResponse:
     form = CommentForm(request.POST)
+    wait = ratelimit.refuse_form(request, form, "posting", field="body")
     valid = form.is_valid()
     parent: Comment | None = None
     try:
@@ -67,7 +69,9 @@ def comment_create(request: HttpRequest, pk: int, obj: Issue) -> HttpResponse:
     reply_to = None
     if parent is not None and parent.parent_id is None and parent.deleted_at is None:
         reply_to = parent.pk
-    return render_detail(request, obj, status=400, comment_form=form, reply_to=reply_to)
+    return ratelimit.answer(
+        render_detail(request, obj, status=400, comment_form=form, reply_to=reply_to), wait
+    )
 
 
 @login_required

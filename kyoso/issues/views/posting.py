@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import path
 
 from kyoso.accounts import messages as account_messages
+from kyoso.core import ratelimit
 from kyoso.core.policy import check, login_required, public, rule_required
 from kyoso.issues import messages, selectors
 from kyoso.issues.forms import IssueForm
@@ -41,6 +42,7 @@ def issue_create(request: HttpRequest) -> HttpResponse:
         user=request.user,
         organizations=selectors.posting_organizations(request.user),
     )
+    wait = ratelimit.refuse_form(request, form, "posting")
     if request.method == "POST" and form.is_valid():
         try:
             issue = posting.issue_create(
@@ -59,7 +61,7 @@ def issue_create(request: HttpRequest) -> HttpResponse:
             )
             flash.success(request, done)
             return redirect("issues:detail", pk=issue.pk)
-    return _render_form(request, form, creating=True)
+    return ratelimit.answer(_render_form(request, form, creating=True), wait)
 
 
 def _render_form(

@@ -47,7 +47,8 @@ def test_detail_shows_the_score_to_hosts_only(client, mission, lead, suzuki):
 def test_a_draft_is_hidden_from_others(client, draft, suzuki):
     assert send(client, "get", f"/missions/{draft.pk}").status_code == 401
     token = bearer(issue_token(suzuki, ["read"]))
-    assert send(client, "get", f"/missions/{draft.pk}", **token).status_code == 403
+    # 404, not 403: a draft must not be confirmed to exist (issue 20).
+    assert send(client, "get", f"/missions/{draft.pk}", **token).status_code == 404
 
 
 def test_draft_patch_and_publish_with_a_token(client, project, lead):

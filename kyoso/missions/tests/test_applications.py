@@ -256,7 +256,8 @@ def test_others_cannot_see_an_application(client, mission, suzuki, takahashi, sa
     for person in (takahashi, sato):
         client.force_login(person)
         url = reverse("missions:application", args=[application.pk])
-        assert client.get(url).status_code == 403
+        # 404, not 403: the application must not be confirmed to exist (issue 20).
+        assert client.get(url).status_code == 404
 
 
 def test_my_applications_page(client, mission, org_mission, suzuki):

@@ -82,7 +82,10 @@ def host_applications(request: HttpRequest, pk: int, obj: Mission) -> HttpRespon
 
 
 def _application(request: HttpRequest, pk: int, **kwargs: Any) -> Application:
-    return selectors.application_detail(pk)
+    # Someone else's application is "not found": a 403 would confirm it exists.
+    return hidden_unless_visible(
+        "missions.view_application", request.user, selectors.application_detail(pk)
+    )
 
 
 def _context(request: HttpRequest, application: Application, **extra: Any) -> dict[str, Any]:

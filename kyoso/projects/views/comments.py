@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.views.decorators.http import require_POST
 
+from kyoso.core import ratelimit
 from kyoso.core.policy import check, deny, rule_required
 from kyoso.projects import messages_work as messages
 from kyoso.projects import selectors_work as selectors
@@ -63,7 +64,8 @@ def comment_list(request: HttpRequest, pk: int, obj: Project) -> HttpResponseBas
         form = CommentForm(request.POST)
         if not may_add and not (obj.comments_locked and request.user.is_authenticated):
             return deny(request)
-        if form.is_valid() or obj.comments_locked:
+        wait = ratelimit.refuse_form(request, form, "posting", field="body")
+        if not wait and (form.is_valid() or obj.comments_locked):
             try:
                 comment = service.comment_create(
                     actor=request.user, project=obj, body=request.POST.get("body", "")
@@ -73,7 +75,7 @@ def comment_list(request: HttpRequest, pk: int, obj: Project) -> HttpResponseBas
             else:
                 flash.success(request, messages.COMMENT_POSTED)
                 return redirect(service.comments_url(obj, service.comment_anchor(comment)))
-        return render_thread(request, obj, form, status=400)
+        return ratelimit.answer(render_thread(request, obj, form, status=400), wait)
     return render_thread(request, obj, CommentForm() if may_add else None)
 
 

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.views.decorators.http import require_POST
 
+from kyoso.core import ratelimit
 from kyoso.core.policy import check, deny, rule_required
 from kyoso.projects import messages_work as messages
 from kyoso.projects import selectors_work as selectors
@@ -38,10 +39,12 @@ def update_list(request: HttpRequest, pk: int, obj: Project) -> HttpResponseBase
     may_add = check("projects.add_update", request.user, obj)
     form = None
     status = 200
+    wait = 0
     if request.method == "POST":
         if not may_add:
             return deny(request)
         form = UpdateForm(request.POST, request.FILES)
+        wait = ratelimit.refuse_form(request, form, "posting", field="body")
         if form.is_valid():
             try:
                 update = service.update_create(
@@ -61,12 +64,13 @@ def update_list(request: HttpRequest, pk: int, obj: Project) -> HttpResponseBase
     page = selectors.page_of(selectors.updates_of(obj), request.GET.get("page"))
     for update in page:
         update.project = obj  # the delete rule reads the project (and the viewer's membership)
-    return render(
+    response = render(
         request,
         "projects/work/updates.html",
         base_context(obj, page=page, form=form),
         status=status,
     )
+    return ratelimit.answer(response, wait)
 
 
 @rule_required("projects.delete_update", get_object=_update)

@@ -4,6 +4,7 @@ from typing import Any
 
 from django.http import Http404, HttpRequest
 from ninja import Query, Router
+from ninja.errors import Throttled
 from ninja.pagination import paginate
 from ninja.responses import Status
 
@@ -26,6 +27,7 @@ from kyoso.api.routers.issues.schemas import (
     initial_input,
     posting_refusal,
 )
+from kyoso.core import ratelimit
 from kyoso.issues import messages as issue_messages
 from kyoso.issues import selectors
 from kyoso.issues.forms import CommentForm, IssueForm, StageForm
@@ -108,6 +110,9 @@ def issue_detail(request: HttpRequest, issue_id: int, obj: Issue):
 def issue_create(request: HttpRequest, payload: IssueIn):
     """Needs the write scope and a verified email address. Attachments are added on the web
     page. Too many posts in an hour is a 429."""
+    wait = ratelimit.posting_wait(request, "posting")
+    if wait:  # per address and per account, as the web forms (docs/security.md)
+        raise Throttled(wait)
     user = acting_user(request)
     values = payload.model_dump()
     organizations = selectors.posting_organizations(user)
@@ -223,6 +228,9 @@ def comment_list(request: HttpRequest, issue_id: int, obj: Issue):
 def comment_create(request: HttpRequest, issue_id: int, payload: CommentIn, obj: Issue):
     """Verified members, on an open issue whose comments are not locked. The commenter starts
     following the issue."""
+    wait = ratelimit.posting_wait(request, "posting")
+    if wait:  # per address and per account, as the web forms (docs/security.md)
+        raise Throttled(wait)
     user = acting_user(request)
     form = CommentForm(data={"body": payload.body})
     cleaned = cleaned_data_or_422(form)

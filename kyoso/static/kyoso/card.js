@@ -13,14 +13,20 @@
   var loading = document.getElementById("card-loading");
   var button = document.getElementById("card-submit");
 
+  // The message box has no class (and so no box) until there is something to say.
   function show(text) {
     message.textContent = text;
-    message.hidden = false;
+    message.className = "alert alert--danger";
+  }
+
+  function clear() {
+    message.textContent = "";
+    message.className = "";
   }
 
   if (typeof window.Stripe !== "function") {
     if (loading) {
-      loading.hidden = true;
+      loading.remove();
     }
     show(form.dataset.errorLoad);
     return;
@@ -30,7 +36,7 @@
   var element = elements.create("payment");
   element.on("ready", function () {
     if (loading) {
-      loading.hidden = true;
+      loading.remove();
     }
     button.disabled = false;
   });
@@ -39,7 +45,7 @@
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     button.disabled = true;
-    message.hidden = true;
+    clear();
     stripe
       .confirmPayment({ elements: elements, confirmParams: { return_url: form.dataset.returnUrl } })
       .then(function (result) {

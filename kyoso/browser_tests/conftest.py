@@ -121,6 +121,27 @@ def allow_loopback_server(netloc: str) -> Iterator[None]:
         LOOPBACK_SERVERS.discard(netloc)
 
 
+#: Outside hosts a test answers itself with ``page.route`` (``stub_outside_host``): never sent,
+#: so not counted as outside requests. Only for a page that must name a third-party host
+#: (Stripe.js on the card page); the context still aborts everything else outside.
+STUBBED_HOSTS: set[str] = set()
+
+
+@contextmanager
+def stub_outside_host(page, netloc: str, *, body: str = "", content_type: str = "text/plain"):
+    """Answer every request ``page`` makes to ``https://<netloc>/`` with ``body`` (nothing
+    leaves the machine: page routes are tried before the context's abort)."""
+    pattern = f"https://{netloc}/**"
+    page.route(
+        pattern, lambda route: route.fulfill(status=200, body=body, content_type=content_type)
+    )
+    STUBBED_HOSTS.add(netloc)
+    try:
+        yield
+    finally:
+        STUBBED_HOSTS.discard(netloc)
+
+
 class OutsideRequests(list):
     """Requests (``METHOD url``) the page tried to send to a host other than the live server."""
 
@@ -146,6 +167,8 @@ def _open_context(browser, live_url: str, viewport: dict, *, mobile: bool):
     context.set_default_timeout(DEFAULT_TIMEOUT_MS)
 
     def record(request) -> None:
+        if urlsplit(request.url).netloc in STUBBED_HOSTS:
+            return  # answered by the test's own page.route (stub_outside_host)
         if _is_outside(request.url, live_netloc):
             outside.append(f"{request.method} {request.url}")
 

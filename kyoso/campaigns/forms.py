@@ -71,8 +71,8 @@ class TierForm(forms.Form):
 class PledgeForm(forms.Form):
     amount = YenField(label=_("支援額（円）"))
     tier = forms.TypedChoiceField(label=_("リターン"), required=False, coerce=int, empty_value=None)
-    #: Bank transfer only on the site for now: a card payment needs the card holder to
-    #: confirm it with Stripe.js on a page not built yet (the services take cards).
+    #: A card only when Stripe's keys are configured (``card=True``): the card holder then
+    #: confirms it on the payments app's card page (Stripe's Payment Element).
     method = forms.ChoiceField(
         label=_("支払い方法"),
         choices=[(Method.BANK_TRANSFER.value, Method.BANK_TRANSFER.label)],
@@ -85,8 +85,18 @@ class PledgeForm(forms.Form):
         label=_("支援者としてお名前をページに表示する"), required=False, initial=True
     )
 
-    def __init__(self, *args: Any, tiers: list[Tier] | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, tiers: list[Tier] | None = None, card: bool = False, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
+        method = self.fields["method"]
+        if card:
+            method.choices = [  # type: ignore[attr-defined]
+                (Method.BANK_TRANSFER.value, Method.BANK_TRANSFER.label),
+                (Method.CARD.value, Method.CARD.label),
+            ]
+        else:
+            method.help_text = messages.CARD_NOT_OFFERED
         choices: list[tuple[Any, Any]] = [("", _("リターンなし"))]
         for tier in tiers or []:
             label = f"{tier.title}（{tier.min_amount:,}円以上）"

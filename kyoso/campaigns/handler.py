@@ -43,6 +43,7 @@ class PledgeHandler:
                 + (f"（リターン：{p.tier.title}）" if p.tier is not None else ""),
                 link=reverse("campaigns:detail", args=[p.campaign_id]),
                 owner_name=p.campaign.title,
+                payer_link=reverse("campaigns:pledge", args=[p.pk]),
             )
             for p in rows
         }

@@ -62,6 +62,22 @@ def start(
         raise CampaignError(messages.PAYMENT_FAILED % {"reason": message}, code) from error
 
 
+def card_available() -> bool:
+    """The pledge form offers a card: Stripe's keys are configured (the payments app says)."""
+    if BACKEND is not None:
+        return bool(getattr(BACKEND, "card_available", lambda: False)())
+    from kyoso.payments.selectors import card_available as available
+
+    return available()
+
+
+def card_url(payment_id: int) -> str:
+    """The payments app's page where the card holder confirms the payment."""
+    from django.urls import reverse
+
+    return reverse("payments:card_pay", args=[payment_id])
+
+
 def capture(*, payment_id: int) -> Any:
     return backend().payment_capture(actor=None, payment_id=payment_id)
 
@@ -129,4 +145,7 @@ def payment_summary(payment_id: int | None, amount: int) -> PaymentSummary | Non
         status_label=str(payment.get_status_display()),
         reference=payment.reference,
         lines=lines,
+        url=card_url(payment.pk)
+        if payment.method == "card" and payment.status == "pending"
+        else "",
     )

@@ -16,6 +16,7 @@ from kyoso.campaigns import messages, selectors, services
 from kyoso.campaigns.errors import CampaignError
 from kyoso.campaigns.forms import CampaignForm, PledgeForm, StopForm, TierForm
 from kyoso.campaigns.models import Campaign, Pledge, State
+from kyoso.campaigns.payments_bridge import card_available, card_url
 from kyoso.campaigns.rules import manages
 from kyoso.core.policy import check, hidden_unless_visible, public, rule_required
 from kyoso.core.spreadsheet import csv_lines
@@ -101,6 +102,7 @@ def _detail(request: HttpRequest, campaign: Campaign, **forms: Any) -> HttpRespo
         "pledge_form": forms.get("pledge_form")
         or PledgeForm(
             tiers=tiers,
+            card=card_available(),
             initial={
                 "payer_name": getattr(request.user, "public_name", ""),
                 "show_name": True,
@@ -165,7 +167,7 @@ def campaign_stop(request: HttpRequest, pk: int, obj: Campaign) -> HttpResponse:
 @require_POST
 @rule_required("campaigns.pledge_campaign", get_object=_campaign)
 def pledge_create(request: HttpRequest, pk: int, obj: Campaign) -> HttpResponse:
-    form = PledgeForm(request.POST, tiers=selectors.tiers_of(obj))
+    form = PledgeForm(request.POST, tiers=selectors.tiers_of(obj), card=card_available())
     if form.is_valid():
         data = form.cleaned_data
         try:
@@ -183,6 +185,9 @@ def pledge_create(request: HttpRequest, pk: int, obj: Campaign) -> HttpResponse:
             form.add_error(None, error.message)
         else:
             flash.success(request, messages.PLEDGED)
+            if pledge.method == "card" and pledge.payment_id is not None:
+                # The card holder confirms the payment on Stripe's form next.
+                return redirect(card_url(pledge.payment_id))
             return redirect("campaigns:pledge", pk=pledge.pk)
     if not form.non_field_errors():
         form.add_error(None, messages.FORM_HAS_ERRORS)

@@ -12,6 +12,9 @@ from kyoso.core.money import MoneyError, parse_yen
 from kyoso.funding.models import Designation
 
 METHOD_CHOICES = [("bank_transfer", _("銀行振込")), ("card", _("クレジットカード"))]
+CARD_NOT_OFFERED = _(
+    "このサイトではカード決済が設定されていないため、銀行振込だけをご利用いただけます。"
+)
 CRITERIA_INVALID = _("審査基準は1行に「基準名:重み（1〜100）」の形で書いてください（%(line)s）。")
 BUDGET_LINE_FORMAT = _("予算は1行に「費目,金額」の形で書いてください（%(line)s）。")
 TRANCHES_FORMAT = _("分割払いの金額を「,」で区切って書いてください。")
@@ -101,9 +104,18 @@ class DonationForm(forms.Form):
         themes: Any = (),
         projects: Any = (),
         organizations: Any = (),
+        card: bool = False,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
+        # A card only when Stripe's keys are configured; otherwise say why only a transfer.
+        method = cast(forms.ChoiceField, self.fields["method"])
+        if card:
+            method.choices = METHOD_CHOICES
+        else:
+            method.choices = METHOD_CHOICES[:1]
+            method.initial = "bank_transfer"
+            method.help_text = CARD_NOT_OFFERED
         cast(forms.ChoiceField, self.fields["as_organization"]).choices = [
             ("", _("個人として"))
         ] + [(str(o.pk), o.name) for o in organizations]

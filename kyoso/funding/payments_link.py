@@ -48,6 +48,22 @@ def start(
         raise FundingError(error.message, error.code, field) from error
 
 
+def card_available() -> bool:
+    """The donation form offers a card: Stripe's keys are configured."""
+    if not available():
+        return False
+    from kyoso.payments.selectors import card_available as configured
+
+    return configured()
+
+
+def card_url(payment_id: int) -> str:
+    """The payments app's page where the card holder confirms the payment."""
+    from django.urls import reverse
+
+    return reverse("payments:card_pay", args=[payment_id])
+
+
 def get(payment_id: int) -> Any:
     if not available():
         return None

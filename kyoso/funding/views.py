@@ -206,6 +206,7 @@ def fund_new(request: HttpRequest) -> HttpResponse:
 
 @rule_required("funding.donate_fund", get_object=_fund)
 def donate(request: HttpRequest, pk: int, obj: Fund) -> HttpResponse:
+    from kyoso.funding import payments_link
     from kyoso.funding.rules import manages_organization
     from kyoso.orgs.selectors import memberships_of_user
 
@@ -220,6 +221,7 @@ def donate(request: HttpRequest, pk: int, obj: Fund) -> HttpResponse:
         themes=obj.themes,
         projects=projects,
         organizations=organizations,
+        card=payments_link.card_available(),
         initial={"receipt_name": getattr(request.user, "display_name", "")},
     )
     if request.method == "POST" and form.is_valid():
@@ -229,7 +231,7 @@ def donate(request: HttpRequest, pk: int, obj: Fund) -> HttpResponse:
         )
         project = next((p for p in projects if str(p.pk) == data["project"]), None)
         try:
-            donation, _payment = donation_start(
+            donation, payment = donation_start(
                 actor=request.user,
                 fund=obj,
                 amount=data["amount"],
@@ -248,6 +250,9 @@ def donate(request: HttpRequest, pk: int, obj: Fund) -> HttpResponse:
         except FundingError as error:
             _refused(form, error)
         else:
+            if donation.method == "card" and payment is not None and payment.status == "pending":
+                # The card holder confirms the payment on Stripe's form next.
+                return redirect(payments_link.card_url(payment.pk))
             return redirect("funding:donation", donation.pk)
     return render(request, "funding/donate.html", {"fund": obj, "form": form, "key": uuid4().hex})
 
@@ -260,7 +265,14 @@ def donation_detail(request: HttpRequest, pk: int, obj: Donation) -> HttpRespons
     return render(
         request,
         "funding/donation.html",
-        {"donation": obj, "payment": payment, "bank": payments_link.bank_instructions()},
+        {
+            "donation": obj,
+            "payment": payment,
+            "bank": payments_link.bank_instructions(),
+            "card_url": payments_link.card_url(payment.pk)
+            if payment is not None and payment.method == "card" and payment.status == "pending"
+            else "",
+        },
     )
 
 

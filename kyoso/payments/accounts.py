@@ -8,11 +8,13 @@ from kyoso.payments.models import Method
 CASH_BANK = "payments.cash.bank"
 CASH_STRIPE = "payments.cash.stripe"
 REFUNDS_OWED = "payments.refunds.owed"
+FEES_CARD = "payments.fees.card"
 
 _CHART = {
     CASH_BANK: ("振込の入金口座（銀行預金）", "asset", False),
     CASH_STRIPE: ("カード決済の未入金額（Stripe）", "asset", False),
     REFUNDS_OWED: ("振込で返金する未払いの返金", "liability", True),
+    FEES_CARD: ("カード決済の手数料（Stripe）", "expense", False),
 }
 
 

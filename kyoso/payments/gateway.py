@@ -26,6 +26,21 @@ def is_configured() -> bool:
     return bool(getattr(settings, "KYOSO_STRIPE_SECRET_KEY", ""))
 
 
+def card_available() -> bool:
+    """Payers may choose a card: the secret key (PaymentIntents), the publishable key
+    (Stripe.js on the confirmation page) and the webhook secret (the capture arrives as a
+    verified event) are all set."""
+    return bool(
+        is_configured()
+        and getattr(settings, "KYOSO_STRIPE_PUBLISHABLE_KEY", "")
+        and webhook_configured()
+    )
+
+
+def publishable_key() -> str:
+    return str(getattr(settings, "KYOSO_STRIPE_PUBLISHABLE_KEY", ""))
+
+
 def client() -> stripe.StripeClient:
     kwargs: dict[str, Any] = {"max_network_retries": 0}
     if _http_client is not None:
@@ -46,6 +61,20 @@ def create_payment_intent(
         },
         options={"idempotency_key": idempotency_key},
     )
+
+
+def retrieve_payment_intent(intent_id: str) -> Any:
+    return client().v1.payment_intents.retrieve(intent_id)
+
+
+def charge_fee(charge_id: str) -> int:
+    """Stripe's fee on a charge, in yen: the ``fee`` of its balance transaction (fetched
+    expanded with the charge, one call). 0 when the charge has no balance transaction yet."""
+    charge = client().v1.charges.retrieve(charge_id, params={"expand": ["balance_transaction"]})
+    balance_transaction = getattr(charge, "balance_transaction", None)
+    if balance_transaction is None or isinstance(balance_transaction, str):
+        return 0
+    return int(getattr(balance_transaction, "fee", 0) or 0)
 
 
 def capture_payment_intent(intent_id: str, *, idempotency_key: str) -> Any:

@@ -42,6 +42,9 @@ class PurposeInfo:
     link: str = ""
     #: The fund's or campaign's name.
     owner_name: str = ""
+    #: The payer's own page of what they paid for (their pledge, their donation), where the
+    #: card confirmation page links back to ("" when there is none).
+    payer_link: str = ""
 
 
 class PurposeHandler(Protocol):

@@ -27,8 +27,56 @@ def payments_for(purpose: str, purpose_ids: Iterable[int]) -> QuerySet[Payment]:
     return Payment.objects.filter(purpose=purpose, purpose_id__in=list(purpose_ids)).order_by("-id")
 
 
+def card_available() -> bool:
+    """Payers may choose a card (the Stripe keys are configured: secret, publishable and
+    webhook). Without them the payer-facing forms offer bank transfer only."""
+    from kyoso.payments import gateway
+
+    return gateway.card_available()
+
+
 def payment_by_id(payment_id: int) -> Payment | None:
     return Payment.objects.filter(pk=payment_id).first()
+
+
+#: What the payer's return page says, from our status or (still pending here: the webhook has
+#: not arrived yet) the PaymentIntent's status at Stripe.
+CARD_OUTCOMES = ("succeeded", "authorized", "processing", "failed", "cancelled", "refunded")
+_INTENT_OUTCOME = {
+    "succeeded": "succeeded",
+    "requires_capture": "authorized",
+    "processing": "processing",
+    "requires_payment_method": "failed",
+    "requires_confirmation": "failed",
+    "requires_action": "failed",
+    "canceled": "cancelled",
+}
+_STATUS_OUTCOME: dict[str, str] = {
+    Status.CAPTURED: "succeeded",
+    Status.AUTHORIZED: "authorized",
+    Status.CANCELLED: "cancelled",
+    Status.REFUNDED: "refunded",
+}
+
+
+def card_outcome(payment: Payment) -> str:
+    """How a card payment went, for its payer: our own status once the webhook has moved it;
+    while it is still pending, the PaymentIntent's status read from Stripe (one call, nothing
+    written — the webhook stays the source of truth). ``processing`` when Stripe cannot be
+    reached."""
+    import stripe
+
+    from kyoso.payments import gateway
+
+    if payment.status != Status.PENDING:
+        return _STATUS_OUTCOME.get(payment.status, "processing")
+    if not payment.stripe_payment_intent or not gateway.is_configured():
+        return "processing"
+    try:
+        intent = gateway.retrieve_payment_intent(payment.stripe_payment_intent)
+    except stripe.StripeError:
+        return "processing"
+    return _INTENT_OUTCOME.get(str(getattr(intent, "status", "")), "processing")
 
 
 def payment_by_reference(code: str) -> Payment | None:

@@ -271,6 +271,31 @@ def record_capture(
     return True
 
 
+def record_card_fee(*, actor: Any, payment: Payment, charge_id: str) -> int:
+    """Post Stripe's fee on the charge of a captured card payment: ``payments.fees.card``
+    +fee, ``payments.cash.stripe`` −fee (the platform bears it; the purpose's account keeps
+    the whole amount). The fee is the charge's balance transaction's ``fee`` (one Stripe
+    call). Idempotent: the ledger key ``payments:payment:<id>:fee`` posts once. Returns the
+    fee (0: nothing posted). A Stripe error propagates, so the caller's transaction — the
+    capture with it — rolls back and Stripe's retry of the webhook books both."""
+    if payment.method != Method.CARD or not charge_id:
+        return 0
+    fee = gateway.charge_fee(charge_id)
+    if fee <= 0:
+        return 0
+    _ledger(
+        actor=actor,
+        kind="payment.card_fee",
+        entries=[
+            (accounts.ensure(accounts.FEES_CARD), fee),
+            (accounts.ensure(accounts.CASH_STRIPE), -fee),
+        ],
+        memo=f"カード決済手数料 {payment.reference}"[:500],
+        idempotency_key=f"payments:payment:{payment.pk}:fee",
+    )
+    return fee
+
+
 def payment_capture(*, actor: Any, payment_id: int) -> Payment:
     """Capture an authorized card payment (``capture="manual"``: an all-or-nothing campaign
     reached its goal). Capturing an already captured payment changes nothing."""
@@ -293,7 +318,15 @@ def payment_capture(*, actor: Any, payment_id: int) -> Payment:
         except stripe.StripeError as error:
             raise PaymentError(messages.PROVIDER_ERROR, "provider_error") from error
         received = getattr(intent, "amount_received", None) or payment.amount
-        record_capture(actor=actor, payment=payment, amount=int(received))
+        if record_capture(actor=actor, payment=payment, amount=int(received)):
+            try:
+                record_card_fee(
+                    actor=actor,
+                    payment=payment,
+                    charge_id=str(getattr(intent, "latest_charge", "") or ""),
+                )
+            except stripe.StripeError as error:
+                raise PaymentError(messages.PROVIDER_ERROR, "provider_error") from error
         payment.refresh_from_db()
         return payment
 

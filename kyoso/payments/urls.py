@@ -19,5 +19,7 @@ urlpatterns = [
     path("lines/<int:pk>/ignore", views.line_resolve, {"action": "ignore"}, name="ignore"),
     path("refunds/", views.refund_list, name="refunds"),
     path("refunds/<int:pk>/paid", views.refund_paid, name="refund_paid"),
+    path("<int:pk>/card", views.card_pay, name="card_pay"),
+    path("<int:pk>/card/return", views.card_return, name="card_return"),
     path("stripe/webhook", views.stripe_webhook, name="stripe_webhook"),
 ]

@@ -1,18 +1,21 @@
-"""Staff pages of payments (secretariat and fund managers) and the Stripe webhook."""
+"""Staff pages of payments (secretariat and fund managers), the payer's card confirmation and
+return pages, and the Stripe webhook."""
 
 from __future__ import annotations
 
 import logging
 
 import stripe
+from csp.decorators import csp_update
 from django.contrib import messages as flash
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
-from kyoso.core.policy import public, rule_required
+from kyoso.core.policy import hidden_unless_visible, public, rule_required
 from kyoso.payments import gateway, messages, purposes, reconcile, selectors, services
 from kyoso.payments.errors import PaymentError
 from kyoso.payments.forms import AssignForm, ReasonForm, RefundForm, StatementUploadForm
@@ -22,6 +25,16 @@ from kyoso.payments.webhooks import handle_event
 logger = logging.getLogger(__name__)
 
 RULE = "payments.manage_payments"
+PAYER_RULE = "payments.pay_payment"
+
+#: What the card confirmation page adds to the site's Content-Security-Policy, and only that
+#: page (decision 0016): Stripe.js from js.stripe.com (Stripe requires loading it from there),
+#: the Payment Element's and 3-D Secure's frames, and Stripe.js's calls to api.stripe.com.
+STRIPE_CSP = {
+    "script-src": ["https://js.stripe.com", "https://*.js.stripe.com"],
+    "frame-src": ["https://js.stripe.com", "https://*.js.stripe.com", "https://hooks.stripe.com"],
+    "connect-src": ["https://api.stripe.com"],
+}
 PAGE_SIZE = 50
 QUERY_MAX = 100
 
@@ -280,6 +293,61 @@ def refund_paid(request: HttpRequest, pk: int) -> HttpResponse:
 # --- Stripe ---------------------------------------------------------------------------------
 
 
+# --- The payer's card pages --------------------------------------------------------------------
+
+
+def _payer_card_payment(request: HttpRequest, pk: int, **kwargs: object):
+    """The card payment ``pk`` for its payer; 404 for anyone else signed in (a 403 would tell
+    them it exists); anonymous visitors get the login page from the rule."""
+    payment = selectors.payment_by_id(pk)
+    if payment is None or payment.method != Method.CARD:
+        raise Http404
+    return hidden_unless_visible(PAYER_RULE, request.user, payment)
+
+
+def _purpose_info(payment) -> purposes.PurposeInfo:
+    return purposes.describe(payment.purpose, [payment.purpose_id])[payment.purpose_id]
+
+
+@require_GET
+@csp_update(STRIPE_CSP)
+@rule_required(PAYER_RULE, get_object=_payer_card_payment)
+def card_pay(request: HttpRequest, pk: int, obj) -> HttpResponse:
+    """The card holder confirms the payment in Stripe's Payment Element (Stripe.js), which
+    then sends the browser to :func:`card_return`. A payment that is no longer pending shows
+    its state instead of the form."""
+    ready = bool(
+        obj.status == Status.PENDING and obj.stripe_client_secret and gateway.card_available()
+    )
+    return render(
+        request,
+        "payments/card_pay.html",
+        {
+            "payment": obj,
+            "info": _purpose_info(obj),
+            "ready": ready,
+            "publishable_key": gateway.publishable_key() if ready else "",
+            "return_url": request.build_absolute_uri(
+                reverse("payments:card_return", args=[obj.pk])
+            ),
+        },
+    )
+
+
+@require_GET
+@rule_required(PAYER_RULE, get_object=_payer_card_payment)
+def card_return(request: HttpRequest, pk: int, obj) -> HttpResponse:
+    """Where Stripe.js sends the card holder back. The query string Stripe adds
+    (``payment_intent``, ``redirect_status``) is not trusted: the outcome is read from our
+    payment, or from the PaymentIntent at Stripe while the webhook has not arrived. Nothing is
+    written, so reloading changes nothing."""
+    return render(
+        request,
+        "payments/card_return.html",
+        {"payment": obj, "info": _purpose_info(obj), "outcome": selectors.card_outcome(obj)},
+    )
+
+
 @csrf_exempt
 @require_POST
 @public
@@ -296,5 +364,10 @@ def stripe_webhook(request: HttpRequest) -> HttpResponse:
         return HttpResponse(messages.WEBHOOK_BAD_SIGNATURE, status=400, content_type="text/plain")
     except ValueError:
         return HttpResponse(messages.WEBHOOK_BAD_PAYLOAD, status=400, content_type="text/plain")
-    outcome = handle_event(event)
+    try:
+        outcome = handle_event(event)
+    except stripe.StripeError:
+        # Stripe's fee could not be read: nothing was written; Stripe retries the event.
+        logger.exception("Stripe webhook: a call to Stripe failed, the event will be retried")
+        return HttpResponse("retry", status=503, content_type="text/plain")
     return HttpResponse(outcome.result, status=200, content_type="text/plain")

@@ -29,6 +29,7 @@ from kyoso.payments.services import (
     record_authorized,
     record_cancelled,
     record_capture,
+    record_card_fee,
     record_refund,
 )
 
@@ -107,7 +108,12 @@ def handle_event(event: Any) -> Outcome:
 def _apply(kind: str, obj: Any, payment: Payment) -> None:
     if kind == "payment_intent.succeeded":
         received = _get(obj, "amount_received") or payment.amount
-        record_capture(actor=None, payment=payment, amount=int(received), reason=kind)
+        if record_capture(actor=None, payment=payment, amount=int(received), reason=kind):
+            # Stripe's fee, from the charge's balance transaction; a failed lookup raises and
+            # rolls the capture back with it (the view answers 500: Stripe retries).
+            charge = _get(obj, "latest_charge")
+            charge_id = charge if isinstance(charge, str) else _get(charge, "id", "")
+            record_card_fee(actor=None, payment=payment, charge_id=str(charge_id or ""))
     elif kind == "payment_intent.amount_capturable_updated":
         record_authorized(actor=None, payment=payment)
     elif kind == "payment_intent.canceled":

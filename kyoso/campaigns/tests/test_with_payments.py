@@ -131,3 +131,56 @@ def test_the_payments_refusal_is_told_and_nothing_is_written(lead, project):
     assert Pledge.objects.count() == 0
     campaign.refresh_from_db()
     assert campaign.pledged_total == 0
+
+
+# --- Paying by card from the pages ----------------------------------------------------------
+
+
+def _pledge_page_form(client, campaign) -> str:
+    from django.urls import reverse
+
+    return client.get(reverse("campaigns:detail", args=[campaign.pk])).content.decode()
+
+
+def test_without_stripe_keys_the_form_offers_a_transfer_and_says_why(client, lead, project):
+    campaign = make_campaign(lead, project)
+    client.force_login(supporter())
+    html = _pledge_page_form(client, campaign)
+    assert 'value="bank_transfer"' in html and 'value="card"' not in html
+    assert str(messages.CARD_NOT_OFFERED) in html
+
+
+def test_a_card_pledge_goes_to_the_card_page_of_its_payer(client, lead, project, stripe, settings):
+    from django.urls import reverse
+
+    settings.KYOSO_STRIPE_PUBLISHABLE_KEY = "pk_test_kyoso"
+    campaign = make_campaign(lead, project, mode=Mode.KEEP_IT_ALL)
+    payer = supporter()
+    client.force_login(payer)
+    html = _pledge_page_form(client, campaign)
+    assert 'value="card"' in html and str(messages.CARD_NOT_OFFERED) not in html
+    response = client.post(
+        reverse("campaigns:pledge_create", args=[campaign.pk]),
+        {"amount": "5000", "method": "card", "payer_name": "鈴木一郎", "tier": ""},
+    )
+    pledge = Pledge.objects.get()
+    payment = payment_by_id(pledge.payment_id)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("payments:card_pay", args=[payment.pk])
+    page = client.get(response["Location"]).content.decode()
+    assert f'data-secret="{payment.stripe_client_secret}"' in page
+    # The card page links back to the pledge, and the pledge page to the card page.
+    assert reverse("campaigns:pledge", args=[pledge.pk]) in page
+    pledge_page = client.get(reverse("campaigns:pledge", args=[pledge.pk])).content.decode()
+    assert reverse("payments:card_pay", args=[payment.pk]) in pledge_page
+    # The webhook captures it (with Stripe's fee booked by the payments app).
+    from kyoso.payments.webhooks import handle_event
+
+    assert handle_event(stripe.confirm(payment.stripe_payment_intent)).result == "applied"
+    pledge.refresh_from_db()
+    assert pledge.status == PledgeStatus.PAID
+    back = client.get(reverse("payments:card_return", args=[payment.pk])).content.decode()
+    assert 'data-outcome="succeeded"' in back
+    pledge_page = client.get(reverse("campaigns:pledge", args=[pledge.pk])).content.decode()
+    assert reverse("payments:card_pay", args=[payment.pk]) not in pledge_page
+    assert check_ledger() == []

@@ -253,6 +253,7 @@ class DonationPurpose:
                 title=f"{d.fund.name}への寄附",
                 link=reverse("funding:detail", args=[d.fund_id]),
                 owner_name=d.fund.name,
+                payer_link=reverse("funding:donation", args=[d.pk]),
             )
             for d in rows
         }

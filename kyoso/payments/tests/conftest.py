@@ -67,6 +67,7 @@ def gift(db):
 def fake_stripe(settings):
     settings.KYOSO_STRIPE_SECRET_KEY = "sk_test_kyoso"
     settings.KYOSO_STRIPE_WEBHOOK_SECRET = "whsec_kyoso_test"
+    settings.KYOSO_STRIPE_PUBLISHABLE_KEY = "pk_test_kyoso"
     fake = FakeStripe()
     gateway.use_http_client(fake)
     yield fake

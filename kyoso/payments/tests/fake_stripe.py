@@ -23,6 +23,8 @@ import stripe
 
 PAYLOADS = Path(__file__).parent / "payloads"
 WEBHOOK_SECRET = "whsec_kyoso_test"
+#: Stripe's fee for a domestic card in Japan: 3.6 %.
+FEE_PER_MILLE = 36
 
 
 def payload(name: str) -> dict[str, Any]:
@@ -44,6 +46,7 @@ class FakeStripe(stripe.HTTPClient):
         self.requests: list[tuple[str, str, dict[str, str], str | None]] = []
         self.intents: dict[str, dict[str, Any]] = {}
         self.refunds: dict[str, dict[str, Any]] = {}
+        self.charges: dict[str, dict[str, Any]] = {}
         self._by_key: dict[str, tuple[str, int, dict[str, str]]] = {}
         self._ids = itertools.count(1)
         #: Set to an HTTP status to make the next request fail like Stripe does.
@@ -60,7 +63,7 @@ class FakeStripe(stripe.HTTPClient):
         if self.fail_next is not None:
             status, self.fail_next = self.fail_next, None
             return json.dumps(payload("error_card_declined")), status, {"Request-Id": "req_fail"}
-        body, status = self._answer(method.upper(), path, _form(post_data))
+        body, status = self._answer(method.upper(), path, _form(post_data), url)
         response = (json.dumps(body), status, {"Request-Id": f"req_{next(self._ids)}"})
         if key:
             self._by_key[key] = response
@@ -69,8 +72,18 @@ class FakeStripe(stripe.HTTPClient):
     def close(self) -> None:
         return None
 
-    def _answer(self, method: str, path: str, form: dict[str, str]) -> tuple[dict[str, Any], int]:
+    def _answer(
+        self, method: str, path: str, form: dict[str, str], url: str = ""
+    ) -> tuple[dict[str, Any], int]:
         parts = path.strip("/").split("/")  # v1/payment_intents[/id[/verb]]
+        if parts[:2] == ["v1", "charges"] and len(parts) == 3 and method == "GET":
+            charge = self.charges.get(parts[2])
+            if charge is None:
+                return {"error": {"type": "invalid_request_error", "code": "resource_missing"}}, 404
+            charge = copy.deepcopy(charge)
+            if "expand" not in url:  # unexpanded, Stripe answers the balance transaction's id
+                charge["balance_transaction"] = charge["balance_transaction"]["id"]
+            return charge, 200
         if parts[:2] == ["v1", "payment_intents"]:
             if len(parts) == 2 and method == "POST":
                 return self._create_intent(form), 200
@@ -81,6 +94,7 @@ class FakeStripe(stripe.HTTPClient):
                 intent["status"] = "succeeded"
                 intent["amount_received"] = intent["amount"]
                 intent["amount_capturable"] = 0
+                self._charge(intent)
             elif len(parts) == 4 and parts[3] == "cancel":
                 intent["status"] = "canceled"
                 intent["amount_capturable"] = 0
@@ -121,7 +135,39 @@ class FakeStripe(stripe.HTTPClient):
             return event("payment_intent.amount_capturable_updated", intent)
         intent["status"] = "succeeded"
         intent["amount_received"] = intent["amount"]
+        self._charge(intent)
         return event("payment_intent.succeeded", intent)
+
+    def _charge(self, intent: dict[str, Any]) -> None:
+        """The charge of a succeeded intent, with its balance transaction: Stripe's fee for a
+        domestic card in Japan, 3.6 % rounded down (the recorded payload's ¥180 on ¥5,000)."""
+        if intent.get("latest_charge"):
+            return
+        number = next(self._ids)
+        charge = payload("charge")
+        charge["id"] = f"ch_fake{number:06d}"
+        charge["amount"] = charge["amount_captured"] = intent["amount"]
+        charge["payment_intent"] = intent["id"]
+        fee = intent["amount"] * FEE_PER_MILLE // 1000
+        transaction = charge["balance_transaction"]
+        transaction.update(
+            id=f"txn_fake{number:06d}",
+            amount=intent["amount"],
+            fee=fee,
+            net=intent["amount"] - fee,
+            source=charge["id"],
+        )
+        transaction["fee_details"][0]["amount"] = fee
+        self.charges[charge["id"]] = charge
+        intent["latest_charge"] = charge["id"]
+
+    def fee_of(self, intent_id: str) -> int:
+        charge = self.charges[self.intents[intent_id]["latest_charge"]]
+        return int(charge["balance_transaction"]["fee"])
+
+    def set_status(self, intent_id: str, status: str) -> None:
+        """What Stripe.js did on the card holder's side, seen by a later retrieve."""
+        self.intents[intent_id]["status"] = status
 
 
 _event_ids = itertools.count(1)

@@ -42,9 +42,12 @@ def test_an_automatic_card_payment_is_captured_by_its_webhook(gift, fake_stripe)
     assert handle_event(event).result == "applied"
     payment.refresh_from_db()
     assert payment.status == Status.CAPTURED and payment.captured_amount == 5_000
-    assert balance("payments.cash.stripe") == 5_000 and gift_balance() == 5_000
+    # Stripe keeps its fee (the balance transaction's, ¥180 of ¥5,000); the platform bears it.
+    assert balance("payments.cash.stripe") == 5_000 - 180 and gift_balance() == 5_000
+    assert balance("payments.fees.card") == 180
     assert handle_event(event).result == "replayed"
-    assert balance("payments.cash.stripe") == 5_000
+    assert balance("payments.cash.stripe") == 5_000 - 180
+    assert balance("payments.fees.card") == 180
     assert_ledger_sound()
 
 
@@ -56,17 +59,18 @@ def test_manual_capture_authorizes_then_captures_at_success(gift, fake_stripe, s
     assert payment.status == Status.AUTHORIZED and gift_balance() == 0
     captured = payment_capture(actor=sato, payment_id=payment.pk)
     assert captured.status == Status.CAPTURED and gift_balance() == 8_000
-    assert (
-        fake_stripe.requests[-1][1]
-        == f"/v1/payment_intents/{payment.stripe_payment_intent}/capture"
-    )
-    assert fake_stripe.requests[-1][3] == f"kyoso-capture-{payment.pk}"
+    # The capture, then the charge's balance transaction for Stripe's fee.
+    (_m, path, _f, key), (_m2, fee_path, _f2, _k2) = fake_stripe.requests[-2:]
+    assert path == f"/v1/payment_intents/{payment.stripe_payment_intent}/capture"
+    assert key == f"kyoso-capture-{payment.pk}"
+    assert fee_path.startswith("/v1/charges/ch_fake")
     # Stripe then sends payment_intent.succeeded: it changes nothing.
     intent = fake_stripe.intents[payment.stripe_payment_intent]
     from kyoso.payments.tests.fake_stripe import event
 
     assert handle_event(event("payment_intent.succeeded", intent)).result == "applied"
-    assert gift_balance() == 8_000 and balance("payments.cash.stripe") == 8_000
+    assert gift_balance() == 8_000 and balance("payments.cash.stripe") == 8_000 - 288
+    assert balance("payments.fees.card") == 288  # posted once, at our capture
     # Capturing again changes nothing either.
     payment_capture(actor=sato, payment_id=payment.pk)
     assert gift_balance() == 8_000
@@ -92,7 +96,7 @@ def test_card_refunds_go_to_stripe_with_an_idempotency_key(gift, fake_stripe, sa
     method, path, form, key = fake_stripe.requests[-1]
     assert (method, path, key) == ("POST", "/v1/refunds", f"kyoso-refund-{refund.pk}")
     assert form["amount"] == "2000"
-    assert balance("payments.cash.stripe") == 3_000 and gift_balance() == 3_000
+    assert balance("payments.cash.stripe") == 3_000 - 180 and gift_balance() == 3_000
     # Stripe's refund.created for our own refund changes nothing.
     from kyoso.payments.tests.fake_stripe import event
 

@@ -105,25 +105,31 @@ def test_parallel_captures_capture_once(tmp_path, purpose):
 def test_parallel_deliveries_of_one_webhook_apply_once(tmp_path, purpose, settings):
     settings.KYOSO_STRIPE_SECRET_KEY = "sk_test_kyoso"
     fake = FakeStripe()
+    # Kept during the deliveries: the one that applies reads Stripe's fee from the charge.
     gateway.use_http_client(fake)
     try:
         open_gift_accounts(1)
         payment = start(method="card", amount=7_000)
         event = fake.confirm(payment.stripe_payment_intent)
+
+        def deliver():
+            return handle_event(event).result
+
+        with thread_databases(tmp_path) as open_connection:
+            answers = in_parallel(open_connection, [_attempt(deliver) for _ in range(THREADS)])
+            state = read(
+                open_connection,
+                lambda: (
+                    WebhookEvent.objects.count(),
+                    balances(["gift:1:received", "payments.fees.card"]),
+                    check_ledger(),
+                ),
+            )
     finally:
         gateway.use_http_client(None)
-
-    def deliver():
-        return handle_event(event).result
-
-    with thread_databases(tmp_path) as open_connection:
-        answers = in_parallel(open_connection, [_attempt(deliver) for _ in range(THREADS)])
-        state = read(
-            open_connection,
-            lambda: (WebhookEvent.objects.count(), balances(["gift:1:received"]), check_ledger()),
-        )
     assert sorted(answers) == ["applied"] + ["replayed"] * (THREADS - 1)
-    assert state == (1, {"gift:1:received": 7_000}, [])
+    # Stripe's fee (3.6 % of ¥7,000) posted once.
+    assert state == (1, {"gift:1:received": 7_000, "payments.fees.card": 252}, [])
 
 
 @pytest.mark.django_db(transaction=True)

@@ -155,7 +155,14 @@ def worker(args: tuple[str, ...]) -> None:
     threading.Thread(
         target=beat_forever, args=(worker_id, stop), name="heartbeat", daemon=True
     ).start()
-    _call("db_worker", *rest)
+    from django.core.management import CommandError
+
+    from kyoso.scheduler.tasks import run_worker
+
+    try:
+        run_worker(rest)
+    except CommandError as error:
+        raise click.ClickException(str(error)) from error
 
 
 @main.command()

@@ -17,8 +17,11 @@ import logging
 import os
 import socket
 import threading
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.db import close_old_connections
 from django.utils import timezone
@@ -119,3 +122,28 @@ def requeue_orphaned(*, now: datetime | None = None) -> list[Requeued]:
             )
             requeued.append(Requeued(str(row["id"]), row["task_path"], holder))
     return requeued
+
+
+def run_worker(
+    args: list[str],
+    *,
+    call: Callable[..., Any] | None = None,
+    wait: Callable[[float], Any] = time.sleep,
+    retry_after: float = 5.0,
+) -> None:
+    """Run django-tasks' ``db_worker`` with ``args``, and run it again when the database goes
+    away under it: its loop lets an ``OperationalError`` out (PostgreSQL restarting, a
+    connection cut), which would end the worker until someone restarts it. A task it was
+    running then is requeued like a killed worker's."""
+    from django.core.management import call_command
+    from django.db import InterfaceError, OperationalError, connections
+
+    call = call or call_command
+    while True:
+        try:
+            call("db_worker", *args)
+            return
+        except (OperationalError, InterfaceError):
+            logger.warning("The database went away; the worker starts again in %s s", retry_after)
+            connections.close_all()
+            wait(retry_after)

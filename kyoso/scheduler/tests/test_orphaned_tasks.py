@@ -111,3 +111,32 @@ def test_the_requeue_runs_every_minute():
     (job,) = [j for j in jobs() if j.name == "scheduler.requeue_orphaned_tasks"]
     assert job.command == "requeue_orphaned_tasks"
     assert job.when.period == timedelta(minutes=1)
+
+
+def test_the_worker_starts_again_when_the_database_goes_away():
+    from django.db import InterfaceError, OperationalError
+
+    from kyoso.scheduler.tasks import run_worker
+
+    outcomes = [OperationalError("terminating connection"), InterfaceError("closed"), None]
+    calls, waits = [], []
+
+    def db_worker(name, *args):
+        calls.append((name, *args))
+        outcome = outcomes.pop(0)
+        if outcome is not None:
+            raise outcome
+
+    run_worker(["--interval", "1"], call=db_worker, wait=waits.append, retry_after=3)
+    assert calls == [("db_worker", "--interval", "1")] * 3
+    assert waits == [3, 3]
+
+
+def test_other_worker_errors_are_not_swallowed():
+    from kyoso.scheduler.tasks import run_worker
+
+    def db_worker(name, *args):
+        raise ValueError("a bug")
+
+    with pytest.raises(ValueError, match="a bug"):
+        run_worker([], call=db_worker, wait=lambda s: None)

@@ -75,6 +75,8 @@ class Form:
     action: str
     method: str
     fields: dict[str, str] = field(default_factory=dict)
+    #: Every value a checkbox, radio or select offers, by name (non-empty ones).
+    choices: dict[str, list[str]] = field(default_factory=dict)
 
 
 class _Forms(HTMLParser):
@@ -99,6 +101,8 @@ class _Forms(HTMLParser):
         if tag == "input" and name:
             kind = a.get("type", "text").lower()
             if kind in ("checkbox", "radio"):
+                if a.get("value"):
+                    self.forms[-1].choices.setdefault(name, []).append(a["value"])
                 if "checked" in a:
                     fields[name] = a.get("value", "on")
             elif kind not in ("submit", "button", "file", "image"):
@@ -107,6 +111,8 @@ class _Forms(HTMLParser):
             self._select, self._first_option = name, None
         elif tag == "option" and self._select:
             value = a.get("value", "")
+            if value:
+                self.forms[-1].choices.setdefault(self._select, []).append(value)
             if self._first_option is None:
                 self._first_option = value
                 fields.setdefault(self._select, value)
@@ -244,7 +250,13 @@ class Client:
         return self._request(kind, session or self.anonymous, "GET", path)
 
     def _post_form(
-        self, kind: str, session: Any, page_path: str, action: str, values: dict[str, str]
+        self,
+        kind: str,
+        session: Any,
+        page_path: str,
+        action: str,
+        values: dict[str, str],
+        choose: tuple[str, ...] = (),
     ) -> Any:
         """GET the page (timed as ``<kind>_page``), then POST its form with ``values``."""
         page = self._get(f"{kind}_form", page_path, session)
@@ -254,6 +266,8 @@ class Client:
         if form is None:
             with self.shared.lock:
                 self.shared.samples.append(
+                    # -1: the page offers no such form to this person (already registered,
+                    # comments closed): nothing to submit, not an error.
                     Sample(kind, time.monotonic() - self.shared.started, 0.0, -1, "no form")
                 )
             return None
@@ -262,7 +276,12 @@ class Client:
             session,
             "POST",
             form.action,
-            data={**form.fields, **values},
+            # ``choose``: fields given the first value they offer (a theme, a municipality).
+            data={
+                **form.fields,
+                **{n: form.choices[n][0] for n in choose if form.choices.get(n)},
+                **values,
+            },
             headers={"Referer": self.shared.base + page_path},
         )
 
@@ -312,6 +331,7 @@ class Client:
                 "title": f"負荷試験で投稿した課題 {self.number}-{n}",
                 "body": "バス停のベンチが壊れていて、高齢の方が座れません。負荷試験の投稿です。",
             },
+            choose=("themes", "municipality"),
         )
 
     def register(self) -> None:
@@ -537,10 +557,11 @@ def _figures(samples: list[Sample], seconds: float) -> dict[str, Any]:
             "statuses": dict(sorted(Counter(str(r.status) for r in rows).items())),
         }
     statuses = Counter(str(s.status) for s in samples)
+    sent = [s for s in samples if s.status != -1]  # -1: no form offered, nothing sent
     return {
         "seconds": round(seconds, 1),
-        "requests": len(samples),
-        "requests_per_second": round(len(samples) / seconds, 1) if seconds else None,
+        "requests": len(sent),
+        "requests_per_second": round(len(sent) / seconds, 1) if seconds else None,
         "statuses": dict(sorted(statuses.items())),
         "server_errors": sum(1 for s in samples if s.status >= 500),
         "no_answer": sum(1 for s in samples if s.status == 0),
@@ -626,7 +647,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--people", type=int, default=24)
     parser.add_argument("--seats", type=int, default=10)
     parser.add_argument("--rewards", type=int, default=8)
-    parser.add_argument("--extra-issues", type=int, default=5_000)
+    parser.add_argument("--extra-issues", type=int, default=1_000)
     parser.add_argument("--http-workers", type=int, default=2)
     parser.add_argument("--http-threads", type=int, default=4)
     parser.add_argument("--no-faults", action="store_true")
@@ -723,7 +744,8 @@ def main(argv: list[str] | None = None) -> int:
                 process.kill()
 
     def in_window(s: Sample) -> Fault | None:
-        return next((f for f in faults if f.start <= s.at < f.end), None)
+        """The fault whose window the request overlaps (one started just before counts)."""
+        return next((f for f in faults if s.at < f.end and s.at + s.seconds >= f.start), None)
 
     steady = [s for s in shared.samples if in_window(s) is None]
     steady_seconds = elapsed - sum(f.end - f.start for f in faults)

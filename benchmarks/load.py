@@ -527,13 +527,25 @@ def kill_task_worker(worker: subprocess.Popen, log: Path, shared: Shared) -> tup
 def restart_postgres(command: str, url: str, shared: Shared) -> Fault:
     fault = Fault("PostgreSQL restart", time.monotonic() - shared.started)
     began = time.monotonic()
-    done = subprocess.run(shlex.split(command), capture_output=True, text=True, timeout=120)
+    done = subprocess.run(shlex.split(command), capture_output=True, text=True, timeout=600)
     fault.detail = {
         "command": command,
         "returncode": done.returncode,
         "stderr": done.stderr.strip()[-300:],
         "command_s": round(time.monotonic() - began, 1),
     }
+    if done.returncode != 0:
+        # pg_ctl gives up waiting after 60 s ("server does not shut down") while a slow
+        # shutdown checkpoint finishes, and then never starts the server: start it here
+        # rather than leave a shared server down (tried until the old one has stopped).
+        start = command.replace(" restart", " start")
+        deadline = time.monotonic() + 600
+        while time.monotonic() < deadline:
+            started = subprocess.run(shlex.split(start), capture_output=True, timeout=600)
+            if started.returncode == 0:
+                break
+            time.sleep(2)
+        fault.detail["then"] = f"{start}: {started.returncode}"
     _wait_postgres(url)
     fault.detail["accepting_again_after_s"] = round(time.monotonic() - began, 1)
     return fault

@@ -7,6 +7,7 @@ Usage::
     python -m benchmarks.run --events --nice -15  # issue 5: 100 k events, 1 M registrations
     python -m benchmarks.run --network            # issue 16: network figures, 100 k / 1 M
     python -m benchmarks.run --evaluation         # issue 19: a year's report, 1 k events
+    python -m benchmarks.run --load               # issue 20: load with faults, PostgreSQL
 
 Each benchmark runs in its own child process on its own throw-away database: a temporary
 SQLite file, or a PostgreSQL database created for the run and dropped afterwards
@@ -48,6 +49,7 @@ DEFAULT_LEDGER_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/kyoso_bench_le
 DEFAULT_EVALUATION_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/kyoso_bench_evaluation"
 DEFAULT_FUNDS_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/kyoso_bench_funds"
 DEFAULT_CAMPAIGNS_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/kyoso_bench_campaigns"
+DEFAULT_LOAD_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/kyoso_bench_load"
 QUICK_SIZES = "1000,10000"
 #: The search index's size before issue 12's changes (``--record-index-baseline``).
 BASELINE = "index-baseline.json"
@@ -273,6 +275,29 @@ def run_challenges(database: str, args: argparse.Namespace) -> None:
     """The challenge list at 10 k challenges (benchmarks/challenges.py)."""
     options = ["--rounds", str(args.rounds)]
     _run_on_throwaway_database("challenges", database, args.challenges_postgres_url, options)
+
+
+def run_load(args: argparse.Namespace) -> None:
+    """Load and faults (issue 20, benchmarks/load.py): on its own PostgreSQL database only (the
+    faults restart PostgreSQL; SQLite has no server to restart)."""
+    options = ["--seconds", str(args.load_seconds), "--clients", str(args.load_clients)]
+    if args.load_no_faults:
+        options.append("--no-faults")
+    if args.load_no_pg_restart:
+        options.append("--no-pg-restart")
+    result = _run_on_throwaway_database("load", "postgres", args.load_postgres_url, options)
+    problems = [
+        name
+        for name, ok in (
+            ("consistency", result["consistency"]["ok"]),  # type: ignore[index]
+            ("tasks", result["tasks"]["ok"]),  # type: ignore[index]
+            ("error pages", not result["error_pages_not_clean_count"]),
+            ("5xx outside the fault windows", not result["steady"]["server_errors"]),  # type: ignore[index]
+        )
+        if not ok
+    ]
+    if problems:
+        raise SystemExit(f"Load and faults: failed checks: {', '.join(problems)}")
 
 
 def run_hubs(database: str, args: argparse.Namespace) -> None:
@@ -542,6 +567,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--scaleout-postgres-url", default="postgres://postgres@127.0.0.1:5432/kyoso_scaleout"
     )
+    parser.add_argument(
+        "--load",
+        action="store_true",
+        help="issue 20: a scripted crowd against kyoso serve on PostgreSQL with faults (a "
+        "gunicorn worker, the task worker and PostgreSQL itself restarted) (benchmarks/load.py); "
+        "writes results/load-postgresql.json only",
+    )
+    parser.add_argument("--load-postgres-url", default=DEFAULT_LOAD_POSTGRES_URL)
+    parser.add_argument("--load-seconds", type=float, default=60, help="steady load, seconds")
+    parser.add_argument("--load-clients", type=int, default=8)
+    parser.add_argument("--load-no-faults", action="store_true")
+    parser.add_argument(
+        "--load-no-pg-restart",
+        action="store_true",
+        help="leave PostgreSQL alone (it is shared): kill the two workers only",
+    )
     parser.add_argument("--render-only", action="store_true", help="rewrite the report only")
     parser.add_argument(
         "--wait-quiet",
@@ -596,6 +637,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.network:
         wait_quiet(args.wait_quiet, 1.0)
         run_network(args)
+        return 0
+    if args.load:
+        wait_quiet(args.wait_quiet, 1.0)
+        run_load(args)
         return 0
     if args.evaluation and not args.render_only:
         for database in _databases(args):

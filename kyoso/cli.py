@@ -135,14 +135,34 @@ def worker(args: tuple[str, ...]) -> None:
     import threading
 
     _setup_django()
+    from kyoso.scheduler.tasks import beat_forever, new_worker_id
+
     rest = [arg for arg in args if arg != "--no-scheduler"]
+    stop = threading.Event()
     if len(rest) == len(args):
         from kyoso.scheduler.services import run_forever
 
-        stop = threading.Event()
         thread = threading.Thread(target=run_forever, args=(stop,), name="scheduler", daemon=True)
         thread.start()
-    _call("db_worker", *rest)
+    # The worker's name and heartbeat: a task it holds when it dies is requeued
+    # (kyoso/scheduler/tasks.py).
+    worker_id = next(
+        (a.split("=", 1)[1] for a in rest if a.startswith("--worker-id=")), None
+    ) or next((rest[i + 1] for i, a in enumerate(rest[:-1]) if a == "--worker-id"), None)
+    if worker_id is None:
+        worker_id = new_worker_id()
+        rest = [*rest, "--worker-id", worker_id]
+    threading.Thread(
+        target=beat_forever, args=(worker_id, stop), name="heartbeat", daemon=True
+    ).start()
+    from django.core.management import CommandError
+
+    from kyoso.scheduler.tasks import run_worker
+
+    try:
+        run_worker(rest)
+    except CommandError as error:
+        raise click.ClickException(str(error)) from error
 
 
 @main.command()

@@ -229,6 +229,12 @@ def _handlers(api: NinjaAPI) -> dict[type[Exception], Callable[[HttpRequest, Any
             extra={"status_code": 500, "request": request},
         )
         signals.got_request_exception.send(sender=None, request=request)
+        from kyoso.core.views import DATABASE_RETRY_AFTER, database_unavailable
+
+        if database_unavailable(exc):  # the database is restarting: temporary, say when
+            headers = _retry_after(DATABASE_RETRY_AFTER)
+            message = messages.SERVICE_UNAVAILABLE % {"seconds": headers["Retry-After"]}
+            return respond(request, 503, "service_unavailable", message, headers=headers)
         return respond(request, 500, "server_error", messages.SERVER_ERROR)
 
     return {

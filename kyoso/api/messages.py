@@ -36,6 +36,10 @@ TWO_FACTOR_SETUP_REQUIRED = _(
 )
 EMAIL_VERIFICATION_REQUIRED = _("この操作にはメールアドレスの確認が必要です。")
 SERVER_ERROR = _("サーバーでエラーが発生しました。時間をおいてもう一度お試しください。")
+SERVICE_UNAVAILABLE = _(
+    "データベースに接続できないため、一時的にご利用いただけません。"
+    "%(seconds)s秒ほど待ってからもう一度お試しください。"
+)
 HTTP_ERROR = _("リクエストを処理できませんでした。")
 
 # --- Field-level validation messages (``error.details[].message``) --------------------------

@@ -69,9 +69,31 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
     return render(request, "errors/404.html", status=404)
 
 
+#: Seconds a client is asked to wait (``Retry-After``) when the database cannot be reached.
+DATABASE_RETRY_AFTER = 30
+
+
+def database_unavailable(error: BaseException | None) -> bool:
+    """Whether ``error`` is the database being out of reach (restarting, connection lost) rather
+    than a bug: Django's wrapped ``OperationalError`` and ``InterfaceError`` (``connection
+    already closed``), which a retry after a short wait can cure."""
+    from django.db import InterfaceError, OperationalError
+
+    return isinstance(error, OperationalError | InterfaceError)
+
+
 def server_error(request: HttpRequest) -> HttpResponse:
+    """Django's handler500: a static page (no database, no context processors). When the
+    exception being handled is the database out of reach, 503 with ``Retry-After`` instead:
+    the outage is temporary and the page says so (docs/scaling.md, "Load and faults")."""
+    import sys
+
     from django.template import loader
 
+    if database_unavailable(sys.exc_info()[1]):
+        response = HttpResponse(loader.get_template("errors/503.html").render(), status=503)
+        response["Retry-After"] = str(DATABASE_RETRY_AFTER)
+        return response
     return HttpResponse(loader.get_template("errors/500.html").render(), status=500)
 
 

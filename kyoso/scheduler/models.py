@@ -23,3 +23,18 @@ class JobRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.job} @ {self.slot:%Y-%m-%d %H:%M}"
+
+
+class WorkerBeat(models.Model):
+    """A background worker's heartbeat: ``kyoso worker`` writes its row every few seconds while
+    it lives. A task claimed by a worker whose beat stopped was cut off mid-run (the worker was
+    killed or its host lost) and is put back in the queue (``tasks.requeue_orphaned``)."""
+
+    worker_id = models.CharField(_("ワーカーID"), max_length=64, unique=True)
+    host = models.CharField(_("ホスト"), max_length=255, blank=True)
+    pid = models.PositiveIntegerField(_("プロセスID"), null=True)
+    started_at = models.DateTimeField(_("開始日時"))
+    beat_at = models.DateTimeField(_("最終応答日時"))
+
+    def __str__(self) -> str:
+        return f"{self.worker_id} @ {self.host}:{self.pid}"

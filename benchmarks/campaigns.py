@@ -137,7 +137,12 @@ def populate(campaigns: int) -> dict[str, int]:
                 batch_size=5_000,
             )
     reset_sequences([Campaign, Tier, Pledge, StateChange])
-    return {"campaigns": len(ids), "supporters": SUPPORTERS, "lead": lead.pk}
+    return {
+        "campaigns": len(ids),
+        "supporters": SUPPORTERS,
+        "lead": lead.pk,
+        "project": project.pk,
+    }
 
 
 def _longer_waits() -> None:
@@ -153,25 +158,21 @@ def _longer_waits() -> None:
         )
 
 
-def last_reward(lead_id: int) -> dict[str, Any]:
-    """100 threads pledge at once for the last reward of a tier: exactly one must get it."""
-    from django.db import connections
+def _last_reward_left(lead_id: int, project_id: int, title: str) -> tuple[Any, Any]:
+    """A fresh campaign opened through the services, its limited tier down to one reward."""
     from django.utils import timezone
 
     from kyoso.accounts.models import User
     from kyoso.campaigns import services
-    from kyoso.campaigns.errors import CampaignError
-    from kyoso.campaigns.models import Campaign, Pledge, Tier
-
-    lead = User.objects.get(pk=lead_id)
-    project_id = Campaign.objects.values_list("project_id", flat=True).first()
+    from kyoso.campaigns.models import Tier
     from kyoso.projects.models import Project
 
+    lead = User.objects.get(pk=lead_id)
     campaign = services.campaign_create(
         actor=lead,
         project=Project.objects.get(pk=project_id),
         data={
-            "title": "同時支援のベンチマーク",
+            "title": title,
             "goal": 100_000,
             "mode": "all_or_nothing",
             "deadline": timezone.now() + dt.timedelta(days=10),
@@ -184,11 +185,39 @@ def last_reward(lead_id: int) -> dict[str, Any]:
     )
     services.campaign_open(actor=lead, campaign=campaign)
     Tier.objects.filter(pk=tier.pk).update(remaining=1)
-    people = list(
-        User.objects.filter(email__startswith="supporter").order_by("-id")[1 : THREADS + 1]
-    )
+    return campaign, tier
+
+
+def _supporters(count: int) -> list[Any]:
+    from kyoso.accounts.models import User
+
+    people = list(User.objects.filter(email__startswith="supporter").order_by("-id")[1 : count + 1])
+    if len(people) < count:
+        raise SystemExit(f"{count} supporters asked for, {len(people)} in the data set")
+    return people
+
+
+def _tier_after(tier_id: int) -> dict[str, Any]:
+    from kyoso.campaigns.models import Pledge, Tier
+
+    return {
+        "remaining_after": Tier.objects.get(pk=tier_id).remaining,
+        "pledges_for_the_tier": Pledge.objects.filter(tier_id=tier_id).count(),
+    }
+
+
+def last_reward(lead_id: int, project_id: int, threads: int = THREADS) -> dict[str, Any]:
+    """``threads`` threads of this process (each its own database connection, so PostgreSQL's
+    ``max_connections`` bounds it) pledge at once for the last reward of a tier."""
+    from django.db import connections
+
+    from kyoso.campaigns import services
+    from kyoso.campaigns.errors import CampaignError
+
+    campaign, tier = _last_reward_left(lead_id, project_id, "同時支援のベンチマーク")
+    people = _supporters(threads)
     _longer_waits()
-    barrier = threading.Barrier(THREADS + 1)
+    barrier = threading.Barrier(threads + 1)
     outcomes: list[str] = []
     lock = threading.Lock()
 
@@ -225,25 +254,92 @@ def last_reward(lead_id: int) -> dict[str, Any]:
     counts: dict[str, int] = {}
     for result in outcomes:
         counts[result] = counts.get(result, 0) + 1
-    remaining = Tier.objects.get(pk=tier.pk).remaining
-    pledges = Pledge.objects.filter(tier_id=tier.pk).count()
+    after = _tier_after(tier.pk)
     return {
-        "threads": THREADS,
+        "threads": threads,
         "outcomes": counts,
         "seconds": elapsed,
-        "remaining_after": remaining,
-        "pledges_for_the_tier": pledges,
+        **after,
         "ok": counts.get("pledged") == 1
-        and counts.get("sold_out") == THREADS - 1
-        and remaining == 0
-        and pledges == 1,
+        and counts.get("sold_out") == threads - 1
+        and after == {"remaining_after": 0, "pledges_for_the_tier": 1},
+    }
+
+
+def last_reward_http(
+    lead_id: int, project_id: int, clients: int, workers: int, threads: int
+) -> dict[str, Any]:
+    """``clients`` signed-in supporters send the pledge form for the last reward of a tier at
+    once, over HTTP, to a real app server (``kyoso serve``: ``workers`` × ``threads``, so at
+    most that many database connections): exactly one is pledged (302 to the pledge's page),
+    every other one is told it is sold out (400, the campaign page with the message)."""
+    from django.urls import reverse
+    from django.utils.html import escape
+
+    from benchmarks import http_contention
+    from kyoso.campaigns import messages
+
+    campaign, tier = _last_reward_left(lead_id, project_id, "同時支援のベンチマーク（HTTP）")
+    people = _supporters(clients)
+    keys = http_contention.sessions(people)
+    path = reverse("campaigns:pledge_create", args=[campaign.pk])
+    pledges = reverse("campaigns:pledge", args=[0]).removesuffix("0/")
+    sold_out = escape(str(messages.SOLD_OUT))
+    form = {
+        "amount": "5000",
+        "tier": str(tier.pk),
+        "method": "bank_transfer",
+        "payer_name": "シエンシャ",
+        "payer_kana": "シエンシャ",
+        "show_name": "on",
+    }
+
+    def classify(status: int, location: str, page: str) -> str:
+        if status == 302 and location.startswith(pledges):
+            return "pledged (302)"
+        if status == 400 and sold_out in page:
+            return "sold out (400)"
+        return f"HTTP {status} {location}".strip()
+
+    server = http_contention.serve(workers, threads)
+    try:
+        answers = http_contention.post_at_once(server.port, path, [form] * clients, keys, classify)
+    finally:
+        http_contention.stop(server)
+    counts = answers.counts()
+    if any(not o.startswith(("pledged", "sold out")) for o in answers.outcomes):
+        print(server.tail(), file=sys.stderr)
+    after = _tier_after(tier.pk)
+    slowest = answers.slowest()
+    return {
+        "requests": clients,
+        "distinct_people": len({p.pk for p in people}),
+        "server": f"kyoso serve (gunicorn), {workers} workers × {threads} threads",
+        "outcomes": counts,
+        **after,
+        "all_answered_s": round(answers.elapsed, 1),
+        "slowest_answer_s": round(slowest, 1) if slowest else None,
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "ok": counts.get("pledged (302)") == 1
+        and counts.get("sold out (400)") == clients - 1
+        and after == {"remaining_after": 0, "pledges_for_the_tier": 1},
+    }
+
+
+def ledger_check() -> dict[str, Any]:
+    """``check_ledger`` over everything, the pledges just made included."""
+    from kyoso.ledger.checks import check_ledger
+
+    started = time.perf_counter()
+    problems = check_ledger()
+    return {
+        "check_ledger_problems": len(problems),
+        "check_ledger_seconds": time.perf_counter() - started,
     }
 
 
 def measure(campaigns: int, rounds: int) -> dict[str, Any]:
     from django.test import Client
-
-    from kyoso.ledger.checks import check_ledger
 
     _share_priority_with_backend()
     client = Client()
@@ -260,9 +356,6 @@ def measure(campaigns: int, rounds: int) -> dict[str, Any]:
     results["transparency_page"] = time_calls(
         lambda: page("transparency/"), rounds=rounds, budget_s=60
     )
-    started = time.perf_counter()
-    results["check_ledger_problems"] = len(check_ledger())
-    results["check_ledger_seconds"] = time.perf_counter() - started
     return results
 
 
@@ -272,6 +365,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--entries", type=int, default=1_000_000)
     parser.add_argument("--campaigns", type=int, default=10_000)
     parser.add_argument("--rounds", type=int, default=300)
+    parser.add_argument(
+        "--threads", type=int, default=THREADS, help="last reward: threads of this process"
+    )
+    parser.add_argument(
+        "--http-clients", type=int, default=THREADS, help="last reward: HTTP requests at once"
+    )
+    parser.add_argument("--http-workers", type=int, default=2)
+    parser.add_argument("--http-threads", type=int, default=8)
+    parser.add_argument(
+        "--concurrency-only",
+        action="store_true",
+        help="only the last-reward parts (no 1 M build, no timings)",
+    )
     parser.add_argument("--json", type=Path, required=True)
     parser.add_argument("--data-dir", help="keep the SQLite data set in this directory")
     args = parser.parse_args(argv)
@@ -287,21 +393,35 @@ def main(argv: list[str] | None = None) -> int:
         "server_version": _server_version(connection),
         "python": platform.python_version(),
     }
-    started = time.perf_counter()
-    accounts = args.campaigns * len(PER_CAMPAIGN) + 2
-    print(f"[{vendor}] building {args.entries:,} entries over {args.campaigns:,} campaigns")
-    shape = build(accounts, args.entries)
-    made = populate(shape["campaigns"])
-    output["build_seconds"] = time.perf_counter() - started
-    output["sizes"] = {**ledger_counts(), **made}
-    print(f"[{vendor}] measuring at {output['sizes']}", flush=True)
-    output.update(measure(shape["campaigns"], args.rounds))
-    print(f"[{vendor}] {THREADS} concurrent pledges on the last reward", flush=True)
-    output["last_reward"] = last_reward(made["lead"])
+    if args.concurrency_only:
+        output["concurrency_only"] = True
+        made = populate(1)  # the supporters and the project, no campaigns
+    else:
+        started = time.perf_counter()
+        accounts = args.campaigns * len(PER_CAMPAIGN) + 2
+        print(f"[{vendor}] building {args.entries:,} entries over {args.campaigns:,} campaigns")
+        shape = build(accounts, args.entries)
+        made = populate(shape["campaigns"])
+        output["build_seconds"] = time.perf_counter() - started
+        output["sizes"] = {**ledger_counts(), **made}
+        print(f"[{vendor}] measuring at {output['sizes']}", flush=True)
+        output.update(measure(shape["campaigns"], args.rounds))
+    print(f"[{vendor}] {args.threads} threads pledge for the last reward", flush=True)
+    output["last_reward"] = last_reward(made["lead"], made["project"], args.threads)
+    print(f"[{vendor}] {args.http_clients} HTTP requests for the last reward", flush=True)
+    output["last_reward_http"] = last_reward_http(
+        made["lead"], made["project"], args.http_clients, args.http_workers, args.http_threads
+    )
+    output.update(ledger_check())
     output["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     args.json.write_text(json.dumps(output, ensure_ascii=False, indent=1), encoding="utf-8")
     print(json.dumps(output, ensure_ascii=False, indent=1), flush=True)
-    return 0 if output["last_reward"]["ok"] else 1
+    ok = (
+        output["last_reward"]["ok"]
+        and output["last_reward_http"]["ok"]
+        and output["check_ledger_problems"] == 0
+    )
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":

@@ -30,16 +30,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import http.client
 import json
 import os
-import secrets
-import string
-import subprocess
 import sys
 import threading
 import time
-import urllib.parse
 from pathlib import Path
 from typing import Any
 
@@ -184,66 +179,14 @@ def contention(made: dict[str, Any], threads: int) -> dict[str, Any]:
     }
 
 
-def _serve(workers: int, threads: int) -> tuple[subprocess.Popen, int]:
-    """``kyoso serve`` on a free loopback port, on this run's database and data directory."""
-    from benchmarks.scaleout import REPO, _free_port
-
-    port = _free_port()
-    env = {**os.environ, "PYTHONPATH": str(REPO), "KYOSO_LOG_LEVEL": "WARNING"}
-    command = ["serve", "--host", "127.0.0.1", "--port", str(port)]
-    command += ["--workers", str(workers), "--threads", str(threads)]
-    with open(Path(os.environ["KYOSO_DATA_DIR"]) / "serve.log", "wb") as log:
-        process = subprocess.Popen(  # the server's errors, shown if any answer is unexpected
-            [sys.executable, "-m", "kyoso", *command],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=log,
-        )
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise SystemExit(f"kyoso serve on :{port} exited with {process.returncode}")
-        try:
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-            conn.request("GET", "/healthz")
-            if conn.getresponse().status == 200:
-                conn.close()
-                return process, port
-        except OSError:
-            pass
-        time.sleep(0.2)
-    process.kill()
-    raise SystemExit(f"kyoso serve on :{port} did not answer within 120 s")
-
-
-def _sessions(people: list[Any]) -> list[str]:
-    """A signed-in session for each person, written where the server reads sessions (what
-    signing in leaves behind, without 200 password hashes)."""
-    from importlib import import_module
-
-    from django.conf import settings
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-
-    store_class = import_module(settings.SESSION_ENGINE).SessionStore
-    keys = []
-    for person in people:
-        store = store_class()
-        store[SESSION_KEY] = str(person.pk)
-        store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-        store[HASH_SESSION_KEY] = person.get_session_auth_hash()
-        store.create()
-        keys.append(store.session_key)
-    return keys
-
-
 def contention_http(made: dict[str, Any], clients: int, workers: int, threads: int) -> dict:
     """``clients`` people at once confirm the same hour through the booking form, over HTTP,
-    against a real app server."""
-    from django.conf import settings
+    against a real app server (benchmarks/http_contention.py)."""
     from django.urls import reverse
     from django.utils import timezone
     from django.utils.html import escape
 
+    from benchmarks import http_contention
     from kyoso.hubs import messages
     from kyoso.hubs.models import HOLDING_STATUSES, Booking
 
@@ -251,85 +194,48 @@ def contention_http(made: dict[str, Any], clients: int, workers: int, threads: i
     space = made["space"]
     day = timezone.localdate() + dt.timedelta(days=3)  # not the threads' day
     people = [made["people"][i % len(made["people"])] for i in range(clients)]
-    sessions = _sessions(people)
+    keys = http_contention.sessions(people)
     path = reverse("hubs:book", args=[space.hub.slug, space.slug])
     my_bookings = reverse("hubs:my_bookings")
-    alphabet = string.ascii_letters + string.digits
-    process, port = _serve(workers, threads)
-    barrier = threading.Barrier(clients)
-    outcomes: list[str] = [""] * clients
-    seconds: list[float] = [0.0] * clients
-
-    def client(i: int) -> None:
-        token = "".join(secrets.choice(alphabet) for _ in range(32))  # a CSRF secret
-        body = urllib.parse.urlencode(
-            {
-                "csrfmiddlewaretoken": token,
-                "day": day.isoformat(),
-                "start": "10:00",
-                "end": "11:00",
-                "purpose": f"同じ枠 {i}",
-                "attendees": "1",
-                "confirm": "1",
-            }
-        )
-        headers = {
-            "Content-Type": "application/x-www-form-urlencoded",
-            "Cookie": f"{settings.SESSION_COOKIE_NAME}={sessions[i]}; "
-            f"{settings.CSRF_COOKIE_NAME}={token}",
-            "Host": f"127.0.0.1:{port}",
+    forms = [
+        {
+            "day": day.isoformat(),
+            "start": "10:00",
+            "end": "11:00",
+            "purpose": f"同じ枠 {i}",
+            "attendees": "1",
+            "confirm": "1",
         }
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=300)
-        try:
-            conn.connect()  # every client's connection is open before anyone asks
-            barrier.wait(timeout=120)
-            started = time.monotonic()
-            conn.request("POST", path, body=body, headers=headers)
-            response = conn.getresponse()
-            page = response.read().decode("utf-8", "replace")
-            seconds[i] = time.monotonic() - started
-            location = urllib.parse.urlsplit(response.getheader("Location") or "").path
-            if response.status == 302 and location == my_bookings:
-                outcomes[i] = "booked (302)"
-            elif response.status == 409 and taken in page:
-                outcomes[i] = "refused (409, taken)"
-            elif response.status == 409 and busy in page:
-                outcomes[i] = "refused (409, busy)"
-            else:
-                outcomes[i] = f"HTTP {response.status} {location}".strip()
-        except Exception as error:
-            outcomes[i] = type(error).__name__
-        finally:
-            conn.close()
+        for i in range(clients)
+    ]
 
+    def classify(status: int, location: str, page: str) -> str:
+        if status == 302 and location == my_bookings:
+            return "booked (302)"
+        if status == 409 and taken in page:
+            return "refused (409, taken)"
+        if status == 409 and busy in page:
+            return "refused (409, busy)"
+        return f"HTTP {status} {location}".strip()
+
+    server = http_contention.serve(workers, threads)
     try:
-        workers_ = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
-        began = time.monotonic()
-        for w in workers_:
-            w.start()
-        for w in workers_:
-            w.join()
-        elapsed = time.monotonic() - began
+        answers = http_contention.post_at_once(server.port, path, forms, keys, classify)
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-    done = sorted(s for s in seconds if s)
-    if any(not o.startswith(("booked", "refused")) for o in outcomes):
-        log = (Path(os.environ["KYOSO_DATA_DIR"]) / "serve.log").read_text("utf-8", "replace")
-        print(log[-3000:], file=sys.stderr)
+        http_contention.stop(server)
+    if any(not o.startswith(("booked", "refused")) for o in answers.outcomes):
+        print(server.tail(), file=sys.stderr)
+    slowest = answers.slowest()
     return {
         "requests": clients,
         "distinct_people": len({p.pk for p in people}),
         "server": f"kyoso serve (gunicorn), {workers} workers × {threads} threads",
-        "outcomes": {o: outcomes.count(o) for o in sorted(set(outcomes))},
+        "outcomes": answers.counts(),
         "bookings_of_the_slot": Booking.objects.filter(
             space=space, day=day, status__in=HOLDING_STATUSES
         ).count(),
-        "all_answered_s": round(elapsed, 1),
-        "slowest_answer_s": round(done[-1], 1) if done else None,
+        "all_answered_s": round(answers.elapsed, 1),
+        "slowest_answer_s": round(slowest, 1) if slowest else None,
         "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
     }
 

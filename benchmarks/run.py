@@ -386,12 +386,43 @@ def run_funds(database: str, args: argparse.Namespace) -> None:
 
 def run_campaigns(database: str, args: argparse.Namespace) -> None:
     """Crowdfunding at scale (benchmarks/campaigns.py): 1 M entries over 10 k campaigns, the
-    campaign pages' p95 and 100 concurrent pledges on the last reward."""
+    campaign pages' p95, and the last reward of a tier asked for by many at once: by threads
+    calling the service (PostgreSQL's stock ``max_connections`` of 100 refuses 100 threads:
+    ``--campaigns-postgres-threads`` (60) there) and by ``--campaigns-http-clients`` (100) HTTP
+    requests to a real app server on both databases. ``--campaigns-concurrency-only`` runs the
+    last-reward parts alone and puts them into the last full result (its timings keep their
+    own date)."""
+    threads = args.campaigns_threads if database == "sqlite" else args.campaigns_postgres_threads
     options = ["--entries", str(args.ledger_entries), "--rounds", str(args.rounds)]
-    result = _run_on_throwaway_database("campaigns", database, args.campaigns_postgres_url, options)
-    outcome = result.get("last_reward", {})
-    if not isinstance(outcome, dict) or not outcome.get("ok"):
-        raise SystemExit(f"Campaigns on {database}: the last-reward check failed: {outcome}")
+    options += ["--threads", str(threads)]
+    options += ["--http-clients", str(args.campaigns_http_clients)]
+    options += ["--http-workers", str(args.campaigns_http_workers)]
+    options += ["--http-threads", str(args.campaigns_http_threads)]
+    if args.campaigns_concurrency_only:
+        options.append("--concurrency-only")
+    result = _run_on_throwaway_database(
+        "campaigns",
+        database,
+        args.campaigns_postgres_url,
+        options,
+        save=not args.campaigns_concurrency_only,
+    )
+    if args.campaigns_concurrency_only:
+        name = f"campaigns-{result['database']}.json"
+        merged = _load(name) or {"database": result["database"]}
+        for key in ("last_reward", "last_reward_http"):
+            figures = result[key]
+            assert isinstance(figures, dict)
+            merged[key] = {**figures, "commit": result.get("commit")}
+        _save(name, merged)
+    for key in ("last_reward", "last_reward_http"):
+        outcome = result.get(key, {})
+        if not isinstance(outcome, dict) or not outcome.get("ok"):
+            raise SystemExit(
+                f"Campaigns on {database}: the last-reward check failed ({key}): {outcome}"
+            )
+    if result.get("check_ledger_problems") != 0:
+        raise SystemExit(f"Campaigns on {database}: check_ledger found problems")
 
 
 def _databases(args: argparse.Namespace) -> list[str]:
@@ -525,6 +556,23 @@ def main(argv: list[str] | None = None) -> int:
         "results/campaigns-*.json",
     )
     parser.add_argument("--campaigns-postgres-url", default=DEFAULT_CAMPAIGNS_POSTGRES_URL)
+    parser.add_argument(
+        "--campaigns-threads", type=int, default=100, help="last-reward threads, SQLite"
+    )
+    parser.add_argument("--campaigns-postgres-threads", type=int, default=60)
+    parser.add_argument(
+        "--campaigns-http-clients",
+        type=int,
+        default=100,
+        help="last-reward HTTP requests at once to a real app server (both databases)",
+    )
+    parser.add_argument("--campaigns-http-workers", type=int, default=2)
+    parser.add_argument("--campaigns-http-threads", type=int, default=8)
+    parser.add_argument(
+        "--campaigns-concurrency-only",
+        action="store_true",
+        help="with --campaigns: only the last-reward parts (no 1 M build, no timings)",
+    )
     parser.add_argument("--ledger-postgres-url", default=DEFAULT_LEDGER_POSTGRES_URL)
     parser.add_argument(
         "--funds",

@@ -43,11 +43,14 @@ def tiers_of(campaign: Campaign) -> list[Tier]:
 
 
 def shown_supporters(campaign: Campaign) -> list[Pledge]:
-    """The latest live pledges whose supporter chose to be named, with the supporter."""
+    """The latest live pledges whose supporter chose to be named, with the supporter's name
+    only (``public_name``: the page shows nothing else; a whole user row per supporter was a
+    third of the page's queries' CPU time)."""
     return list(
         Pledge.objects.filter(campaign=campaign, status__in=list(LIVE), show_name=True)
         .exclude(supporter__isnull=True)
         .select_related("supporter")
+        .only("supporter", "supporter__display_name", "supporter__deleted_at")
         .order_by("-created_at", "-id")[:SUPPORTERS_SHOWN]
     )
 

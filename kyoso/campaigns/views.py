@@ -90,17 +90,17 @@ def campaign_edit(request: HttpRequest, pk: int, obj: Campaign) -> HttpResponse:
 
 
 def _detail(request: HttpRequest, campaign: Campaign, **forms: Any) -> HttpResponse:
+    """The campaign page. Its forms are built only for those who see them (the supporters'
+    pledge form, the managers' tier form): most visitors are anonymous, and a form's fields
+    are copied each time one is built."""
     tiers = selectors.tiers_of(campaign)
-    context = {
-        "campaign": campaign,
-        "tiers": tiers,
-        "supporters": selectors.shown_supporters(campaign),
-        "figures": selectors.figures_of(campaign),
-        "manages": manages(request.user, campaign),
-        "may_pledge": campaign.state == State.OPEN
-        and check("campaigns.pledge_campaign", request.user, campaign),
-        "pledge_form": forms.get("pledge_form")
-        or PledgeForm(
+    may_manage = manages(request.user, campaign)
+    may_pledge = campaign.state == State.OPEN and check(
+        "campaigns.pledge_campaign", request.user, campaign
+    )
+    pledge_form = forms.get("pledge_form")
+    if pledge_form is None and may_pledge:
+        pledge_form = PledgeForm(
             tiers=tiers,
             card=card_available(),
             initial={
@@ -108,8 +108,19 @@ def _detail(request: HttpRequest, campaign: Campaign, **forms: Any) -> HttpRespo
                 "show_name": True,
                 "method": "bank_transfer",
             },
-        ),
-        "tier_form": forms.get("tier_form") or TierForm(),
+        )
+    tier_form = forms.get("tier_form")
+    if tier_form is None and may_manage:
+        tier_form = TierForm()
+    context = {
+        "campaign": campaign,
+        "tiers": tiers,
+        "supporters": selectors.shown_supporters(campaign),
+        "figures": selectors.figures_of(campaign),
+        "manages": may_manage,
+        "may_pledge": may_pledge,
+        "pledge_form": pledge_form,
+        "tier_form": tier_form,
     }
     status = 400 if forms else 200
     return render(request, "campaigns/detail.html", context, status=status)

@@ -26,12 +26,15 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from django.db import connection, connections
 from django.db.utils import load_backend
 
 #: Seconds a test writer waits for SQLite's write lock (production: 5).
 BUSY_TIMEOUT = 60
+#: The file the committed SQLite test database is copied to, in the test's ``tmp_path``.
+COPY_NAME = "concurrency.sqlite3"
 
 
 @contextmanager
@@ -49,7 +52,7 @@ def thread_databases(
 
         yield use_default
         return
-    copy_path = tmp_path / "concurrency.sqlite3"
+    copy_path = tmp_path / COPY_NAME
     connection.ensure_connection()
     target = sqlite3.connect(copy_path)
     connection.connection.backup(target)
@@ -73,6 +76,18 @@ def thread_databases(
         connections["default"] = backend.DatabaseWrapper(copy.deepcopy(file_settings), "default")
 
     yield use_file
+
+
+def database_url(tmp_path: Path) -> str:
+    """Where another process (an app server) finds what the threads of
+    :func:`thread_databases` see: the test database on PostgreSQL, the copy on SQLite (with
+    production's busy timeout: an app server's own settings)."""
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{tmp_path / COPY_NAME}"
+    db = connection.settings_dict
+    password = f":{quote(db['PASSWORD'], safe='')}" if db.get("PASSWORD") else ""
+    host = db.get("HOST") or "127.0.0.1"
+    return f"postgres://{db['USER']}{password}@{host}:{db.get('PORT') or 5432}/{db['NAME']}"
 
 
 def in_parallel(open_connection: Callable[[], None], jobs: list[Callable[[], Any]]) -> list[Any]:

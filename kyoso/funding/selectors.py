@@ -72,12 +72,12 @@ def transparency(fund: Fund) -> Transparency:
 
     found = balances([fund.available_key, fund.committed_key])
     years = list(FundYear.objects.filter(fund=fund).order_by("fiscal_year"))
+    # Plain tuples: a model instance per grant and per project cost more than the query.
     flows = [
-        ProjectFlow(g.project_id, g.project.title, g.amount, g.disbursed, g.fiscal_year)
-        for g in Grant.objects.filter(fund=fund)
-        .select_related("project")
-        .only("project_id", "project__title", "amount", "disbursed", "fiscal_year")
+        ProjectFlow(*row)
+        for row in Grant.objects.filter(fund=fund)
         .order_by("fiscal_year", "id")
+        .values_list("project_id", "project__title", "amount", "disbursed", "fiscal_year")
     ]
     return Transparency(
         fund=fund,

@@ -33,16 +33,12 @@ system-packages:
 	  fi; \
 	fi
 
-# All the tests, in two passes: most of them across the CPUs (pytest-xdist, a module or class
-# per worker at a time), then the demo-loading tests in one process — they share one demo load
-# per class and need the region rows that a transactional test in the same worker may have
-# flushed (pytest-django runs those last only within one process).
-DEMO_TESTS := kyoso/demo/tests kyoso/events/tests/test_demo_events.py kyoso/kpi/tests/test_demo.py \
-	kyoso/evaluation/tests/test_demo_report.py kyoso/core/tests/test_xss_corpus.py \
-	kyoso/core/tests/test_object_access.py
+# All the tests in one pass across the CPUs (pytest-xdist, a module or class per worker at a
+# time). The demo-loading tests run in it too: a transactional test that ran earlier in the same
+# worker flushes the migration-loaded regions, and the fixtures put them back
+# (kyoso/regions/testing.py), so no test needs a process of its own.
 test: $(STAMP) system-packages
-	$(BIN)/pytest -n auto --dist loadscope $(addprefix --ignore=,$(DEMO_TESTS))
-	$(BIN)/pytest $(DEMO_TESTS)
+	$(BIN)/pytest -n auto --dist loadscope
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -14,6 +14,7 @@ from django.utils import translation
 
 from kyoso.accounts.tests.factories import UserFactory, make_secretariat
 from kyoso.demo.testing import loaded_demo  # noqa: F401  (the demo loaded once per class)
+from kyoso.regions.testing import restore_regions
 
 
 @pytest.fixture
@@ -72,7 +73,7 @@ def _regions_loaded(request):
     """Keep the migration-loaded region data present for every database test.
 
     Transactional tests (live server, backup) flush every table when they finish, which
-    would leave later tests without prefectures and municipalities.
+    would leave later tests without prefectures and municipalities (kyoso/regions/testing.py).
     """
     uses_db = request.node.get_closest_marker("django_db") or (
         _DB_FIXTURES & set(request.fixturenames)
@@ -91,12 +92,12 @@ def _regions_loaded(request):
         or "live_server" in (request.fixturenames)
         or bool(marker and marker.kwargs.get("transaction"))
     )
+    # Put flushed regions back committed, before the test's transaction begins: once per flush
+    # rather than inside (and rolled back with) every later test of the process.
+    request.getfixturevalue("django_db_setup")
+    with request.getfixturevalue("django_db_blocker").unblock():
+        restore_regions()
     request.getfixturevalue("transactional_db" if transactional else "db")
-    from kyoso.regions.loader import load_regions
-    from kyoso.regions.models import Municipality, Prefecture
-
-    if not Municipality.objects.exists():
-        load_regions(Prefecture, Municipality)
     # The secretariat's local synonyms, as a running process holds them: loaded once, then read
     # with no query until they change (kyoso/search/synonyms_local.py). Query-count tests thus
     # count a search as production serves it; the cold load has its own tests.

@@ -4,6 +4,11 @@ A demo load takes 10–15 s, so tests that only read the demo share one: the fix
 a transaction of its own (its on-commit work — search index, home versions — run), yields, and
 rolls everything back after the class. Tests that use it also take ``db``, so each runs in a
 savepoint inside and may write freely. Import the fixture into a test module or a conftest.
+
+The demo needs the region rows of the data migration. A transactional test that ran earlier in
+the same process (pytest-xdist gives a worker modules in any order) has flushed them, so the
+fixture first puts them back, committed (kyoso/regions/testing.py): the demo tests run in the
+parallel pass with the others.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from django.test import TestCase, override_settings
 from django.utils import timezone
 
 from kyoso.demo.services import DemoResult, demo_load
+from kyoso.regions.testing import restore_regions
 
 
 @dataclass(frozen=True)
@@ -29,6 +35,8 @@ class LoadedDemo:
 
 @pytest.fixture(scope="class")
 def loaded_demo(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[LoadedDemo]:
+    with django_db_blocker.unblock():
+        restore_regions()
     with django_db_blocker.unblock(), transaction.atomic():
         with (
             override_settings(DATA_DIR=tmp_path_factory.mktemp("demo")),

@@ -9,34 +9,35 @@ from kyoso.demo.services import demo_load
 from kyoso.search.services import search
 
 
-def test_both_directions_with_questions_and_proposals(db):
-    demo_load()
+class TestDemoChallenges:
+    """One demo load, shared by the class (kyoso/demo/testing.py)."""
 
-    challenges = {c.organization.slug: c for c in Challenge.objects.select_related("organization")}
-    assert set(challenges) == {"sakata-city", "proto-solution"}
-    sakata, reverse = challenges["sakata-city"], challenges["proto-solution"]
-    assert sakata.direction == Direction.MUNICIPALITY_POSTS
-    assert reverse.direction == Direction.COMPANY_POSTS
-    assert sakata.questions.exclude(answer="").count() == 2
-    assert {p.organization.slug for p in Proposal.objects.filter(challenge=sakata)} == {
-        "tohoku-epco",
-        "ntt-east",
-    }
-    assert [p.organization.slug for p in Proposal.objects.filter(challenge=reverse)] == [
-        "sakata-city"
-    ]
-    assert [c.name for c in screening_link.criteria(sakata)] == [
-        "実現可能性",
-        "費用対効果",
-        "地域への波及",
-    ]
-    hits = search("除雪", viewer=None, types=["challenges"]).items
-    assert [hit.title for hit in hits] == [CHALLENGES[0]["title"]]
+    def test_both_directions_with_questions_and_proposals(self, loaded_demo, db):
+        challenges = {
+            c.organization.slug: c for c in Challenge.objects.select_related("organization")
+        }
+        assert set(challenges) == {"sakata-city", "proto-solution"}
+        sakata, reverse = challenges["sakata-city"], challenges["proto-solution"]
+        assert sakata.direction == Direction.MUNICIPALITY_POSTS
+        assert reverse.direction == Direction.COMPANY_POSTS
+        assert sakata.questions.exclude(answer="").count() == 2
+        assert {p.organization.slug for p in Proposal.objects.filter(challenge=sakata)} == {
+            "tohoku-epco",
+            "ntt-east",
+        }
+        assert [p.organization.slug for p in Proposal.objects.filter(challenge=reverse)] == [
+            "sakata-city"
+        ]
+        assert [c.name for c in screening_link.criteria(sakata)] == [
+            "実現可能性",
+            "費用対効果",
+            "地域への波及",
+        ]
+        hits = search("除雪", viewer=None, types=["challenges"]).items
+        assert [hit.title for hit in hits] == [CHALLENGES[0]["title"]]
 
+    def test_loading_twice_adds_no_challenge(self, loaded_demo, db):
+        second = demo_load()
 
-def test_loading_twice_adds_no_challenge(db):
-    demo_load()
-    second = demo_load()
-
-    assert Challenge.objects.count() == len(CHALLENGES)
-    assert second.created.get("challenges", 0) == 0
+        assert Challenge.objects.count() == len(CHALLENGES)
+        assert second.created.get("challenges", 0) == 0

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Case, F, QuerySet, Value, When
 from django.http import Http404
 from django.utils import timezone
 
@@ -28,6 +28,21 @@ def listed_campaigns() -> QuerySet[Campaign]:
     """The list: open campaigns first (soonest deadline first), then ended ones, newest
     first; with their project (one query a page)."""
     return public_campaigns().select_related("project").order_by("-opened_at", "-id")
+
+
+def campaign_of_project(project_id: int) -> Campaign | None:
+    """What the project's page shows (one query): its open campaign, or else the one that
+    ended last; None when it has neither (drafts are the project's business)."""
+    return (
+        public_campaigns()
+        .filter(project_id=project_id)
+        .order_by(
+            Case(When(state=State.OPEN, then=Value(0)), default=Value(1)),
+            F("ended_at").desc(nulls_last=True),
+            "-id",
+        )
+        .first()
+    )
 
 
 def campaign_by_pk(pk: int) -> Campaign:

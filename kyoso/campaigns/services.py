@@ -31,6 +31,7 @@ from kyoso.campaigns.models import (
     ENDED,
     GOAL_MAX,
     GOAL_MIN,
+    LIVE,
     PERIOD_MAX_DAYS,
     PLEDGE_MAX,
     PLEDGE_MIN,
@@ -552,6 +553,8 @@ def _end(campaign_id: int, *, actor: Any, to_state: str | None, reason: str, now
         )
         current.state = to_state
         _tell_supporters(current, actor)
+        if to_state == State.SUCCEEDED:
+            _invite_supporters(current, actor)
         _reindex(current.pk)
     return True
 
@@ -589,6 +592,27 @@ def _tell_supporters(campaign: Campaign, actor: Any) -> None:
             follow_set(actor=supporter, project=project, on=True)
         except PermissionDenied:
             continue  # a hidden project: its supporters cannot follow it
+
+
+def _invite_supporters(campaign: Campaign, actor: Any) -> None:
+    """The money moves (a succeeded campaign, either mode): the supporters whose pledges are
+    live are invited to the project's upcoming published events, through the events app's
+    service (which leaves out whoever was invited already, and everyone while the project is
+    hidden). In the close's transaction: a rolled-back close invites nobody."""
+    from kyoso.events.services.invitations import SUPPORTED_CAMPAIGN, invite_to_project_events
+
+    supporters = set(
+        Pledge.objects.filter(
+            campaign=campaign, supporter__isnull=False, status__in=list(LIVE)
+        ).values_list("supporter_id", flat=True)
+    )
+    if supporters:
+        invite_to_project_events(
+            actor=actor,
+            project_id=campaign.project_id,
+            people=supporters,
+            reason=SUPPORTED_CAMPAIGN,
+        )
 
 
 def campaign_stop(*, actor: Any, campaign: Campaign, reason: str) -> Campaign:

@@ -89,6 +89,15 @@ class EventForm(forms.Form):
         required=False,
         error_messages={"invalid_choice": messages.ORGANIZER_NOT_ALLOWED},
     )
+    project = forms.ChoiceField(
+        label=_("プロジェクトの催しにする"),
+        required=False,
+        help_text=_(
+            "リーダーを務めているプロジェクトを選べます。公開すると、そのプロジェクトの"
+            "フォロワーに招待が届きます。"
+        ),
+        error_messages={"invalid_choice": messages.PROJECT_NOT_ALLOWED},
+    )
     starts_at = _datetime_field(_("開始日時"))
     ends_at = _datetime_field(_("終了日時"))
     all_day = forms.BooleanField(
@@ -129,6 +138,7 @@ class EventForm(forms.Form):
         user: Any,
         organizations: Any = (),
         communities: Any = (),
+        projects: Any = (),
         event: Event | None = None,
         **kwargs: Any,
     ) -> None:
@@ -150,6 +160,15 @@ class EventForm(forms.Form):
                     choices.append((key, value.name))
                     self._organizers[key] = value
         self.fields["organizer"].choices = choices  # type: ignore[attr-defined]
+        # Projects the person may act for (kyoso.projects.selectors.projects_acted_for); the
+        # project the event is already held for stays selectable for any organizer.
+        self._projects = {str(p.pk): p for p in projects}
+        if event is not None and event.project_id is not None:
+            self._projects.setdefault(str(event.project_id), event.project)
+        self.fields["project"].choices = [  # type: ignore[attr-defined]
+            ("", _("（プロジェクトの催しにしない）")),
+            *((key, p.title) for key, p in self._projects.items()),
+        ]
         self.fields["municipality"].help_text = _("会場のある市区町村です。")
 
     @staticmethod
@@ -167,6 +186,7 @@ class EventForm(forms.Form):
             initial["ends_at"] = initial["ends_at"] - timedelta(days=1)
         initial["municipality"] = event.municipality_id
         initial["organizer"] = organizer
+        initial["project"] = str(event.project_id) if event.project_id else ""
         initial["related_issues"] = ", ".join(str(i.pk) for i in event.related_issues.all())
         return initial
 
@@ -223,6 +243,7 @@ class EventForm(forms.Form):
         organizer = self._organizers.get(key)
         data["organization"] = organizer if key.startswith("org:") else None
         data["community"] = organizer if key.startswith("community:") else None
+        data["project"] = self._projects.get(data.pop("project", "") or "")
         mode = data["mode"]
         if mode == EventMode.ONLINE:
             data["capacity_venue"] = None

@@ -133,3 +133,15 @@ ROUND_AFTER_CLOSED = _("終了したアイデアイベントのラウンドは�
 IDEAS_VERIFY_EMAIL_FIRST = _(
     "アイデアの投稿やチームへの参加には、メールアドレスの確認を済ませてください。"
 )
+
+# --- Events of a project and invitations (services/invitations.py) ---------------------------
+PROJECT_NOT_ALLOWED = _(
+    "そのプロジェクトの催しにはできません。リーダーを務めているプロジェクトを選んでください。"
+)
+INVITED_BY_ORGANIZER = _("「%(title)s」に招待されています。")
+INVITED_AS_FOLLOWER = _(
+    "フォローしているプロジェクト「%(project)s」の催し「%(title)s」に招待されています。"
+)
+INVITED_AS_SUPPORTER = _(
+    "支援したプロジェクト「%(project)s」の催し「%(title)s」に招待されています。"
+)

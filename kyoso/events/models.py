@@ -91,6 +91,18 @@ class Event(models.Model):
         blank=True,
         related_name="events",
     )
+    #: The project the event is held for (このプロジェクトの催し), chosen by an organizer who
+    #: may act for it (its leads, the secretariat); the project's followers are invited when
+    #: the event is published (services/invitations.py). No reverse accessor: the projects
+    #: app reads its events through ``kyoso.events.selectors.upcoming_project_events``.
+    project = models.ForeignKey(
+        "projects.Project",
+        verbose_name=_("プロジェクト"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     # When: an all-day event keeps midnight-to-midnight times in the site's time zone; a
     # multi-day event simply ends on a later day.
@@ -151,6 +163,7 @@ class Event(models.Model):
             models.Index(fields=["status", "starts_at", "id"], name="event_calendar"),
             models.Index(fields=["kind", "starts_at", "id"], name="event_kind_calendar"),
             models.Index(fields=["community", "starts_at", "id"], name="event_community"),
+            models.Index(fields=["project", "starts_at", "id"], name="event_project"),
             # The list's upcoming tab: the earliest start among events not yet over, read
             # from this index alone (selectors.filtered_events).
             models.Index(fields=["ends_at", "status", "starts_at"], name="event_upcoming"),
@@ -385,3 +398,43 @@ class TeamMember(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} in pitch {self.pitch_id}"
+
+
+class InvitationReason(models.TextChoices):
+    """Why a person was invited to an event (the notification and the event page say it)."""
+
+    ORGANIZER = "organizer", _("主催者から")
+    PROJECT_FOLLOWER = "project_follower", _("プロジェクトをフォローしているため")
+    CAMPAIGN_SUPPORTER = (
+        "campaign_supporter",
+        _("クラウドファンディングを支援したため"),
+    )
+
+
+class Invitation(models.Model):
+    """One person invited to one event, once: the unique pair is what keeps a second publish,
+    a second close of a campaign or a second call from notifying anybody twice."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="invitations")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="event_invitations"
+    )
+    reason = models.CharField(_("理由"), max_length=20, choices=InvitationReason.choices)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "user"], name="one_invitation_per_person"),
+            models.CheckConstraint(
+                condition=Q(reason__in=[r.value for r in InvitationReason]),
+                name="invitation_reason_known",
+            ),
+        ]
+        indexes = [models.Index(fields=["user", "event"], name="invitation_user")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} invited to {self.event_id} ({self.reason})"

@@ -80,7 +80,38 @@ def erase_personal_data(user: Any) -> None:
         registration_cancel(actor=user, registration=registration)
 
 
+INVITATIONS_SECTION = "event_invitations"
+
+
+def export_invitations(user: Any) -> list[dict[str, Any]]:
+    """The events the person was invited to, with why and when (one query)."""
+    from kyoso.events.models import Invitation
+
+    rows = (
+        Invitation.objects.filter(user_id=user.pk)
+        .select_related("event")
+        .order_by("created_at", "id")
+    )
+    return [
+        {
+            "event": row.event_id,
+            "event_title": row.event.title,
+            "reason": row.reason,
+            "invited_at": row.created_at,
+        }
+        for row in rows
+    ]
+
+
+def erase_invitations(user: Any) -> None:
+    """Invitations say only that someone was asked: they go with the account."""
+    from kyoso.events.models import Invitation
+
+    Invitation.objects.filter(user_id=user.pk).delete()
+
+
 def register() -> None:
     from kyoso.core import personal_data
 
     personal_data.register(SECTION, export=export_personal_data, erase=erase_personal_data)
+    personal_data.register(INVITATIONS_SECTION, export=export_invitations, erase=erase_invitations)

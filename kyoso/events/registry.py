@@ -17,6 +17,7 @@ def register() -> None:
     ideas_personal_data.register()
     registration_personal_data.register()
     register_notification_types()
+    register_audit_actions()
     from kyoso.events import home
 
     home.register()
@@ -138,8 +139,26 @@ def register_notification_types() -> None:
         order=20,
     )
     register_type(
+        "events.invitations",
+        _("イベントへの招待"),
+        kinds=["events.invited"],
+        order=22,
+    )
+    register_type(
         "events.followup",
         _("参加したイベントのその後"),
         kinds=["events.followup"],
         order=21,
     )
+
+
+# --- Audit actions of its own (the older ones are in AuditEvent.Action) ------------------------
+
+
+def register_audit_actions() -> None:
+    from django.utils.translation import gettext_lazy as _
+
+    from kyoso.audit.registry import register_actions
+    from kyoso.events.services.invitations import AUDIT_INVITED
+
+    register_actions([(AUDIT_INVITED, _("イベントへの招待"))])

@@ -127,7 +127,10 @@ def register_attendance_rules() -> None:
 # - register: verified members, on a published event whose registration is open
 #   (:func:`registration_refusal` says why not, in words);
 # - cancel a registration: the registrant (before the event starts), or an organizer;
-# - see and manage the registrants (list, CSV, close/reopen, capacity): the organizers.
+# - see and manage the registrants (list, CSV, close/reopen, capacity): the organizers;
+# - hold the event for a project: the project's active leads and the secretariat
+#   (``projects.change_project``, checked by the service);
+# - invite people to it: the organizers (services/invitations.py).
 #
 # "Organizes" is :func:`organizes_event` (at the top, cached per viewer on the event).
 # =============================================================================================
@@ -201,6 +204,9 @@ def register_events_and_registration() -> None:
     rules.set_perm("events.register_event", verified & can_view_event & event_registration_open)
     rules.set_perm("events.cancel_registration", can_cancel_registration)
     rules.set_perm("events.manage_registrations", organizes_event)
+    # Invite people (kyoso.events.services.invitations): the organizers; the service then
+    # leaves out drafts, cancelled and past events, and whoever may not see the event.
+    rules.set_perm("events.invite_event", organizes_event)
 
 
 # ---------------------------------------------------------------------------------------------

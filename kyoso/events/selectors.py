@@ -5,6 +5,7 @@
 - :func:`registrants`: the organizer's list (confirmed, then the waitlist in order, answers)
 - :func:`my_events`: what a person registered for and what they organize
 - :func:`visible_events`: what a viewer may see (search)
+- :func:`upcoming_project_events`: the published events held for a project, not yet over
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from kyoso.events.models import (
     Event,
     EventMode,
     EventStatus,
+    Invitation,
     Registration,
     RegistrationStatus,
 )
@@ -319,6 +321,7 @@ def event_detail(pk: int, viewer: Any) -> Event:
             "municipality__parent",
             "created_by",
             "minutes",
+            "project",  # the project it is held for (kyoso.projects decides who may see it)
         )
         .prefetch_related(
             "guests",
@@ -335,7 +338,8 @@ def event_detail(pk: int, viewer: Any) -> Event:
         from kyoso.roles.selectors import is_secretariat
 
         events = events.annotate(
-            _organizes=Exists(Event.objects.filter(Q(pk=OuterRef("pk")) & organized_by(viewer)))
+            _organizes=Exists(Event.objects.filter(Q(pk=OuterRef("pk")) & organized_by(viewer))),
+            _invited=Exists(Invitation.objects.filter(event_id=OuterRef("pk"), user_id=viewer.pk)),
         )
     event = events.first()
     if event is None:
@@ -343,6 +347,7 @@ def event_detail(pk: int, viewer: Any) -> Event:
     event.when = when_text(event)  # type: ignore[attr-defined]
     event.seats_left = seats_left(event)  # type: ignore[attr-defined]
     event.viewer_registration = None  # type: ignore[attr-defined]
+    event.viewer_invited = bool(getattr(event, "_invited", False))  # type: ignore[attr-defined]
     if getattr(viewer, "is_authenticated", False):
         organizes = bool(event._organizes) or is_secretariat(viewer)  # type: ignore[attr-defined]
         remember_organizer(event, viewer, organizes)
@@ -463,3 +468,22 @@ def attended_event_themes(user_ids: list[int], *, now: Any = None) -> dict[int, 
     for user_id, theme in rows:
         themes.setdefault(user_id, set()).add(theme)
     return {user_id: sorted(found) for user_id, found in themes.items()}
+
+
+# --- Events of a project -----------------------------------------------------------------------
+
+#: Events listed on a project's page.
+PROJECT_EVENTS_SHOWN = 10
+
+
+def upcoming_project_events(
+    project_id: int, *, limit: int | None = PROJECT_EVENTS_SHOWN, now: Any = None
+) -> list[Event]:
+    """The published events held for the project that are not over yet, soonest first, each
+    with ``when`` (one query; the ``event_project`` index). Drafts and cancelled events are
+    left out: this is what the project's page lists and whom its supporters are invited to."""
+    now = now or timezone.now()
+    events = Event.objects.filter(
+        project_id=project_id, status=EventStatus.PUBLISHED, ends_at__gte=now
+    ).order_by("starts_at", "id")
+    return with_when(events if limit is None else events[:limit])

@@ -391,3 +391,30 @@ def member_project_themes(user_ids: list[int]) -> dict[int, tuple[list[int], lis
     return {
         user_id: (sorted(ids), sorted(themes.get(user_id, ()))) for user_id, ids in projects.items()
     }
+
+
+# --- What other apps ask about projects (events: projects an event is held for) ---------------
+
+
+def projects_acted_for(user: Any) -> QuerySet[Project]:
+    """Projects ``user`` may act for (hold an event for): those they lead actively, by title
+    (one query). The secretariat may act for any project (``projects.change_project``), but
+    is offered only those it leads, plus whatever the event already names."""
+    if user is None or not user.is_authenticated:
+        return Project.objects.none()
+    led = Membership.objects.filter(
+        user_id=user.pk, status=MemberStatus.ACTIVE, role=MemberRole.LEAD
+    ).values("project_id")
+    return Project.objects.filter(pk__in=led).order_by("title", "id")
+
+
+def listed_project(project_id: int | None) -> Project | None:
+    """The project if it is listed (not hidden), else None (one query)."""
+    if project_id is None:
+        return None
+    return listed_projects(None).filter(pk=project_id).first()
+
+
+def follower_ids(project_id: int) -> QuerySet:
+    """The ids of the people following the project (a subquery-ready values queryset)."""
+    return Follow.objects.filter(project_id=project_id).values_list("user_id", flat=True)

@@ -61,6 +61,7 @@ EDITABLE_FIELDS = (
     "registration_closes_at",
     "organization",
     "community",
+    "project",
 )
 LIVE = (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED)
 
@@ -130,6 +131,21 @@ def _check_organizer(actor: Any, data: dict[str, Any]) -> None:
         raise EventError(messages.ORGANIZER_NOT_ALLOWED)
 
 
+def _check_project(actor: Any, project: Any) -> None:
+    """An event is held for a project only by someone who may act for it: its active leads
+    and the secretariat (``projects.change_project``, kyoso.projects' rule)."""
+    if project is not None and not check("projects.change_project", actor, project):
+        raise EventError(messages.PROJECT_NOT_ALLOWED)
+
+
+def _invite_followers(actor: Any, event: Event) -> None:
+    """Invite the followers of the event's project (kyoso.events.services.invitations), in
+    the caller's transaction: a rolled-back publish invites nobody."""
+    from kyoso.events.services.invitations import invite_project_followers
+
+    invite_project_followers(actor=actor, event=event)
+
+
 def _capacity_text(attendance: str) -> str:
     return str(Attendance(attendance).label)
 
@@ -186,6 +202,7 @@ def event_create(*, actor: Any, data: dict[str, Any], publish: bool = True) -> E
     """Create an event, published at once or as a draft; capacities are in ``data`` too."""
     require("events.add_event", actor)
     _check_organizer(actor, data)
+    _check_project(actor, data.get("project"))
     check_times(
         starts_at=data["starts_at"],
         ends_at=data["ends_at"],
@@ -210,6 +227,7 @@ def event_create(*, actor: Any, data: dict[str, Any], publish: bool = True) -> E
             target=event,
             data={"status": event.status},
         )
+        _invite_followers(actor, event)
         reindex_on_commit(event.pk)
     return event
 
@@ -235,6 +253,9 @@ def event_update(*, actor: Any, event: Event, data: dict[str, Any]) -> Event:
             actor,
             {"organization": data.get("organization"), "community": data.get("community")},
         )
+    project_changed = "project" in data and event.project_id != getattr(data["project"], "pk", None)
+    if project_changed:
+        _check_project(actor, data["project"])
     from kyoso.events.services.registration import promote_waitlisted
 
     with transaction.atomic():
@@ -274,6 +295,8 @@ def event_update(*, actor: Any, event: Event, data: dict[str, Any]) -> Event:
                 "promoted": [r.pk for r in promoted],
             },
         )
+        if project_changed:
+            _invite_followers(actor, locked)
         reindex_on_commit(locked.pk)
     return locked
 
@@ -299,6 +322,7 @@ def event_publish(*, actor: Any, event: Event) -> Event:
             raise EventError(messages.ALREADY_PUBLISHED)
         event.status = EventStatus.PUBLISHED
         audit_record(actor=actor, action=AuditEvent.Action.EVENT_PUBLISHED, target=event)
+        _invite_followers(actor, event)
         reindex_on_commit(event.pk)
     return event
 

@@ -29,6 +29,11 @@ def detail_context(
         and registration.attendance == Attendance.ONLINE
     )
     show_online_url = bool(event.online_url) and (organizer or confirmed_online)
+    # The project it is held for, to those who may see the project (a hidden one: its members
+    # and the secretariat; kyoso.projects' rule, no query for a visible project).
+    project = event.project if event.project_id is not None else None
+    if project is not None and not check("projects.view_project", user, project):
+        project = None
     return {
         "event": event,
         "guests": list(event.guests.all()),
@@ -45,6 +50,8 @@ def detail_context(
         "can_manage": check("events.manage_registrations", user, event),
         "show_online_url": show_online_url,
         "hybrid": event.mode == EventMode.HYBRID,
+        "project": project,
+        "invited": bool(getattr(event, "viewer_invited", False)) and registration is None,
     }
 
 

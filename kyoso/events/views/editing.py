@@ -22,6 +22,7 @@ from kyoso.events.forms import (
 )
 from kyoso.events.models import Event
 from kyoso.events.services import events as services
+from kyoso.projects.selectors import projects_acted_for
 
 
 def _forms(request: HttpRequest, event: Event | None) -> tuple[EventForm, Any, Any]:
@@ -32,6 +33,7 @@ def _forms(request: HttpRequest, event: Event | None) -> tuple[EventForm, Any, A
         user=user,
         organizations=list(selectors.managed_organizations(user)),
         communities=list(selectors.managed_communities(user)),
+        projects=list(projects_acted_for(user)),
         event=event,
         initial=EventForm.initial_for(event) if event else None,
     )

@@ -21,6 +21,12 @@ WORK = (
 )
 
 
+#: What other apps show on a project's page: its upcoming published events
+#: (kyoso.events.selectors.upcoming_project_events) and its open or last campaign
+#: (kyoso.campaigns.selectors.campaign_of_project), one query each however many there are.
+HELD_FOR = 2
+
+
 def _projects(size):
     places = list(Municipality.objects.filter(code__in=["06204", "04101"]))
     projects = []
@@ -47,6 +53,30 @@ def _work(project, lead, n):
     Comment.objects.create(project=project, author=lead, body=f"コメント{n}")
 
 
+def _held_for(project, lead, n):
+    """An event held for the project and a campaign of it (one open, the others ended)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from kyoso.campaigns.models import Campaign
+    from kyoso.events.tests.factories import EventFactory
+
+    EventFactory(project=project, created_by=lead, title=f"催し{n}")
+    now = timezone.now()
+    Campaign.objects.create(
+        project=project,
+        title=f"キャンペーン{n}",
+        goal=100_000,
+        mode="keep_it_all",
+        deadline=now + timedelta(days=10),
+        state="open" if n == 0 else "succeeded",
+        opened_at=now - timedelta(days=30),
+        ended_at=None if n == 0 else now - timedelta(days=n),
+        pledged_total=50_000,
+    )
+
+
 def _rich(size):
     lead = UserFactory()
     project = project_led_by(lead)
@@ -58,6 +88,7 @@ def _rich(size):
         project.issues.add(IssueFactory())
         ProjectTag.objects.create(project=project, kind="sdg", value=f"sdg{n + 1:02d}")
         _work(project, lead, n)
+        _held_for(project, lead, n)
     project.municipalities.set(Municipality.objects.filter(code__in=["06204", "04101"]))
     return project, lead
 
@@ -89,8 +120,8 @@ def test_a_project_page_for_visitors(client, db, size):
     project, _lead = _rich(size)
     # 1 the project with organization, origin event and pitch, 2 tags, 3 municipalities,
     # 4 stage history with actors, 5 active members with accounts, 6 visible issues,
-    # 7 partner organizations, then the work (WORK)
-    with assert_num_queries(7 + WORK_QUERIES, label=f"{size} of each"):
+    # 7 partner organizations, then the work (WORK), then HELD_FOR (its events, its campaign)
+    with assert_num_queries(7 + WORK_QUERIES + HELD_FOR, label=f"{size} of each"):
         response = client.get(reverse("projects:detail", args=[project.pk]))
     assert response.status_code == 200
 
@@ -101,8 +132,9 @@ def test_a_project_page_for_its_lead(client, db, size):
     client.force_login(lead)
     # 1 session, 2 user, 3 the project (+ whether the lead follows it), 4 tags,
     # 5 municipalities, 6 stage history, 7 members, 8 roles (secretariat?) for the visible
-    # issues, 9 issues, 10 the lead's membership, 11 partners, then the work (WORK)
-    with assert_num_queries(11 + WORK_QUERIES, label=f"{size} of each"):
+    # issues, 9 issues, 10 the lead's membership, 11 partners, then the work (WORK), then
+    # HELD_FOR (its events, its campaign)
+    with assert_num_queries(11 + WORK_QUERIES + HELD_FOR, label=f"{size} of each"):
         response = client.get(reverse("projects:detail", args=[project.pk]))
     assert response.status_code == 200
 

@@ -11,8 +11,10 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
+from kyoso.campaigns.selectors import campaign_of_project
 from kyoso.core.keyset import CursorInvalid
 from kyoso.core.policy import check, public, rule_required
+from kyoso.events.selectors import upcoming_project_events
 from kyoso.issues.vocab import Theme
 from kyoso.projects import messages, selectors, selectors_work
 from kyoso.projects.forms import FilterForm, JoinForm
@@ -118,6 +120,9 @@ def detail_context(request: HttpRequest, project: Project, **extra: Any) -> dict
         "can_follow": check("projects.follow_project", user, project),
         "join_form": extra.get("join_form") or (JoinForm() if can_join else None),
         "work": selectors_work.work_summary(project, user),
+        # Held for the project (kyoso.events) and its campaign (kyoso.campaigns): one query each.
+        "project_events": upcoming_project_events(project.pk),
+        "campaign": campaign_of_project(project.pk),
     }
 
 

@@ -123,7 +123,9 @@ def issue_url(issue: Issue, anchor: str = "") -> str:
 
 
 def comment_anchor(comment: Comment) -> str:
-    return f"#comment-{comment.pk}"
+    """What follows the issue's URL to land on a comment: ``?comment=`` picks the page of
+    comments that shows it (comments are paginated), the fragment scrolls to it."""
+    return f"?comment={comment.pk}#comment-{comment.pk}"
 
 
 def _audit(

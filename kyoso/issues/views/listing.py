@@ -6,9 +6,11 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import path
 
 from kyoso.core.keyset import CursorInvalid
+from kyoso.core.pagecache import anonymous_fragment
 from kyoso.core.policy import check, public, rule_required
 from kyoso.issues import messages, selectors
 from kyoso.issues.forms import CommentForm, IssueFilterForm, OfferForm, StageForm
@@ -25,6 +27,20 @@ def _prefecture_of(request: HttpRequest) -> str:
 
 @public
 def issue_list(request: HttpRequest) -> HttpResponse:
+    """The list; for signed-out visitors its body comes from the cache (kyoso.core.pagecache)
+    until an issue changes."""
+    content = anonymous_fragment(
+        request,
+        "issues.list",
+        depends_on=["issues"],
+        render=lambda: render_to_string(
+            "issues/_list_content.html", _list_context(request), request=request
+        ),
+    )
+    return render(request, "issues/list.html", {"content": content})
+
+
+def _list_context(request: HttpRequest) -> dict[str, Any]:
     prefecture = _prefecture_of(request)
     form = IssueFilterForm(
         request.GET or None,
@@ -45,21 +61,17 @@ def issue_list(request: HttpRequest) -> HttpResponse:
     query.pop("after", None)
     sort_query = query.copy()
     sort_query.pop("sort", None)
-    return render(
-        request,
-        "issues/list.html",
-        {
-            "form": form,
-            "page": page,
-            "filters": filters,
-            "filtered": filters.active,
-            "notices": notices,
-            "query_string": query.urlencode(),
-            "sort_query_string": sort_query.urlencode(),
-            "sort_choices": selectors.SORTS.keys(),
-            "can_post": check("issues.add_issue", request.user),
-        },
-    )
+    return {
+        "form": form,
+        "page": page,
+        "filters": filters,
+        "filtered": filters.active,
+        "notices": notices,
+        "query_string": query.urlencode(),
+        "sort_query_string": sort_query.urlencode(),
+        "sort_choices": selectors.SORTS.keys(),
+        "can_post": check("issues.add_issue", request.user),
+    }
 
 
 def detail_context(request: HttpRequest, issue: Issue, **forms: Any) -> dict[str, Any]:
@@ -71,9 +83,11 @@ def detail_context(request: HttpRequest, issue: Issue, **forms: Any) -> dict[str
     can_offer = check("issues.offer_help", user, issue) and not getattr(
         issue, "viewer_offered", False
     )
+    comments = _comment_page(request, issue, reply_to)
     return {
         "issue": issue,
-        "threads": selectors.comment_thread(issue),
+        "comments": comments,
+        "threads": comments.threads,
         "offers": list(selectors.offers_for(issue)) if can_view_offers else None,
         "show_poster": check("issues.view_poster", user, issue),
         "can_edit": check("issues.change_issue", user, issue),
@@ -93,6 +107,22 @@ def detail_context(request: HttpRequest, issue: Issue, **forms: Any) -> dict[str
         "tombstone": messages.COMMENT_TOMBSTONE,
         "hidden_comment": messages.COMMENT_HIDDEN,
     }
+
+
+def _comment_page(
+    request: HttpRequest, issue: Issue, reply_to: int | None
+) -> selectors.CommentPage:
+    """The page of threads asked for: after ``comments_after`` (a cursor), or the page that
+    shows ``comment`` (what links to a comment carry) or the thread being answered, else the
+    first."""
+    raw = request.GET.get("comment", "")
+    at_comment = int(raw) if raw.isascii() and raw.isdigit() and len(raw) < 19 else reply_to
+    try:
+        return selectors.comment_page(
+            issue, after=request.GET.get("comments_after", "")[:200], at_comment=at_comment
+        )
+    except CursorInvalid:
+        return selectors.comment_page(issue)
 
 
 def render_detail(

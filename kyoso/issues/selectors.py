@@ -318,7 +318,7 @@ class Thread:
 
 
 #: Top-level comments (threads, each with all its replies) on one page of an issue.
-COMMENT_PAGE_SIZE = 50
+COMMENT_PAGE_SIZE = 20
 _COMMENT_CURSOR = "comments"
 
 

@@ -61,6 +61,13 @@ def healthz(request: HttpRequest) -> HttpResponse:
     return JsonResponse({"status": "ok"})
 
 
+@public
+def floor(request: HttpRequest) -> HttpResponse:
+    """The framework floor of the page benchmark: the whole middleware stack and nothing else
+    (routed only with ``KYOSO_BENCH_FLOOR``, which production refuses)."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     return render(request, "errors/403.html", status=403)
 

@@ -334,8 +334,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"[{vendor}] growing to {size:,} issues", flush=True)
         grow(size)
         result["sizes"][str(size)] = {"issues": Issue.objects.count(), **measure(args, big_issue)}
-    result["date"] = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
-    Path(args.json).write_text(json.dumps(result, ensure_ascii=False, indent=1))
+        result["date"] = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+        # after each size, so that a run stopped while growing keeps what it measured
+        Path(args.json).write_text(json.dumps(result, ensure_ascii=False, indent=1))
     return 0
 
 

@@ -675,6 +675,7 @@ def main(argv: list[str] | None = None) -> int:
         evaluation=[
             r for r in (_load("evaluation-sqlite.json"), _load("evaluation-postgresql.json")) if r
         ],
+        floor=[r for r in (_load("floor-sqlite.json"), _load("floor-postgresql.json")) if r],
         notes=notes,
         remarks=_remarks(),
         index_baseline=_load(BASELINE),

@@ -46,6 +46,7 @@ def test_the_first_page_shows_the_oldest_threads_with_their_replies(client, disc
     assert f"意見{SIZE:04d}" not in page
     assert 'rel="next"' in page
     assert "最初のコメントから" not in page
+    assert "kyoso/comment_anchor.js" in page  # older #comment-N links ask for their page
 
 
 def test_the_more_link_continues_after_the_last_thread_to_the_end(client, discussion):

@@ -23,17 +23,29 @@ _items: dict[str, NavItem] = {}
 _resolved: dict[tuple, list[NavItem]] = {}
 
 
+#: The signed-out menu's HTML per language and cache_key() ({% nav_links %}).
+rendered: dict[tuple, str] = {}
+
+
 def register(label: str | Promise, url_name: str, order: int) -> None:
     _items[url_name] = NavItem(label=label, url_name=url_name, order=order)
     _resolved.clear()
+    rendered.clear()
+
+
+def cache_key(*extra: str) -> tuple:
+    """What the menu's links depend on: the URLconf, the script prefix, the entries."""
+    from django.urls import get_script_prefix, get_urlconf
+
+    return (settings.ROOT_URLCONF, get_urlconf(), get_script_prefix(), tuple(_items), *extra)
 
 
 def items() -> list[NavItem]:
     """Registered entries whose page exists (a capability may register before its URLs), each
     with its ``url``."""
-    from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
+    from django.urls import NoReverseMatch, reverse
 
-    key = (settings.ROOT_URLCONF, get_urlconf(), get_script_prefix(), tuple(_items))
+    key = cache_key()
     found = _resolved.get(key)
     if found is not None:
         return found

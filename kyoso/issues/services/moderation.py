@@ -140,6 +140,14 @@ def _audit(
     )
 
 
+def _comments_changed() -> None:
+    """After commit, bump the issues version: signed-out visitors' cached comment threads
+    (the issue page) are rendered again."""
+    from kyoso.core.home import touch_on_commit
+
+    touch_on_commit("issues")
+
+
 def unindex_on_commit(issue: Issue) -> None:
     """After commit, take the issue out of the search index (a no-op without the layer) and
     off the home (kyoso.core.home)."""
@@ -347,6 +355,7 @@ def comment_hide(
     if not changed:
         raise IssueError(COMMENT_ALREADY_HIDDEN)
     comment.hidden_at, comment.hidden_reason = now, text
+    _comments_changed()
     _closed, reporters = _close_reports(
         actor=actor, reports=_comment_reports(comment), status=Report.Status.HIDDEN
     )
@@ -387,6 +396,7 @@ def comment_unhide(*, actor: Any, comment: Comment, request: HttpRequest | None 
     if not changed:
         raise IssueError(COMMENT_NOT_HIDDEN)
     comment.hidden_at, comment.hidden_reason = None, ""
+    _comments_changed()
     _audit(actor=actor, operation="comment.unhide", target=comment, request=request, issue=issue.pk)
     _tell(
         [comment.author_id],

@@ -113,3 +113,36 @@ def test_each_comment_page_reads_the_same_queries(client, poster, pages):
     last = Comment.objects.order_by("-pk").values_list("pk", flat=True).first()
     with assert_num_queries(8, label=f"{pages} pages, at a comment"):
         _page(client, issue, comment=last)
+
+
+def test_signed_out_visitors_see_a_new_or_hidden_comment_at_once(
+    client, poster, suzuki, sato, django_capture_on_commit_callbacks
+):
+    from kyoso.issues.services import comments as comment_services
+    from kyoso.issues.services import moderation
+
+    issue = IssueFactory(author=poster)
+    with django_capture_on_commit_callbacks(execute=True):
+        first = comment_services.comment_create(actor=suzuki, issue=issue, body="最初の意見")
+    assert "最初の意見" in _page(client, issue).content.decode()
+
+    # the threads now come from the cache: 1 the issue, 2 tags, 3 stage changes,
+    # 4 attachments, 5 the projects taking the issue up (no comment query)
+    with assert_num_queries(5, label="cached threads"):
+        _page(client, issue)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        comment_services.comment_create(actor=suzuki, issue=issue, body="二つ目の意見")
+    assert "二つ目の意見" in _page(client, issue).content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        moderation.comment_hide(actor=sato, comment=first, reason="個人への攻撃")
+    page = _page(client, issue).content.decode()
+    assert "最初の意見" not in page and "二つ目の意見" in page
+
+
+def test_signed_in_people_never_get_the_cached_threads(client, poster, suzuki, discussion):
+    issue, _comments, _reply = discussion
+    assert "返信する" not in _page(client, issue).content.decode()
+    client.force_login(suzuki)
+    assert "返信する" in _page(client, issue).content.decode()  # their reply forms

@@ -8,9 +8,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import path
+from django.utils.functional import SimpleLazyObject
 
+from kyoso.core.home import versions_of
 from kyoso.core.keyset import CursorInvalid
-from kyoso.core.pagecache import anonymous_fragment
+from kyoso.core.pagecache import LIST_SECONDS, anonymous_fragment
 from kyoso.core.policy import check, public, rule_required
 from kyoso.issues import messages, selectors
 from kyoso.issues.forms import CommentForm, IssueFilterForm, OfferForm, StageForm
@@ -83,11 +85,16 @@ def detail_context(request: HttpRequest, issue: Issue, **forms: Any) -> dict[str
     can_offer = check("issues.offer_help", user, issue) and not getattr(
         issue, "viewer_offered", False
     )
-    comments = _comment_page(request, issue, reply_to)
+    # Read only when the threads are rendered: a signed-out visitor's page takes them from the
+    # cache while the issues version stands (its services bump it on every comment change).
+    comments = SimpleLazyObject(lambda: _comment_page(request, issue, reply_to))
+    anonymous = not user.is_authenticated and request.method == "GET"
     return {
         "issue": issue,
         "comments": comments,
-        "threads": comments.threads,
+        "threads": SimpleLazyObject(lambda: comments.threads),
+        "comments_ttl": LIST_SECONDS if anonymous else 0,
+        "comments_version": versions_of(["issues"])["issues"] if anonymous else "",
         "offers": list(selectors.offers_for(issue)) if can_view_offers else None,
         "show_poster": check("issues.view_poster", user, issue),
         "can_edit": check("issues.change_issue", user, issue),

@@ -11,9 +11,10 @@ HTML into its page, which is rendered per request as before.
 Invalidation is by the versions of :mod:`kyoso.core.home`: the services that change what a
 list shows already bump their app's version (``touch_on_commit("issues")``), so the next
 anonymous request after a write renders the fragment again. Fragments also expire after
-:data:`LIST_SECONDS` since what a list shows moves with the clock too (an event that has
-started). Signed-in viewers never read or write these fragments: their pages show what is
-theirs (buttons, drafts they may see).
+:data:`LIST_SECONDS`. A page whose content moves with the clock at exact moments (the
+events' "upcoming" tab, which an event leaves the moment it ends) must not use it as it is.
+Signed-in viewers never read or write these fragments: their pages show what is theirs
+(buttons, drafts they may see).
 """
 
 from __future__ import annotations

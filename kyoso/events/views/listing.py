@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.template.loader import render_to_string
 from django.urls import path
 
 from kyoso.core.keyset import CursorInvalid
-from kyoso.core.pagecache import anonymous_fragment
 from kyoso.core.policy import check, login_required, public
 from kyoso.events import messages, selectors
 from kyoso.events.forms import EventFilterForm
@@ -24,20 +20,6 @@ def _communities() -> list:
 
 @public
 def event_list(request: HttpRequest) -> HttpResponse:
-    """The list; for signed-out visitors its body comes from the cache (kyoso.core.pagecache)
-    until an event or a community changes, or a minute has passed."""
-    content = anonymous_fragment(
-        request,
-        "events.list",
-        depends_on=["events", "communities"],
-        render=lambda: render_to_string(
-            "events/_list_content.html", _list_context(request), request=request
-        ),
-    )
-    return render(request, "events/list.html", {"content": content})
-
-
-def _list_context(request: HttpRequest) -> dict[str, Any]:
     past = request.GET.get("when") == "past"
     form = EventFilterForm(request.GET or None, communities=_communities())
     values, dropped = form.filter_values() if request.GET else ({}, False)
@@ -57,16 +39,20 @@ def _list_context(request: HttpRequest) -> dict[str, Any]:
     query.pop("page", None)
     tab_query = query.copy()
     tab_query.pop("when", None)
-    return {
-        "form": form,
-        "page": page,
-        "past": past,
-        "notices": notices,
-        "query_string": query.urlencode(),
-        "tab_query_string": tab_query.urlencode(),
-        "filtered": bool(values),
-        "can_create": check("events.add_event", request.user),
-    }
+    return render(
+        request,
+        "events/list.html",
+        {
+            "form": form,
+            "page": page,
+            "past": past,
+            "notices": notices,
+            "query_string": query.urlencode(),
+            "tab_query_string": tab_query.urlencode(),
+            "filtered": bool(values),
+            "can_create": check("events.add_event", request.user),
+        },
+    )
 
 
 @login_required

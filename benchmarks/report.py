@@ -6,7 +6,14 @@ import os
 import platform
 from typing import Any
 
-from benchmarks import report_apps, report_evaluation, report_events, report_issues, report_projects
+from benchmarks import (
+    report_apps,
+    report_evaluation,
+    report_events,
+    report_floor,
+    report_issues,
+    report_projects,
+)
 
 
 def machine() -> str:
@@ -152,6 +159,7 @@ def render(
     apps: dict[str, list[dict[str, Any]]] | None = None,
     index_baseline: dict[str, Any] | None = None,
     evaluation: list[dict[str, Any]] | None = None,
+    floor: list[dict[str, Any]] | None = None,
 ) -> str:
     """The whole document. ``remarks``: benchmarks/results/notes.md, written by the person who
     ran the benchmark (what was not met or not run, and why), included as it is;
@@ -172,6 +180,7 @@ def render(
     lines += report_projects.render(projects or [])
     lines += report_apps.render(apps or {})
     lines += report_evaluation.render(evaluation or [])
+    lines += report_floor.render(floor or [])
     if remarks.strip():
         lines += [remarks.strip(), ""]
     if notes:

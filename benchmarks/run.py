@@ -8,6 +8,7 @@ Usage::
     python -m benchmarks.run --network            # issue 16: network figures, 100 k / 1 M
     python -m benchmarks.run --evaluation         # issue 19: a year's report, 1 k events
     python -m benchmarks.run --load               # issue 20: load with faults, PostgreSQL
+    python -m benchmarks.run --floor              # issue 20: pages against a bare view
 
 Each benchmark runs in its own child process on its own throw-away database: a temporary
 SQLite file, or a PostgreSQL database created for the run and dropped afterwards
@@ -50,6 +51,7 @@ DEFAULT_EVALUATION_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/kyoso_benc
 DEFAULT_FUNDS_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/kyoso_bench_funds"
 DEFAULT_CAMPAIGNS_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/kyoso_bench_campaigns"
 DEFAULT_LOAD_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/kyoso_bench_load"
+DEFAULT_FLOOR_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/kyoso_bench_floor"
 QUICK_SIZES = "1000,10000"
 #: The search index's size before issue 12's changes (``--record-index-baseline``).
 BASELINE = "index-baseline.json"
@@ -425,6 +427,22 @@ def run_campaigns(database: str, args: argparse.Namespace) -> None:
         raise SystemExit(f"Campaigns on {database}: check_ledger found problems")
 
 
+def run_floor(database: str, args: argparse.Namespace) -> None:
+    """Pages against the framework floor (issue 20, benchmarks/floor.py): requests/s and p95
+    of the main pages as ratios to a bare view on the same gunicorn, compared with the
+    committed ``results/floor-*.json`` (a warning line for any regression beyond 20 %)."""
+    from benchmarks.floor import regressions
+
+    options = ["--sizes", args.floor_sizes, "--seconds", str(args.floor_seconds)]
+    result = _run_on_throwaway_database(
+        "floor", database, args.floor_postgres_url, options, save=False
+    )
+    name = f"floor-{result['database']}.json"
+    for line in regressions(_load(name), result):
+        print(line, file=sys.stderr)
+    _save(name, result)
+
+
 def _databases(args: argparse.Namespace) -> list[str]:
     """The databases of ``--databases``, refusing an unknown one before anything runs."""
     databases = [d.strip() for d in args.databases.split(",") if d.strip()]
@@ -631,6 +649,15 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="leave PostgreSQL alone (it is shared): kill the two workers only",
     )
+    parser.add_argument(
+        "--floor",
+        action="store_true",
+        help="run the pages against the framework floor (issue 20) on --databases instead; "
+        "writes results/floor-*.json and warns of regressions beyond 20 %%",
+    )
+    parser.add_argument("--floor-sizes", default="1000,100000")
+    parser.add_argument("--floor-seconds", type=float, default=5.0, help="load per page")
+    parser.add_argument("--floor-postgres-url", default=DEFAULT_FLOOR_POSTGRES_URL)
     parser.add_argument("--render-only", action="store_true", help="rewrite the report only")
     parser.add_argument(
         "--wait-quiet",
@@ -676,6 +703,10 @@ def main(argv: list[str] | None = None) -> int:
         for database in _databases(args):
             wait_quiet(args.wait_quiet, 1.0)
             run_campaigns(database, args)
+        return 0
+    if args.floor and not args.render_only:
+        for database in _databases(args):
+            run_floor(database, args)
         return 0
     if args.scaleout:
         wait_quiet(args.wait_quiet, 1.0)
@@ -737,6 +768,7 @@ def main(argv: list[str] | None = None) -> int:
         evaluation=[
             r for r in (_load("evaluation-sqlite.json"), _load("evaluation-postgresql.json")) if r
         ],
+        floor=[r for r in (_load("floor-sqlite.json"), _load("floor-postgresql.json")) if r],
         notes=notes,
         remarks=_remarks(),
         index_baseline=_load(BASELINE),

@@ -56,6 +56,10 @@ if not settings.PRODUCTION:
         )
     )
 
+# The benchmark's framework floor (benchmarks/floor.py), never in production (settings).
+if settings.BENCH_FLOOR:
+    urlpatterns.append(path("_bench/floor", core_views.floor, name="bench_floor"))
+
 handler403 = core_views.permission_denied
 handler404 = core_views.page_not_found
 handler500 = core_views.server_error

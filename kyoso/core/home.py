@@ -204,7 +204,7 @@ def touch_on_commit(name: str) -> None:
     transaction.on_commit(lambda: touch(name))
 
 
-def _versions(names: Iterable[str]) -> dict[str, int]:
+def versions_of(names: Iterable[str]) -> dict[str, int]:
     """The current versions (one cache read); missing ones start at a fresh value, so that a
     fragment cached before the cache lost its versions is never taken as current."""
     wanted = sorted(set(names))
@@ -218,6 +218,9 @@ def _versions(names: Iterable[str]) -> dict[str, int]:
                 value = cache.get(_version_key(name), value)
         versions[name] = value
     return versions
+
+
+_versions = versions_of  # the name the places filter and other apps read
 
 
 # --- Rendering -------------------------------------------------------------------------------
@@ -240,7 +243,7 @@ def render_home(filters: HomeFilters) -> list[Rendered]:
     Cold: each block's ``data`` queries; warm: two cache reads (versions, fragments) and no
     query. Fragments are keyed by block, versions of ``depends_on``, filters and language."""
     blocks = home_blocks()
-    versions = _versions(name for block in blocks for name in block.depends_on)
+    versions = versions_of(name for block in blocks for name in block.depends_on)
     language = translation.get_language() or ""
     keys = {
         block.key: _FRAGMENT_PREFIX

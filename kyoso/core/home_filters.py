@@ -62,6 +62,11 @@ class PlaceGroup:
     places: list[tuple[str, str]]
 
 
+def depends_on() -> set[str]:
+    """The versions the place filter's choices are cached under."""
+    return {name for source in _sources.values() for name in source.depends_on}
+
+
 def place_groups() -> list[PlaceGroup]:
     """The places the filter offers, grouped by prefecture in code order (1 query when cold,
     none when the cache holds them)."""

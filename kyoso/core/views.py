@@ -1,6 +1,7 @@
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
@@ -10,7 +11,26 @@ from kyoso.core.policy import login_required, public
 @public
 def home(request: HttpRequest) -> HttpResponse:
     """The region's pulse: the registered home blocks (kyoso.core.home), from the cache when
-    warm, narrowed by ``?municipality=`` (JIS code) or ``?community=`` (id)."""
+    warm, narrowed by ``?municipality=`` (JIS code) or ``?community=`` (id). For signed-out
+    visitors the whole body comes from the cache (kyoso.core.pagecache) until an app the home
+    reads writes something."""
+    from kyoso.core import home as home_blocks
+    from kyoso.core import home_filters
+    from kyoso.core.pagecache import anonymous_fragment
+
+    names = {name for block in home_blocks.home_blocks() for name in block.depends_on}
+    content = anonymous_fragment(
+        request,
+        "core.home",
+        depends_on=names | home_filters.depends_on(),
+        render=lambda: render_to_string(
+            "core/_home_content.html", _home_context(request), request=request
+        ),
+    )
+    return render(request, "core/home.html", {"content": content})
+
+
+def _home_context(request: HttpRequest) -> dict:
     from kyoso.core import home as home_blocks
     from kyoso.core.home_filters import filters_from, place_groups
 
@@ -18,18 +38,14 @@ def home(request: HttpRequest) -> HttpResponse:
     groups = place_groups()
     offered = {code for group in groups for code, _ in group.places}
     rendered = home_blocks.render_home(chosen.filters)
-    return render(
-        request,
-        "core/home.html",
-        {
-            "chosen": chosen,
-            "place_groups": groups,
-            # A place given in the URL where nothing is yet: still shown as chosen.
-            "place_outside": chosen.filters.municipality not in offered,
-            "pulse": [r for r in rendered if r.block.section == home_blocks.PULSE],
-            "figures": [r for r in rendered if r.block.section == home_blocks.FIGURES],
-        },
-    )
+    return {
+        "chosen": chosen,
+        "place_groups": groups,
+        # A place given in the URL where nothing is yet: still shown as chosen.
+        "place_outside": chosen.filters.municipality not in offered,
+        "pulse": [r for r in rendered if r.block.section == home_blocks.PULSE],
+        "figures": [r for r in rendered if r.block.section == home_blocks.FIGURES],
+    }
 
 
 @login_required
@@ -59,6 +75,13 @@ def healthz(request: HttpRequest) -> HttpResponse:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
+
+
+@public
+def floor(request: HttpRequest) -> HttpResponse:
+    """The framework floor of the page benchmark: the whole middleware stack and nothing else
+    (routed only with ``KYOSO_BENCH_FLOOR``, which production refuses)."""
+    return HttpResponse("ok", content_type="text/plain")
 
 
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

@@ -317,15 +317,34 @@ class Thread:
     replies: list[Comment]
 
 
+#: Top-level comments (threads, each with all its replies) on one page of an issue.
+COMMENT_PAGE_SIZE = 20
+_COMMENT_CURSOR = "comments"
+
+
+@dataclass
+class CommentPage:
+    """One page of an issue's threads, oldest first: ``next_cursor`` continues after the last
+    thread; ``is_first`` is false when the page starts later (a cursor, or a linked comment)."""
+
+    threads: list[Thread]
+    next_cursor: str = ""
+    is_first: bool = True
+
+
 def comment_thread(issue: Issue) -> list[Thread]:
     """Every comment of the issue with its author, as threads, oldest first (one query)."""
-    threads: dict[int, Thread] = {}
-    orphans: list[Comment] = []
-    for comment in (
+    return _threads(
         Comment.objects.filter(issue_id=issue.pk)
         .select_related("author")
         .order_by("created_at", "id")
-    ):
+    )
+
+
+def _threads(comments: Any) -> list[Thread]:
+    threads: dict[int, Thread] = {}
+    orphans: list[Comment] = []
+    for comment in comments:
         if comment.parent_id is None:
             threads[comment.pk] = Thread(comment=comment, replies=[])
         elif comment.parent_id in threads:
@@ -336,6 +355,55 @@ def comment_thread(issue: Issue) -> list[Thread]:
         if reply.parent_id in threads:
             threads[reply.parent_id].replies.append(reply)
     return list(threads.values())
+
+
+def comment_page(
+    issue: Issue, *, after: str = "", at_comment: int | None = None, size: int = COMMENT_PAGE_SIZE
+) -> CommentPage:
+    """A page of ``size`` threads (a top-level comment and all its replies), oldest first, in
+    one query: the page's top-level comments (one more, to know whether a page follows) and
+    their replies, with authors.
+
+    ``after`` is the cursor of the previous page's last thread (CursorInvalid if unreadable);
+    ``at_comment`` starts the page at the thread holding that comment (a reply's parent), so
+    that a link to a comment lands on the page that shows it (one more query to find it; an
+    unknown comment gives the first page)."""
+    tops = Comment.objects.filter(issue_id=issue.pk, parent_id__isnull=True)
+    is_first = True
+    if after:
+        moment, pk = keyset.decode_cursor(_COMMENT_CURSOR, after)
+        tops = tops.filter(keyset.RowGreaterThan(Tuple(F("created_at"), F("id")), (moment, pk)))
+        is_first = False
+    elif at_comment is not None:
+        start = (
+            Comment.objects.filter(issue_id=issue.pk, pk=at_comment)
+            .annotate(
+                thread_id=Coalesce("parent_id", "id"),
+                thread_at=Coalesce("parent__created_at", "created_at"),
+            )
+            .values_list("thread_at", "thread_id")
+            .first()
+        )
+        if start is not None:
+            first = tops.order_by("created_at", "id").values_list("id", flat=True).first()
+            if start[1] != first:
+                key = Tuple(F("created_at"), F("id"))
+                tops = tops.filter(Q(keyset.RowGreaterThan(key, start)) | Q(pk=start[1]))
+                is_first = False
+    ids = tops.order_by("created_at", "id").values("id")[: size + 1]
+    threads = _threads(
+        Comment.objects.filter(Q(pk__in=ids) | Q(parent_id__in=ids))
+        .select_related("author")
+        .order_by("created_at", "id")
+    )
+    threads.sort(key=lambda t: (t.comment.created_at, t.comment.pk))
+    more = len(threads) > size
+    threads = threads[:size]
+    last = threads[-1].comment if threads else None
+    cursor = (
+        keyset.encode_cursor(_COMMENT_CURSOR, last.created_at, last.pk) if more and last else ""
+    )
+    return CommentPage(threads=threads, next_cursor=cursor, is_first=is_first)
 
 
 def comment_of(issue: Issue, comment_id: int) -> Comment:

@@ -45,6 +45,12 @@ DEBUG = env_bool("KYOSO_DEBUG", False)
 if PRODUCTION and DEBUG:
     raise ConfigurationError("KYOSO_DEBUG cannot be on in production mode.")
 
+# The framework floor of the page benchmark (issue 20): a bare view at /_bench/floor, on only
+# while benchmarks/floor.py runs the server; production refuses it.
+BENCH_FLOOR = env_bool("KYOSO_BENCH_FLOOR", False)
+if PRODUCTION and BENCH_FLOOR:
+    raise ConfigurationError("KYOSO_BENCH_FLOOR cannot be on in production mode.")
+
 BASE_URL = env_str("KYOSO_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 ALLOWED_HOSTS = env_list(
     "ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "[::1]", "testserver"]
@@ -159,6 +165,10 @@ if _db["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 5,
     }
+    # Each web thread keeps its connection (and its page cache) between requests: opening one
+    # and running the PRAGMAs above cost more than a small page's queries (issue 20).
+    _db.setdefault("CONN_MAX_AGE", env_int("KYOSO_DB_CONN_MAX_AGE", 60))
+    _db["CONN_HEALTH_CHECKS"] = True
 elif _db["ENGINE"] in {"django.db.backends.postgresql", "django.db.backends.postgresql_psycopg2"}:
     _db["ENGINE"] = "django.db.backends.postgresql"
     _db.setdefault("CONN_MAX_AGE", env_int("KYOSO_DB_CONN_MAX_AGE", 60))

@@ -77,7 +77,8 @@ def test_a_city_includes_its_wards(client, region):
     assert "農家の後継者がいない" not in page
     assert "ウェブサイトを作れる人" not in page  # a project of 酒田市
     assert f"{reverse('events:list')}?municipality={SENDAI}" in page
-    with assert_num_queries(1, label="warm home, one city"):
+    # warm: the signed-out body of this query comes whole from the cache (kyoso.core.pagecache)
+    with assert_num_queries(0, label="warm home, one city"):
         client.get(reverse("core:home"), {"municipality": SENDAI})
 
 
@@ -214,3 +215,25 @@ def test_an_issue_linked_to_a_community_shows_on_its_home_next(
     with django_capture_on_commit_callbacks(execute=True):
         community_link_issue(actor=leader, community=region.community, issue=region.aoba_issue)
     assert "通学路が暗い" in client.get(url).content.decode()
+
+
+def test_a_signed_in_person_never_gets_the_signed_out_body(client, region, suzuki):
+    assert "ここでできること" in client.get(reverse("core:home")).content.decode()
+    client.force_login(suzuki)
+    page = client.get(reverse("core:home")).content.decode()
+    assert "ここでできること" not in page
+    assert reverse("core:dashboard") in page
+
+
+def test_the_signed_out_menu_is_rendered_once_per_language(english, region):
+    from django.test import Client
+
+    from kyoso.core import navigation
+
+    navigation.rendered.clear()
+    japanese = Client().get(reverse("core:home")).content.decode()
+    assert len(navigation.rendered) == 1
+    assert japanese.count(f'href="{reverse("accounts:login")}"') == 2  # wide and narrow menus
+    english_page = english.get(reverse("core:home")).content.decode()
+    assert len(navigation.rendered) == 2
+    assert "ログイン" not in english_page.split("</header>")[0]

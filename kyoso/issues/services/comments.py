@@ -78,7 +78,7 @@ def comment_create(
             actor=actor,
             kind="issues.comment",
             text=gettext("「%(title)s」にコメントがありました。") % {"title": issue.title},
-            anchor=f"#comment-{comment.pk}",
+            anchor=f"?comment={comment.pk}#comment-{comment.pk}",
         )
         reindex_on_commit(issue.pk)
     return comment

@@ -123,7 +123,9 @@ def issue_url(issue: Issue, anchor: str = "") -> str:
 
 
 def comment_anchor(comment: Comment) -> str:
-    return f"#comment-{comment.pk}"
+    """What follows the issue's URL to land on a comment: ``?comment=`` picks the page of
+    comments that shows it (comments are paginated), the fragment scrolls to it."""
+    return f"?comment={comment.pk}#comment-{comment.pk}"
 
 
 def _audit(
@@ -136,6 +138,14 @@ def _audit(
         data={"operation": operation, **data},
         request=request,
     )
+
+
+def _comments_changed() -> None:
+    """After commit, bump the issues version: signed-out visitors' cached comment threads
+    (the issue page) are rendered again."""
+    from kyoso.core.home import touch_on_commit
+
+    touch_on_commit("issues")
 
 
 def unindex_on_commit(issue: Issue) -> None:
@@ -345,6 +355,7 @@ def comment_hide(
     if not changed:
         raise IssueError(COMMENT_ALREADY_HIDDEN)
     comment.hidden_at, comment.hidden_reason = now, text
+    _comments_changed()
     _closed, reporters = _close_reports(
         actor=actor, reports=_comment_reports(comment), status=Report.Status.HIDDEN
     )
@@ -385,6 +396,7 @@ def comment_unhide(*, actor: Any, comment: Comment, request: HttpRequest | None 
     if not changed:
         raise IssueError(COMMENT_NOT_HIDDEN)
     comment.hidden_at, comment.hidden_reason = None, ""
+    _comments_changed()
     _audit(actor=actor, operation="comment.unhide", target=comment, request=request, issue=issue.pk)
     _tell(
         [comment.author_id],

@@ -34,7 +34,7 @@ def test_comment_and_reply_appear_in_one_thread(client, suzuki, takahashi, issue
     client.force_login(suzuki)
     response = _post(client, issue, "同じ地区です。**デマンド交通**の話があります。")
     top = Comment.objects.get()
-    assert response["Location"].endswith(f"#comment-{top.pk}")
+    assert response["Location"].endswith(f"?comment={top.pk}#comment-{top.pk}")
     client.force_login(takahashi)
     _post(client, issue, "詳しく教えてください。", parent=top)
 
@@ -196,7 +196,7 @@ def test_commenting_follows_the_issue_and_notifies_the_other_followers(
     note = Notification.objects.get()
     assert note.recipient == poster
     assert note.kind == "issues.comment"
-    assert note.url.endswith(f"#comment-{comment.pk}")
+    assert note.url.endswith(f"?comment={comment.pk}#comment-{comment.pk}")
     comments.comment_create(actor=takahashi, issue=issue, body="私も")
     assert set(Notification.objects.values_list("recipient__email", flat=True)) == {
         poster.email,

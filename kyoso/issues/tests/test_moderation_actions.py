@@ -370,7 +370,10 @@ def test_hiding_a_comment_tells_its_author_and_the_reporter(
     assert comment.hidden_reason == "暴言"
     assert Report.objects.get().status == Report.Status.HIDDEN
     note = Notification.objects.get(recipient=suzuki)
-    assert note.url == reverse("issues:detail", args=[issue.pk]) + f"#comment-{comment.pk}"
+    assert (
+        note.url
+        == reverse("issues:detail", args=[issue.pk]) + f"?comment={comment.pk}#comment-{comment.pk}"
+    )
     assert "暴言" in note.text
     assert Notification.objects.get(recipient=takahashi).kind == "issues.report_handled"
     assert not Notification.objects.filter(recipient=author).exists()

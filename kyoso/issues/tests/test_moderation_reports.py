@@ -211,7 +211,11 @@ def test_report_comment_matrix(
     response = client.post(url, {"reason": REASON})
     assert response.status_code == status
     if outcome == "sent":
-        assert response.url == reverse("issues:detail", args=[issue.pk]) + f"#comment-{comment.pk}"
+        assert (
+            response.url
+            == reverse("issues:detail", args=[issue.pk])
+            + f"?comment={comment.pk}#comment-{comment.pk}"
+        )
         assert Report.objects.get().comment == comment
     else:
         assert Report.objects.count() == 0

@@ -32,7 +32,7 @@ def _comment(request: HttpRequest, pk: int, comment_id: int, **kwargs: Any) -> C
 
 
 def _at_comment(issue_id: int, comment_id: int) -> str:
-    return reverse("issues:detail", args=[issue_id]) + f"#comment-{comment_id}"
+    return reverse("issues:detail", args=[issue_id]) + f"?comment={comment_id}#comment-{comment_id}"
 
 
 def _parent(issue: Issue, raw: str) -> Comment | None:

@@ -6,9 +6,13 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import path
+from django.utils.functional import SimpleLazyObject
 
+from kyoso.core.home import versions_of
 from kyoso.core.keyset import CursorInvalid
+from kyoso.core.pagecache import LIST_SECONDS, anonymous_fragment
 from kyoso.core.policy import check, public, rule_required
 from kyoso.issues import messages, selectors
 from kyoso.issues.forms import CommentForm, IssueFilterForm, OfferForm, StageForm
@@ -25,6 +29,20 @@ def _prefecture_of(request: HttpRequest) -> str:
 
 @public
 def issue_list(request: HttpRequest) -> HttpResponse:
+    """The list; for signed-out visitors its body comes from the cache (kyoso.core.pagecache)
+    until an issue changes."""
+    content = anonymous_fragment(
+        request,
+        "issues.list",
+        depends_on=["issues"],
+        render=lambda: render_to_string(
+            "issues/_list_content.html", _list_context(request), request=request
+        ),
+    )
+    return render(request, "issues/list.html", {"content": content})
+
+
+def _list_context(request: HttpRequest) -> dict[str, Any]:
     prefecture = _prefecture_of(request)
     form = IssueFilterForm(
         request.GET or None,
@@ -45,21 +63,17 @@ def issue_list(request: HttpRequest) -> HttpResponse:
     query.pop("after", None)
     sort_query = query.copy()
     sort_query.pop("sort", None)
-    return render(
-        request,
-        "issues/list.html",
-        {
-            "form": form,
-            "page": page,
-            "filters": filters,
-            "filtered": filters.active,
-            "notices": notices,
-            "query_string": query.urlencode(),
-            "sort_query_string": sort_query.urlencode(),
-            "sort_choices": selectors.SORTS.keys(),
-            "can_post": check("issues.add_issue", request.user),
-        },
-    )
+    return {
+        "form": form,
+        "page": page,
+        "filters": filters,
+        "filtered": filters.active,
+        "notices": notices,
+        "query_string": query.urlencode(),
+        "sort_query_string": sort_query.urlencode(),
+        "sort_choices": selectors.SORTS.keys(),
+        "can_post": check("issues.add_issue", request.user),
+    }
 
 
 def detail_context(request: HttpRequest, issue: Issue, **forms: Any) -> dict[str, Any]:
@@ -71,9 +85,16 @@ def detail_context(request: HttpRequest, issue: Issue, **forms: Any) -> dict[str
     can_offer = check("issues.offer_help", user, issue) and not getattr(
         issue, "viewer_offered", False
     )
+    # Read only when the threads are rendered: a signed-out visitor's page takes them from the
+    # cache while the issues version stands (its services bump it on every comment change).
+    comments = SimpleLazyObject(lambda: _comment_page(request, issue, reply_to))
+    anonymous = not user.is_authenticated and request.method == "GET"
     return {
         "issue": issue,
-        "threads": selectors.comment_thread(issue),
+        "comments": comments,
+        "threads": SimpleLazyObject(lambda: comments.threads),
+        "comments_ttl": LIST_SECONDS if anonymous else 0,
+        "comments_version": versions_of(["issues"])["issues"] if anonymous else "",
         "offers": list(selectors.offers_for(issue)) if can_view_offers else None,
         "show_poster": check("issues.view_poster", user, issue),
         "can_edit": check("issues.change_issue", user, issue),
@@ -93,6 +114,22 @@ def detail_context(request: HttpRequest, issue: Issue, **forms: Any) -> dict[str
         "tombstone": messages.COMMENT_TOMBSTONE,
         "hidden_comment": messages.COMMENT_HIDDEN,
     }
+
+
+def _comment_page(
+    request: HttpRequest, issue: Issue, reply_to: int | None
+) -> selectors.CommentPage:
+    """The page of threads asked for: after ``comments_after`` (a cursor), or the page that
+    shows ``comment`` (what links to a comment carry) or the thread being answered, else the
+    first."""
+    raw = request.GET.get("comment", "")
+    at_comment = int(raw) if raw.isascii() and raw.isdigit() and len(raw) < 19 else reply_to
+    try:
+        return selectors.comment_page(
+            issue, after=request.GET.get("comments_after", "")[:200], at_comment=at_comment
+        )
+    except CursorInvalid:
+        return selectors.comment_page(issue)
 
 
 def render_detail(

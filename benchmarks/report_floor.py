@@ -14,7 +14,7 @@ PAGES = [
     ("issue_list_filtered", "issue list, a filter, signed out (cached body)", None),
     ("issue_1000_comments", "issue with 1,000 comments (20 threads a page)", None),
     ("search", "search 「空き家」", None),
-    ("event_list", "event list, signed out", 0.25),
+    ("event_list", "event list, signed out (cached body)", 0.25),
     ("event_page", "event page", None),
     ("campaign_page", "campaign page", None),
     ("kpi_dashboard", "KPI dashboard (secretariat)", None),

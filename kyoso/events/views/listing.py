@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+from typing import Any
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import path
+from django.utils import timezone
 
 from kyoso.core.keyset import CursorInvalid
+from kyoso.core.pagecache import anonymous_fragment
 from kyoso.core.policy import check, login_required, public
 from kyoso.events import messages, selectors
 from kyoso.events.forms import EventFilterForm
@@ -20,6 +26,28 @@ def _communities() -> list:
 
 @public
 def event_list(request: HttpRequest) -> HttpResponse:
+    """The list; for signed-out visitors its body comes from the cache (kyoso.core.pagecache)
+    until an event or a community changes, a listed event ends (it moves to the past tab that
+    moment), or a minute has passed."""
+    content = anonymous_fragment(
+        request, "events.list", depends_on=["events", "communities"], render=lambda: _body(request)
+    )
+    return render(request, "events/list.html", {"content": content})
+
+
+def _body(request: HttpRequest) -> tuple[str, datetime | None]:
+    """The list's body and the last moment it is right: on the upcoming tab, until the first of
+    its events ends (it moves to the past tab that moment; the events after this page's cursor
+    are the next page's); the past tab, which an event joins the moment it ends, is not kept."""
+    context = _list_context(request)
+    html = render_to_string("events/_list_content.html", context, request=request)
+    if context["past"]:
+        return html, timezone.now() - timedelta(microseconds=1)
+    ends = [event.ends_at for event in context["page"].items]
+    return html, min(ends, default=None)
+
+
+def _list_context(request: HttpRequest) -> dict[str, Any]:
     past = request.GET.get("when") == "past"
     form = EventFilterForm(request.GET or None, communities=_communities())
     values, dropped = form.filter_values() if request.GET else ({}, False)
@@ -39,20 +67,16 @@ def event_list(request: HttpRequest) -> HttpResponse:
     query.pop("page", None)
     tab_query = query.copy()
     tab_query.pop("when", None)
-    return render(
-        request,
-        "events/list.html",
-        {
-            "form": form,
-            "page": page,
-            "past": past,
-            "notices": notices,
-            "query_string": query.urlencode(),
-            "tab_query_string": tab_query.urlencode(),
-            "filtered": bool(values),
-            "can_create": check("events.add_event", request.user),
-        },
-    )
+    return {
+        "form": form,
+        "page": page,
+        "past": past,
+        "notices": notices,
+        "query_string": query.urlencode(),
+        "tab_query_string": tab_query.urlencode(),
+        "filtered": bool(values),
+        "can_create": check("events.add_event", request.user),
+    }
 
 
 @login_required

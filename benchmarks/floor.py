@@ -1,8 +1,8 @@
 """Pages against the framework floor (issue 20): Kyoso's main pages served by a real app server
-(``kyoso serve``: gunicorn, ``--workers`` × ``--threads``, started by benchmarks/hubs.py's
-``_serve``) next to a bare Django view on the same server (``/_bench/floor``, routed only with
-``KYOSO_BENCH_FLOOR``), in one run, so that the ratios to the floor hold whatever else the
-machine is doing.
+(``kyoso serve``: gunicorn, ``--workers`` × ``--threads``, started by
+benchmarks/http_contention.py's ``serve``) next to a bare Django view on the same server
+(``/_bench/floor``, routed only with ``KYOSO_BENCH_FLOOR``), in one run, so that the ratios to
+the floor hold whatever else the machine is doing.
 
 The data: the demo region (``load_demo``), an issue with ``--comments`` (1,000) comments, and
 generated issues (benchmarks/populate.py) up to each of ``--sizes``; the same pages are
@@ -113,13 +113,13 @@ def secretariat_cookie() -> str:
     """A session cookie of someone who may read the KPI dashboard (what signing in leaves)."""
     from django.conf import settings
 
-    from benchmarks.hubs import _sessions
+    from benchmarks.http_contention import sessions
     from kyoso.accounts.models import User
     from kyoso.core.policy import check
 
     for person in User.objects.filter(is_active=True).order_by("id"):
         if check("kpi.view_dashboard", person):
-            return f"{settings.SESSION_COOKIE_NAME}={_sessions([person])[0]}"
+            return f"{settings.SESSION_COOKIE_NAME}={sessions([person])[0]}"
     return ""
 
 
@@ -218,12 +218,13 @@ def worker_peak_rss_mb(master: int) -> list[float]:
 
 
 def measure(args: argparse.Namespace, big_issue: int) -> dict[str, Any]:
-    from benchmarks.hubs import _serve
+    from benchmarks.http_contention import serve
 
     os.environ["KYOSO_BENCH_FLOOR"] = "1"
     found = pages(big_issue)
     cookie = secretariat_cookie()
-    process, port = _serve(args.workers, args.threads)
+    served = serve(args.workers, args.threads)
+    process, port = served.process, served.port
     figures: dict[str, Any] = {}
     load_before = os.getloadavg()
     try:

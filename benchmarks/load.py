@@ -688,11 +688,12 @@ def main(argv: list[str] | None = None) -> int:
     from django.db import connection
 
     database_url = os.environ["DATABASE_URL"]
-    from benchmarks.hubs import _serve
+    from benchmarks.http_contention import serve
 
     worker_log = data_dir / "worker.log"
     worker = _start_worker(worker_log)
-    server, port = _serve(args.http_workers, args.http_threads)
+    served = serve(args.http_workers, args.http_threads)
+    server, port = served.process, served.port
     base = f"http://127.0.0.1:{port}"
     shared = Shared(
         base=base,

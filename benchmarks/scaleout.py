@@ -17,7 +17,6 @@ import http.client
 import json
 import os
 import platform
-import socket
 import statistics
 import subprocess
 import sys
@@ -30,37 +29,12 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _start(env: dict[str, str], workdir: str) -> tuple[subprocess.Popen, int]:
-    port = _free_port()
-    command = ["serve", "--port", str(port), "--workers", "1", "--threads", "4"]
-    process = subprocess.Popen(
-        [sys.executable, "-m", "kyoso", *command],
-        env=env,
-        cwd=workdir,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise SystemExit(f"kyoso serve on :{port} exited with {process.returncode}")
-        try:
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-            conn.request("GET", "/healthz")
-            if conn.getresponse().status == 200:
-                conn.close()
-                return process, port
-        except OSError:
-            pass
-        time.sleep(0.2)
-    process.kill()
-    raise SystemExit(f"kyoso serve on :{port} did not answer within 120 s")
+    """One app process (1 worker × 4 threads) on a free loopback port, answering /healthz."""
+    from benchmarks.http_contention import serve
+
+    server = serve(1, 4, env=env, cwd=Path(workdir), log=Path(workdir) / "serve.log")
+    return server.process, server.port
 
 
 def _drive(ports: list[int], path: str, connections: int, seconds: float) -> dict:

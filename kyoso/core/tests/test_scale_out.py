@@ -12,10 +12,8 @@ from __future__ import annotations
 
 import os
 import re
-import socket
 import subprocess
 import sys
-import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -27,6 +25,7 @@ from django.conf import settings
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.db import connection
 
+from benchmarks import http_contention
 from kyoso.accounts.tests.factories import DEFAULT_PASSWORD, UserFactory, make_secretariat
 
 REDIS_URL = os.environ.get("KYOSO_TEST_REDIS_URL", "redis://127.0.0.1:6379/7")
@@ -77,30 +76,13 @@ def shared_env(django_db_setup, tmp_path_factory) -> dict[str, str]:
     return env
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @dataclass
 class App:
     url: str
-    process: subprocess.Popen
-    log: Path
+    server: http_contention.Server
 
     def tail(self) -> str:
-        return self.log.read_text(errors="replace")[-3000:]
-
-
-def _stop(process: subprocess.Popen) -> None:
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=15)
+        return self.server.tail()
 
 
 @pytest.fixture(scope="module")
@@ -110,31 +92,14 @@ def apps(shared_env, tmp_path_factory) -> Iterator[tuple[App, App]]:
     started: list[App] = []
     try:
         for name in ("a", "b"):
-            port = _free_port()
-            log = tmp_path / f"app-{name}.log"
-            process = subprocess.Popen(
-                [*KYOSO, "serve", "--port", str(port), "--workers", "1", "--threads", "2"],
-                env=shared_env,
-                stdout=log.open("wb"),
-                stderr=subprocess.STDOUT,
-                cwd=tmp_path,
+            server = http_contention.serve(
+                1, 2, env=shared_env, cwd=tmp_path, log=tmp_path / f"app-{name}.log"
             )
-            started.append(App(f"http://127.0.0.1:{port}", process, log))
-        deadline = time.monotonic() + START_SECONDS
-        for app in started:
-            while True:
-                assert app.process.poll() is None, f"{app.url} exited:\n{app.tail()}"
-                try:
-                    if requests.get(f"{app.url}/healthz", timeout=5).status_code == 200:
-                        break
-                except requests.ConnectionError:
-                    pass
-                assert time.monotonic() < deadline, f"{app.url} not up:\n{app.tail()}"
-                time.sleep(0.2)
+            started.append(App(f"http://127.0.0.1:{server.port}", server))
         yield started[0], started[1]
     finally:
         for app in started:
-            _stop(app.process)
+            http_contention.stop(app.server)
 
 
 def _usable_by_servers(user) -> None:
@@ -256,7 +221,7 @@ def test_a_task_queued_by_an_app_is_run_by_a_worker(apps, shared_env, tmp_path):
     try:
         worker.wait(timeout=START_SECONDS)  # --batch: exits once the queue is empty
     finally:
-        _stop(worker)
+        http_contention.stop(http_contention.Server(worker, 0, log))
     queued.refresh_from_db()
     assert queued.status == "SUCCESSFUL", log.read_text(errors="replace")[-3000:]
     assert "newcomer@example.jp" in log.read_text(errors="replace")  # the console mail

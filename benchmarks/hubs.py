@@ -255,48 +255,39 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", required=True)
     args = parser.parse_args(argv)
     vendor = _setup(args.database_url)
+    result: dict = {"database": vendor}
     if args.concurrency_only:
         made = build(0)
-        result = {
-            "database": vendor,
-            "concurrency_only": True,
-            "same_slot": contention(made, args.threads),
-            "same_slot_http": contention_http(
-                made, args.http_clients, args.http_workers, args.http_threads
-            ),
+        result["concurrency_only"] = True
+    else:
+        made = build(1_000)
+        small = {k: v["queries"] for k, v in measure(made, 3).items()}
+        from kyoso.hubs.models import Booking, Hub
+
+        Booking.objects.all().delete()
+        Hub.objects.all().delete()
+        from kyoso.orgs.models import Organization
+
+        Organization.objects.filter(slug="bench-hub").delete()
+        from kyoso.accounts.models import User
+
+        User.objects.filter(email__startswith="bench").delete()
+        made = build(args.bookings)
+        load_before = os.getloadavg()[0]
+        measured = measure(made, args.rounds)
+        load_after = os.getloadavg()[0]
+        result |= {
+            "spaces": SPACES,
+            "bookings": args.bookings,
+            "queries_at_1000": small,
+            "load_before": load_before,
+            **measured,
+            "load_after": load_after,
         }
-        Path(args.json).write_text(json.dumps(result, ensure_ascii=False, indent=1, default=str))
-        print(json.dumps(result, ensure_ascii=False, indent=1, default=str))
-        return 0
-    made = build(1_000)
-    small = {k: v["queries"] for k, v in measure(made, 3).items()}
-    from kyoso.hubs.models import Booking, Hub
-
-    Booking.objects.all().delete()
-    Hub.objects.all().delete()
-    from kyoso.orgs.models import Organization
-
-    Organization.objects.filter(slug="bench-hub").delete()
-    from kyoso.accounts.models import User
-
-    User.objects.filter(email__startswith="bench").delete()
-    made = build(args.bookings)
-    load_before = os.getloadavg()[0]
-    measured = measure(made, args.rounds)
-    load_after = os.getloadavg()[0]
-    result = {
-        "database": vendor,
-        "spaces": SPACES,
-        "bookings": args.bookings,
-        "queries_at_1000": small,
-        "load_before": load_before,
-        **measured,
-        "load_after": load_after,
-        "same_slot": contention(made, args.threads),
-        "same_slot_http": contention_http(
-            made, args.http_clients, args.http_workers, args.http_threads
-        ),
-    }
+    result["same_slot"] = contention(made, args.threads)
+    result["same_slot_http"] = contention_http(
+        made, args.http_clients, args.http_workers, args.http_threads
+    )
     Path(args.json).write_text(json.dumps(result, ensure_ascii=False, indent=1, default=str))
     print(json.dumps(result, ensure_ascii=False, indent=1, default=str))
     return 0

@@ -43,7 +43,7 @@ def _gunicorn(host: str, port: int, workers: int, threads: int) -> None:
         "--access-logfile",
         "-",
         "--forwarded-allow-ips",
-        os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
+        os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1"),
     ]
     run()
 

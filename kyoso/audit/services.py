@@ -9,12 +9,14 @@ from django.http import HttpRequest
 
 from kyoso.audit import registry
 from kyoso.audit.models import AuditEvent
+from kyoso.core.http import client_ip as address_of
 
 
 def client_ip(request: HttpRequest | None) -> str | None:
     if request is None:
         return None
-    return request.META.get("REMOTE_ADDR") or None
+    address = address_of(request)
+    return str(address) if address else None
 
 
 def audit_record(

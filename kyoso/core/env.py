@@ -60,3 +60,21 @@ def persistent_secret_key(data_dir: Path) -> str:
     path.write_text(key, encoding="utf-8")
     path.chmod(0o600)
     return key
+
+
+def env_networks(name: str, default: list[str]) -> list[str]:
+    """A comma-separated list of IP addresses or networks (``10.0.0.0/8``, ``::1``), or ``*``
+    for any address, as gunicorn's ``--forwarded-allow-ips`` reads it; each entry checked."""
+    import ipaddress
+
+    entries = env_list(name, default)
+    for entry in entries:
+        if entry == "*":
+            continue
+        try:
+            ipaddress.ip_network(entry, strict=False)
+        except ValueError as exc:
+            raise ConfigurationError(
+                f"{name} must list IP addresses or networks (or *), got {entry!r}"
+            ) from exc
+    return entries

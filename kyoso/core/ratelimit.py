@@ -1,4 +1,6 @@
-"""Fixed-window rate limits kept in the cache (decision 0018, docs/security.md).
+"""Fixed-window rate limits kept in the cache (decision 0018, docs/security.md), per client
+address (``kyoso.core.http.client_address``: behind the proxy, from ``X-Forwarded-For``) and
+per account.
 
 The cache is the file cache every gunicorn worker of a host shares, or Redis
 (``CACHE_URL=redis://…``) shared by every host, so a limit holds across processes. A window is
@@ -20,11 +22,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
-
-def client_address(request: HttpRequest) -> str:
-    """The caller's address as the app server sees it (gunicorn sets REMOTE_ADDR from the
-    proxy's X-Forwarded-For for the addresses in ``--forwarded-allow-ips``)."""
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+from kyoso.core.http import client_address
 
 
 def hit(scope: str, key: str) -> int:

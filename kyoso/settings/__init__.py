@@ -16,6 +16,7 @@ from kyoso.core.env import (
     env_bool,
     env_int,
     env_list,
+    env_networks,
     env_str,
     persistent_secret_key,
 )
@@ -267,6 +268,11 @@ KYOSO_RATE_LIMITS = {
     "introduction": (30, 3600),
     "introduction_account": (10, 3600),
 }
+#: The reverse proxies whose ``X-Forwarded-For`` names the client (kyoso.core.http
+#: .client_address): the same variable ``kyoso serve`` gives gunicorn, so one setting says
+#: which peers are the proxy. Behind a proxy every request comes from the proxy's address;
+#: without this the whole region would share one address's rate limits and audit address.
+KYOSO_TRUSTED_PROXIES = env_networks("FORWARDED_ALLOW_IPS", ["127.0.0.1", "::1"])
 KYOSO_LOGIN_FAILURE_LIMIT = 5
 KYOSO_LOGIN_FAILURE_WINDOW = 60
 # LINE Login v2.1 (kyoso.linelogin): the authorization page and the API; tests point both at a

@@ -20,6 +20,7 @@ from kyoso.api.permissions import acting_user, rule
 from kyoso.api.selectors import api_tokens_of_user
 from kyoso.api.services import NAME_MAX_LENGTH, api_token_create, api_token_revoke
 from kyoso.core import ratelimit
+from kyoso.core.http import client_address
 from kyoso.core.text import normalize_text
 
 router = Router(tags=["tokens"])
@@ -118,7 +119,7 @@ def token_create(request: HttpRequest, payload: TokenCreateIn):
     """Failed attempts are limited per account (5 a minute), all attempts per address
     (30 an hour) and tokens issued per account (10 an hour, with the web page's): then 429
     with Retry-After."""
-    wait = ratelimit.hit("api_token", ratelimit.client_address(request))
+    wait = ratelimit.hit("api_token", client_address(request))
     if wait:
         raise Throttled(wait)
     user = security.credentials_check(

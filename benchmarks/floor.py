@@ -306,7 +306,7 @@ def regressions(before: dict | None, after: dict, *, tolerance: float = 0.2) -> 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--database-url", required=True)
-    parser.add_argument("--sizes", default="1000,100000", help="issue counts, e.g. 1000,100000")
+    parser.add_argument("--sizes", default="1000,1000000", help="issue counts, e.g. 1000,100000")
     parser.add_argument("--comments", type=int, default=1000)
     parser.add_argument("--seconds", type=float, default=5.0, help="load per page")
     parser.add_argument("--connections", type=int, default=8)

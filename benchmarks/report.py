@@ -67,8 +67,8 @@ METHOD = """\
 ## How the issue figures are made
 
 `python -m benchmarks.run --sizes 1000,10000,100000 --databases sqlite,postgres` (plain
-`make bench` runs 1 k and 10 k; 1 M as below). For each database a child process migrates an
-empty throw-away database (a temporary SQLite file in WAL mode; a PostgreSQL database
+`make bench` runs the issues at 1 k and 10 k; 1 M as below). For each database a child process
+migrates an empty throw-away database (a temporary SQLite file in WAL mode; a PostgreSQL database
 `kyoso_bench` created for the run and dropped after it) and grows it size by size with
 generated issues (`benchmarks/corpus.py`: Japanese titles and bodies from templates filled
 with the seeds' vocabulary — places of Miyagi and Yamagata, the themes, target groups and

@@ -84,7 +84,10 @@ def render(results: list[dict[str, Any]]) -> list[str]:
     lines = [
         "## Pages against the framework floor (issue 20)",
         "",
-        "`python -m benchmarks.run --floor` (benchmarks/floor.py): `kyoso serve` (gunicorn) on a "
+        "Part of a plain `make bench`, or alone with `python -m benchmarks.run --floor` "
+        "(benchmarks/floor.py; 1 k and 1 M issues unless `--floor-sizes` says otherwise; "
+        "a regression beyond 20 % against the committed figures is printed as a warning): "
+        "`kyoso serve` (gunicorn) on a "
         "throw-away database with the demo region, one issue with 1,000 comments and generated "
         "issues; every page under the same load as a bare Django view on the same server (the "
         "floor, `/_bench/floor`, routed only with `KYOSO_BENCH_FLOOR`). Ratios to the floor "

@@ -2,7 +2,9 @@
 
 Usage::
 
-    make bench                                   # page latency + issues at 1 k and 10 k
+    make bench                                   # page latency, issues at 1 k and 10 k, and
+                                                 # the pages against the floor at 1 k and 1 M
+    python -m benchmarks.run --skip-floor         # the quick part only (a few minutes)
     python -m benchmarks.run --sizes 1000,10000,100000 --databases sqlite,postgres
     python -m benchmarks.run --events --nice -15  # issue 5: 100 k events, 1 M registrations
     python -m benchmarks.run --network            # issue 16: network figures, 100 k / 1 M
@@ -510,6 +512,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-pages", action="store_true", help="keep the last page figures")
     parser.add_argument("--skip-issues", action="store_true")
     parser.add_argument(
+        "--skip-floor",
+        action="store_true",
+        help="leave out the pages against the framework floor (results/floor-*.json kept)",
+    )
+    parser.add_argument(
         "--events",
         action="store_true",
         help="run the events benchmark (issue 5) on --databases instead of pages and issues",
@@ -655,7 +662,11 @@ def main(argv: list[str] | None = None) -> int:
         help="run the pages against the framework floor (issue 20) on --databases instead; "
         "writes results/floor-*.json and warns of regressions beyond 20 %%",
     )
-    parser.add_argument("--floor-sizes", default="1000,100000")
+    parser.add_argument(
+        "--floor-sizes",
+        default="1000,1000000",
+        help="issue counts for the floor run; each run replaces results/floor-<database>.json",
+    )
     parser.add_argument("--floor-seconds", type=float, default=5.0, help="load per page")
     parser.add_argument("--floor-postgres-url", default=DEFAULT_FLOOR_POSTGRES_URL)
     parser.add_argument("--render-only", action="store_true", help="rewrite the report only")
@@ -754,6 +765,11 @@ def main(argv: list[str] | None = None) -> int:
                         continue
                 wait_quiet(args.wait_quiet, 1.0)
                 run_issues(database, args.sizes, args)
+        if not args.skip_floor:
+            # The pages against the floor (issue 20) on each database, at 1 k and 1 M issues
+            # by default: the longest part of a plain `make bench` (about an hour on 2 cores).
+            for database in _databases(args):
+                run_floor(database, args)
     text = report.render(
         pages=_load("pages.json"),
         issues=[r for r in (_load("issues-sqlite.json"), _load("issues-postgresql.json")) if r],

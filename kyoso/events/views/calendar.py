@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -68,9 +68,9 @@ def feed(request: HttpRequest) -> HttpResponse:
 @public
 @require_GET
 def community_feed(request: HttpRequest, slug: str) -> HttpResponse:
-    from kyoso.communities.models import Community
+    from kyoso.communities.selectors import community_by_slug
 
-    community = get_object_or_404(Community, slug=slug)
+    community = community_by_slug(slug)
     data = ics.calendar_bytes(
         selectors.feed_events(community=community),
         name=_("%(name)sのイベント") % {"name": community.name},

@@ -11,17 +11,12 @@ from django.template.loader import render_to_string
 from django.urls import path
 from django.utils import timezone
 
+from kyoso.communities.selectors import community_choices
 from kyoso.core.keyset import CursorInvalid
 from kyoso.core.pagecache import anonymous_fragment
 from kyoso.core.policy import check, login_required, public
 from kyoso.events import messages, selectors
 from kyoso.events.forms import EventFilterForm
-
-
-def _communities() -> list:
-    from kyoso.communities.models import Community
-
-    return list(Community.objects.order_by("name", "id").only("pk", "name"))
 
 
 @public
@@ -49,7 +44,7 @@ def _body(request: HttpRequest) -> tuple[str, datetime | None]:
 
 def _list_context(request: HttpRequest) -> dict[str, Any]:
     past = request.GET.get("when") == "past"
-    form = EventFilterForm(request.GET or None, communities=_communities())
+    form = EventFilterForm(request.GET or None, communities=community_choices())
     values, dropped = form.filter_values() if request.GET else ({}, False)
     filters = selectors.EventFilters(past=past, **values)
     after = request.GET.get("after", "")[:200]

@@ -156,6 +156,8 @@ class Sample:
     seconds: float
     status: int  # 0: no answer (connection refused or reset)
     outcome: str = ""
+    #: For a request without an answer: the client's error, to tell a fault from a race.
+    error: str = ""
 
 
 @dataclass
@@ -233,14 +235,15 @@ class Client:
         except requests.RequestException as error:
             answer, status = None, 0
             outcome = type(error).__name__
+            detail = str(error)[:240]
         else:
-            outcome = ""
+            outcome = detail = ""
             if status >= 500:
                 self._check_error_page(kind, path, answer)
         ended = time.monotonic()
         with self.shared.lock:
             self.shared.samples.append(
-                Sample(kind, began - self.shared.started, ended - began, status, outcome)
+                Sample(kind, began - self.shared.started, ended - began, status, outcome, detail)
             )
         return answer
 
@@ -565,6 +568,10 @@ def restart_postgres(command: str, url: str, shared: Shared) -> Fault:
 # --- Figures -----------------------------------------------------------------------------------
 
 
+def _unanswered(s: Sample) -> dict[str, Any]:
+    return {"kind": s.kind, "at_s": round(s.at, 2), "took_s": round(s.seconds, 3), "error": s.error}
+
+
 def _figures(samples: list[Sample], seconds: float) -> dict[str, Any]:
     by_kind: dict[str, list[Sample]] = defaultdict(list)
     for s in samples:
@@ -588,6 +595,7 @@ def _figures(samples: list[Sample], seconds: float) -> dict[str, Any]:
         "statuses": dict(sorted(statuses.items())),
         "server_errors": sum(1 for s in samples if s.status >= 500),
         "no_answer": sum(1 for s in samples if s.status == 0),
+        "no_answer_requests": [_unanswered(s) for s in samples if s.status == 0][:20],
         "kinds": kinds,
     }
 

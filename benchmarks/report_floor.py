@@ -101,7 +101,8 @@ def render(results: list[dict[str, Any]]) -> list[str]:
         lines += [
             f"### {result['database']}",
             "",
-            f"- Measured {result['date']}, commit {result.get('commit', '?')}; "
+            f"- Measured {result['date']}, commit {result.get('commit', '?')}, on "
+            f"{result.get('machine', 'an unrecorded machine')}; "
             f"{result['server']}; {result['load']}",
             "",
         ]

@@ -100,6 +100,13 @@ def main(argv: list[str] | None = None) -> int:
         KYOSO_CACHE_KEY_PREFIX="bench-" + uuid.uuid4().hex,
         KYOSO_LOG_LEVEL="WARNING",
     )
+    # The database may be new (benchmarks.run creates one for the run): bring it up to date.
+    subprocess.run(
+        [sys.executable, "-m", "kyoso", "manage", "migrate", "--no-input", "-v", "0"],
+        env=env,
+        cwd=workdir,
+        check=True,
+    )
     paths = [p.strip() for p in args.paths.split(",") if p.strip()]
     results = []
     processes: list[subprocess.Popen] = []

@@ -24,6 +24,22 @@ def in_days(days: float, **kwargs: float) -> timezone.datetime:
     return timezone.now() + timedelta(days=days, **kwargs)
 
 
+def service_data(**overrides):
+    """What ``services.event_create`` / ``event_update`` take for a published study session ten
+    days ahead at a venue, with ``overrides`` (a test that goes through the services)."""
+    starts = in_days(10)
+    return {
+        "title": "空き家を活かす勉強会",
+        "kind": "study",
+        "description": "空き家バンクの仕組みを学びます。",
+        "starts_at": starts,
+        "ends_at": starts + timedelta(hours=2),
+        "mode": "venue",
+        "venue_name": "酒田市公益研修センター",
+        **overrides,
+    }
+
+
 class EventFactory(factory.django.DjangoModelFactory):
     """A published study session a week from now, at a venue with 30 seats."""
 

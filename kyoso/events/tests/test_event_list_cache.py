@@ -12,39 +12,24 @@ from django.utils import timezone
 from kyoso.core.testing import assert_num_queries
 from kyoso.events.services import events as services
 from kyoso.events.tests.after_event import frozen_clock
-from kyoso.events.tests.factories import EventFactory
+from kyoso.events.tests.factories import EventFactory, service_data
 
 pytestmark = pytest.mark.django_db
 URL = reverse("events:list")
-
-
-def data(title):
-    start = timezone.now() + timedelta(days=10)
-    return {
-        "title": title,
-        "kind": "study",
-        "description": "空き家バンクの仕組みを学びます。",
-        "starts_at": start,
-        "ends_at": start + timedelta(hours=2),
-        "mode": "venue",
-        "venue_name": "酒田市公益研修センター",
-        "guests": [],
-        "questions": [],
-    }
 
 
 def test_a_new_event_shows_at_once_and_a_warm_list_reads_nothing(
     client, suzuki, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        services.event_create(actor=suzuki, data=data("空き家の勉強会"))
+        services.event_create(actor=suzuki, data=service_data(title="空き家の勉強会"))
     assert "空き家の勉強会" in client.get(URL).content.decode()
 
     with assert_num_queries(0):
         client.get(URL)
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.event_create(actor=suzuki, data=data("防災の勉強会"))
+        services.event_create(actor=suzuki, data=service_data(title="防災の勉強会"))
     page = client.get(URL).content.decode()
     assert "空き家の勉強会" in page and "防災の勉強会" in page
 

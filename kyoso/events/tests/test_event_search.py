@@ -3,35 +3,19 @@ drafts never (except for their organizers); the index follows edits and cancella
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 import pytest
-from django.utils import timezone
 
 from kyoso.events.models import EventStatus
 from kyoso.events.services import events as services
+from kyoso.events.tests.factories import service_data
 from kyoso.search import services as search
 
 pytestmark = pytest.mark.django_db
 
 
 def data(**overrides):
-    start = timezone.now() + timedelta(days=10)
-    values = {
-        "title": "空き家を活かす勉強会",
-        "kind": "study",
-        "description": "空き家バンクの仕組みを学びます。",
-        "starts_at": start,
-        "ends_at": start + timedelta(hours=2),
-        "mode": "venue",
-        "venue_name": "酒田市公益研修センター",
-        "guests": [
-            {"name": "本間 健", "affiliation": "庄内不動産協会", "title": "", "profile": ""}
-        ],
-        "questions": [],
-    }
-    values.update(overrides)
-    return values
+    guest = {"name": "本間 健", "affiliation": "庄内不動産協会", "title": "", "profile": ""}
+    return service_data(guests=[guest], **overrides)
 
 
 def ids(query, viewer=None):

@@ -29,7 +29,7 @@ from kyoso.events.services.invitations import (
 )
 from kyoso.events.services.registration import registration_create
 from kyoso.events.tests.builders import tokyo
-from kyoso.events.tests.factories import EventFactory
+from kyoso.events.tests.factories import EventFactory, service_data
 from kyoso.notifications.models import Notification, NotificationSetting
 from kyoso.projects.services.follows import follow_set
 from kyoso.projects.tests.factories import project_led_by
@@ -56,16 +56,7 @@ def project(lead, suzuki, ito):
 
 
 def _data(**extra):
-    starts = timezone.now() + timedelta(days=7)
-    return {
-        "title": "子ども食堂の見学会",
-        "kind": "study",
-        "starts_at": starts,
-        "ends_at": starts + timedelta(hours=2),
-        "mode": "venue",
-        "venue_name": "仙台市市民活動サポートセンター",
-        **extra,
-    }
+    return service_data(**{"title": "子ども食堂の見学会", **extra})
 
 
 def _invited(event) -> set[int]:

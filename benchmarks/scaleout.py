@@ -26,15 +26,9 @@ import time
 import uuid
 from pathlib import Path
 
+from benchmarks import http_contention
+
 REPO = Path(__file__).resolve().parent.parent
-
-
-def _start(env: dict[str, str], workdir: str) -> tuple[subprocess.Popen, int]:
-    """One app process (1 worker × 4 threads) on a free loopback port, answering /healthz."""
-    from benchmarks.http_contention import serve
-
-    server = serve(1, 4, env=env, cwd=Path(workdir), log=Path(workdir) / "serve.log")
-    return server.process, server.port
 
 
 def _drive(ports: list[int], path: str, connections: int, seconds: float) -> dict:
@@ -109,14 +103,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     paths = [p.strip() for p in args.paths.split(",") if p.strip()]
     results = []
-    processes: list[subprocess.Popen] = []
+    servers: list[http_contention.Server] = []
     try:
-        ports = []
         for count in (1, 2):
-            while len(processes) < count:
-                process, port = _start(env, workdir)
-                processes.append(process)
-                ports.append(port)
+            while len(servers) < count:  # 1 worker × 4 threads each, on a free loopback port
+                log = Path(workdir) / f"serve-{len(servers) + 1}.log"
+                servers.append(http_contention.serve(1, 4, env=env, cwd=Path(workdir), log=log))
+            ports = [server.port for server in servers]
             for path in paths:
                 _drive(ports, path, args.connections, 1.0)  # warm: templates, connections
                 figure = _drive(ports, path, args.connections, args.seconds)
@@ -124,13 +117,8 @@ def main(argv: list[str] | None = None) -> int:
                 results.append(figure)
                 print(json.dumps(figure), file=sys.stderr, flush=True)
     finally:
-        for process in processes:
-            process.terminate()
-        for process in processes:
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
+        for server in servers:
+            http_contention.stop(server)
     document = json.dumps(
         {
             "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),

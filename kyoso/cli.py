@@ -29,6 +29,7 @@ def _call(name: str, *args: str, **options) -> None:
 
 
 def _gunicorn(host: str, port: int, workers: int, threads: int) -> None:
+    from django.conf import settings
     from gunicorn.app.wsgiapp import run
 
     sys.argv = [
@@ -43,7 +44,8 @@ def _gunicorn(host: str, port: int, workers: int, threads: int) -> None:
         "--access-logfile",
         "-",
         "--forwarded-allow-ips",
-        os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1"),
+        # the proxies Kyoso reads the client's address behind (FORWARDED_ALLOW_IPS, checked)
+        ",".join(settings.KYOSO_TRUSTED_PROXIES),
     ]
     run()
 
